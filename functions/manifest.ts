@@ -1,0 +1,34 @@
+/**
+ * Every Lambda function of Årshjul, listed once. The CDK app creates one NodejsFunction per entry
+ * (and its HTTP API routes); the local HTTP server dispatches the same routes to the same handlers.
+ */
+export type TableAccess = 'none' | 'read' | 'write';
+
+export interface FunctionSpec {
+  /** Construct id in CDK, PascalCase; stable, because the local stack maps synthesized ARNs by it. */
+  id: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  entry: string;
+  /** HTTP routes served, as `METHOD /path/{param}`; none for workflow tasks. */
+  routes?: string[];
+  /** `public` routes have no authorizer; `jwt` routes need a valid token. */
+  auth?: 'public' | 'jwt';
+  /** What the function may do with the table (least privilege). */
+  table: TableAccess;
+  /** Whether the function completes workflow callbacks or starts executions. */
+  workflow?: 'start-and-callback' | 'none';
+  /** Whether the function sends e-mail. */
+  sendsEmail?: boolean;
+}
+
+export const apiFunctions: FunctionSpec[] = [
+  { id: 'GetHealth', entry: 'functions/api/getHealth.ts', routes: ['GET /api/health'], auth: 'public', table: 'read' },
+  { id: 'GetOpenApi', entry: 'functions/api/getOpenApi.ts', routes: ['GET /api/openapi.json'], auth: 'public', table: 'none' },
+  { id: 'PutBoard', entry: 'functions/api/putBoard.ts', routes: ['PUT /api/boards/{boardId}'], auth: 'jwt', table: 'write' },
+  { id: 'ListBoards', entry: 'functions/api/listBoards.ts', routes: ['GET /api/boards'], auth: 'jwt', table: 'read' },
+];
+
+/** Functions that state machines invoke. */
+export const taskFunctions: FunctionSpec[] = [];
+
+export const allFunctions: FunctionSpec[] = [...apiFunctions, ...taskFunctions];
