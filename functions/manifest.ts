@@ -2,6 +2,9 @@
  * Every Lambda function of Årshjul, listed once. The CDK app creates one NodejsFunction per entry
  * (and its HTTP API routes); the local HTTP server dispatches the same routes to the same handlers.
  */
+import { healthRoute, listBoardsRoute, openApiRoute, putBoardRoute } from '../shared/api/routes';
+import { routeKey } from '../shared/http/route';
+
 export type TableAccess = 'none' | 'read' | 'write';
 
 export interface FunctionSpec {
@@ -22,10 +25,10 @@ export interface FunctionSpec {
 }
 
 export const apiFunctions: FunctionSpec[] = [
-  { id: 'GetHealth', entry: 'functions/api/getHealth.ts', routes: ['GET /api/health'], auth: 'public', table: 'read' },
-  { id: 'GetOpenApi', entry: 'functions/api/getOpenApi.ts', routes: ['GET /api/openapi.json'], auth: 'public', table: 'none' },
-  { id: 'PutBoard', entry: 'functions/api/putBoard.ts', routes: ['PUT /api/boards/{boardId}'], auth: 'jwt', table: 'write' },
-  { id: 'ListBoards', entry: 'functions/api/listBoards.ts', routes: ['GET /api/boards'], auth: 'jwt', table: 'read' },
+  { id: 'GetHealth', entry: 'functions/api/getHealth.ts', routes: [routeKey(healthRoute)], auth: 'public', table: 'read' },
+  { id: 'GetOpenApi', entry: 'functions/api/getOpenApi.ts', routes: [routeKey(openApiRoute)], auth: 'public', table: 'none' },
+  { id: 'PutBoard', entry: 'functions/api/putBoard.ts', routes: [routeKey(putBoardRoute)], auth: 'jwt', table: 'write' },
+  { id: 'ListBoards', entry: 'functions/api/listBoards.ts', routes: [routeKey(listBoardsRoute)], auth: 'jwt', table: 'read' },
 ];
 
 /** Functions that state machines invoke. */

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { roles } from '../shared/domain/actor';
+import { BadRequest, DomainError, ValidationFailed } from '../shared/domain/errors';
+import { problemFor } from '../shared/http/problem';
+import type { LocalClock } from './clock';
+import type { LocalResponse } from './httpServer';
+import type { Outbox } from './outbox';
+import type { LocalTokenIssuer } from './tokenIssuer';
+
+const tokenRequest = z.object({
+  sub: z.string().min(1).max(128),
+  role: z.enum(roles),
+  boards: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(100).optional(),
+  email: z.email().optional(),
+  locale: z.enum(['sv', 'en']).optional(),
+});
+
+const clockRequest = z.object({ now: z.iso.datetime({ offset: true }) });
+
+export interface DevRouteDeps {
+  issuer: LocalTokenIssuer;
+  clock: LocalClock;
+  outbox: Outbox;
+  /** Runs every scheduled job that is due at the clock's time, until nothing more is due. */
+  runDueJobs(): Promise<void>;
+}
+
+/** The contract's local-only routes: dev token, clock, outbox. They exist only in `npm start`. */
+export function devRoutes(deps: DevRouteDeps) {
+  return async (request: { method: string; path: string; body: string }): Promise<LocalResponse | undefined> => {
+    if (!request.path.startsWith('/api/dev/')) return undefined;
+    try {
+      const key = `${request.method} ${request.path}`;
+      switch (key) {
+        case 'POST /api/dev/token': {
+          const claims = parse(tokenRequest, request.body);
+          return json(200, { token: await deps.issuer.issue(claims) });
+        }
+        case 'GET /api/dev/clock':
+          return json(200, { now: deps.clock.now().toISOString() });
+        case 'POST /api/dev/clock': {
+          const { now } = parse(clockRequest, request.body);
+          deps.clock.advanceTo(new Date(now));
+          await deps.runDueJobs();
+          return json(200, { now: deps.clock.now().toISOString() });
+        }
+        case 'GET /api/dev/outbox':
+          return json(200, { messages: await deps.outbox.list() });
+        default:
+          return undefined;
+      }
+    } catch (error) {
+      const { problem, headers } = problemFor(error);
+      if (!(error instanceof DomainError)) process.stderr.write(`dev route failed: ${(error as Error).stack}\n`);
+      return { status: problem.status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(problem) };
+    }
+  };
+}
+
+function parse<T>(schema: z.ZodType<T>, body: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(body || 'null');
+  } catch {
+    throw new BadRequest('The body is not valid JSON.');
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ValidationFailed(
+      'Some fields are not valid: correct each one listed in errors.',
+      result.error.issues.map((issue) => ({ path: ['body', ...issue.path.map(String)].join('.'), message: issue.message })),
+    );
+  }
+  return result.data;
+}
+
+function json(status: number, body: unknown): LocalResponse {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+}

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { JavaMissingError } from './dynamodb';
+import { seedDemo, signInHints } from './seed';
+import { startStack, type RunningStack } from './stack';
+
+/** `npm start`: the whole system on one machine, no AWS account, no Docker. */
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(`Årshjul: starting the local stack (data in ${dataDir}) ...`);
+
+  let stack: RunningStack | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping ...`);
+    await stack?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    stack = await startStack({ port, dataDir, tickMs: 1000, log: process.env.LOG_LOCAL ? say : undefined });
+  } catch (error) {
+    if (error instanceof JavaMissingError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { seeded } = await seedDemo();
+  if (seeded) say('Seeded the demo: Stockholm-like boards, companies and the 2026 cycle.');
+  say(`\nÅrshjul is running on ${stack.url}   (web app at /, API at /api, health at /api/health)`);
+  say(`Local clock: ${stack.clock.now().toISOString()}`);
+  say(signInHints(stack.url));
+  say('\nCtrl-C stops everything.');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

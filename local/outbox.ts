@@ -1,0 +1,48 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../shared/ports/clock';
+import type { Notifier, OutgoingMessage } from '../shared/ports/notifier';
+
+export interface OutboxMessage extends OutgoingMessage {
+  at: string;
+}
+
+/** The local notifier: what would have gone out by e-mail is kept in DynamoDB Local and listed by the dev route. */
+export class Outbox implements Notifier {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(message: OutgoingMessage): Promise<void> {
+    const at = this.clock.now().toISOString();
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { PK: 'LOCAL#OUTBOX', SK: `${at}#${randomUUID()}`, ...message, at },
+      }),
+    );
+  }
+
+  async list(): Promise<OutboxMessage[]> {
+    const messages: OutboxMessage[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': 'LOCAL#OUTBOX' },
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { PK: _pk, SK: _sk, ...message } = item;
+        messages.push(message as OutboxMessage);
+      }
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return messages;
+  }
+}

@@ -1,0 +1,157 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { apiFunctions, allFunctions } from '../functions/manifest';
+import { useClock } from '../shared/commons/clock';
+import { useDynamo } from '../shared/commons/dynamo';
+import { useNotifier } from '../shared/commons/notifier';
+import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
+import { LocalClock } from './clock';
+import { devRoutes } from './devRoutes';
+import { localAwsConfig, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
+import { startHttpServer, type LambdaHttpHandler, type LocalRoute } from './httpServer';
+import { lambdaContext } from './lambdaContext';
+import { Outbox } from './outbox';
+import { startLocalSfn, type LocalSfn } from './sfn/service';
+import { synthesizeForLocal } from './synth';
+import { ensureTable } from './tables';
+import { LocalTokenIssuer } from './tokenIssuer';
+import { webApp } from './webApp';
+
+export const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+/** Where the demo's clock starts on a fresh DATA_DIR: the start of the 2026 planning round. */
+export const DEMO_CLOCK_START = new Date('2025-12-01T08:00:00Z');
+
+export interface StackOptions {
+  /** HTTP port; 0 picks a free one. */
+  port: number;
+  dataDir: string;
+  /** Use a DynamoDB Local that is already running (tests) instead of starting one. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  clockStart?: Date;
+  /** How often virtual time is checked for due jobs; 0 turns the ticker off (tests move the clock). */
+  tickMs?: number;
+  /** Port of the local Step Functions service; 0 picks a free one. */
+  sfnPort?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningStack {
+  url: string;
+  port: number;
+  tableName: string;
+  dynamoEndpoint: string;
+  clock: LocalClock;
+  outbox: Outbox;
+  issuer: LocalTokenIssuer;
+  sfn: LocalSfn;
+  runDueJobs(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded local AWS stack: DynamoDB Local, the local Step Functions service running the
+ * synthesized state machines, and the local API Gateway in front of the same Lambda handlers.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const log = options.log ?? (() => undefined);
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+
+  try {
+    let dynamoLocal: DynamoDbLocal | undefined;
+    const dynamoEndpoint =
+      options.dynamoEndpoint ?? (dynamoLocal = await startDynamoDbLocal({ dataDir: join(options.dataDir, 'dynamodb') })).endpoint;
+    if (dynamoLocal) stops.push(() => dynamoLocal!.stop());
+    log(`DynamoDB Local on ${dynamoEndpoint}`);
+
+    const tableName = options.tableName ?? 'arshjul-local';
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      AWS_REGION: localAwsConfig.region,
+      AWS_ACCESS_KEY_ID: localAwsConfig.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localAwsConfig.credentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+    });
+    const rawDynamo = new DynamoDBClient({ ...localAwsConfig, endpoint: dynamoEndpoint });
+    stops.push(async () => rawDynamo.destroy());
+    await ensureTable(rawDynamo, tableName, tableDefinition);
+    const db = DynamoDBDocumentClient.from(rawDynamo, { marshallOptions: { removeUndefinedValues: true } });
+    useDynamo(db);
+
+    const clock = LocalClock.open({ file: join(options.dataDir, 'clock.json'), start: options.clockStart ?? DEMO_CLOCK_START });
+    useClock(clock);
+    const outbox = new Outbox(db, tableName, clock);
+    useNotifier(outbox);
+    const issuer = await LocalTokenIssuer.open(join(options.dataDir, 'local-signing-key.json'));
+
+    const synthesized = await synthesizeForLocal();
+    const handlers = new Map<string, LambdaHttpHandler>();
+    for (const spec of allFunctions) {
+      const module = (await import(pathToFileURL(join(repositoryRoot, spec.entry)).href)) as { handler: LambdaHttpHandler };
+      handlers.set(spec.id, module.handler);
+    }
+    const handlerByArn = new Map(synthesized.functions.map((fn) => [fn.arn, { id: fn.id, handler: handlers.get(fn.id) }]));
+
+    const sfn = await startLocalSfn({
+      dynamo: rawDynamo,
+      tableName: `${tableName}-sfn`,
+      clock,
+      port: options.sfnPort ?? 0,
+      stateMachines: synthesized.stateMachines.map(({ arn, name, definition }) => ({ arn, name, definition })),
+      invokeLambda: async (arn, payload) => {
+        const target = handlerByArn.get(arn);
+        if (!target?.handler) throw Object.assign(new Error(`No local handler for ${arn}`), { name: 'Lambda.ResourceNotFoundException' });
+        return (target.handler as unknown as (event: unknown, context: unknown) => Promise<unknown>)(payload, lambdaContext(target.id));
+      },
+      log: (entry) => log(JSON.stringify(entry)),
+    });
+    stops.push(() => sfn.stop());
+    process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
+    for (const machine of synthesized.stateMachines) process.env[`STATE_MACHINE_ARN_${machine.id.toUpperCase()}`] = machine.arn;
+    log(`Step Functions (local) on ${sfn.endpoint}, ${synthesized.stateMachines.length} state machine(s)`);
+
+    const runDueJobs = async () => {
+      await sfn.runDue();
+    };
+
+    const routes: LocalRoute[] = apiFunctions.flatMap((spec) =>
+      (spec.routes ?? []).map((key) => {
+        const [method, path] = key.split(' ') as [string, string];
+        return { method, path, auth: spec.auth ?? 'jwt', functionName: spec.id, handler: handlers.get(spec.id)! };
+      }),
+    );
+    const http = await startHttpServer({
+      port: options.port,
+      routes,
+      verifyToken: (token) => issuer.verify(token),
+      fallbacks: [devRoutes({ issuer, clock, outbox, runDueJobs }), webApp(join(repositoryRoot, 'web', 'dist'))],
+    });
+    stops.push(() => http.close());
+
+    let ticking = false;
+    if (options.tickMs) {
+      const timer = setInterval(() => {
+        if (ticking) return;
+        ticking = true;
+        runDueJobs()
+          .catch((error: unknown) => log(`scheduled jobs failed: ${(error as Error).message}`))
+          .finally(() => (ticking = false));
+      }, options.tickMs);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
+    }
+
+    const url = `http://127.0.0.1:${http.port}`;
+    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, runDueJobs, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PreconditionFailed } from '../../domain/errors';
+import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
+import { isConditionFailure } from './conditional';
+import { boardKey, boardListIndex } from './keys';
+
+export class DynamoBoardRepository implements BoardRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(boardId: string): Promise<StoredBoard | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: boardKey(boardId), ConsistentRead: true }));
+    return Item ? toBoard(Item) : undefined;
+  }
+
+  async save(board: StoredBoard, expectedVersion: number): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...boardKey(board.boardId), ...boardListIndex(board.boardId), type: 'board', ...board },
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
+          ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new PreconditionFailed(`Board ${board.boardId} was changed by someone else meanwhile. Read it again and repeat your change.`);
+      }
+      throw error;
+    }
+  }
+
+  async list(): Promise<StoredBoard[]> {
+    const boards: StoredBoard[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': 'BOARDS' },
+          ExclusiveStartKey,
+        }),
+      );
+      boards.push(...(page.Items ?? []).map(toBoard));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return boards;
+  }
+}
+
+function toBoard(item: Record<string, unknown>): StoredBoard {
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, type: _type, ...board } = item;
+  return board as unknown as StoredBoard;
+}

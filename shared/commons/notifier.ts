@@ -1,0 +1,15 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SesNotifier } from '../adapters/ses/sesNotifier';
+import type { Notifier } from '../ports/notifier';
+
+let notifier: Notifier | undefined;
+
+/** SES in the cloud; the local stack swaps in its outbox. */
+export function currentNotifier(): Notifier {
+  notifier ??= new SesNotifier(new SESv2Client({}), process.env.MAIL_FROM ?? 'no-reply@arshjul.example');
+  return notifier;
+}
+
+export function useNotifier(next: Notifier): void {
+  notifier = next;
+}

@@ -1,0 +1,129 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { ZodType, z } from 'zod';
+import type { Actor } from '../domain/actor';
+import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, type FieldError } from '../domain/errors';
+import { logger } from '../observability/logger';
+import { actorFromClaims } from './identity';
+import { problemFor, problemResponse } from './problem';
+import type { RouteSpec } from './route';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+/** Larger bodies are refused before parsing: no document needs more. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+type Parsed<T> = T extends ZodType ? z.output<T> : undefined;
+
+export interface ApiRequest<S extends RouteSpec> {
+  params: Parsed<S['params']>;
+  query: Parsed<S['query']>;
+  headers: Parsed<S['headers']>;
+  body: Parsed<S['body']>;
+  /** Present on every `jwt` route; on public routes only when a token was sent. */
+  actor: S['auth'] extends 'jwt' ? Actor : Actor | undefined;
+  correlationId: string;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Raw text body (e.g. CSV); `body` is JSON-encoded otherwise. */
+  text?: string;
+}
+
+/**
+ * Wraps a use case call as a Lambda handler for one route: parse and validate every input with the
+ * route's zod schemas, call, map the result (or the error, as problem+json) to HTTP.
+ */
+export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequest<S>) => Promise<HttpResult>) {
+  const core = async (event: ApiEvent): Promise<ApiResult> => {
+    const correlationId = correlationIdOf(event);
+    const actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
+    if (spec.auth === 'jwt' && !actor) {
+      throw new Unauthorized('Sign in first: send a valid token as `Authorization: Bearer <token>`.');
+    }
+    const request = {
+      params: parseInput(spec.params, event.pathParameters ?? {}, 'path', BadRequest),
+      query: parseInput(spec.query, event.queryStringParameters ?? {}, 'query', BadRequest),
+      headers: parseInput(spec.headers, lowerCaseKeys(event.headers ?? {}), 'header', BadRequest),
+      body: spec.body ? parseInput(spec.body, readJson(event), 'body', ValidationFailed) : undefined,
+      actor,
+      correlationId,
+    } as ApiRequest<S>;
+    const result = await run(request);
+    return toResponse(result, correlationId);
+  };
+
+  return middy<ApiEvent, ApiResult>()
+    .before((request) => {
+      const correlationId = correlationIdOf(request.event);
+      logger.resetKeys?.();
+      logger.appendKeys({ correlationId, route: `${spec.method.toUpperCase()} ${spec.path}` });
+    })
+    .onError((request) => {
+      const error = request.error;
+      const { problem, headers } = problemFor(error);
+      if (problem.status >= 500) logger.error('request failed', { error: error as Error, status: problem.status });
+      else logger.info('request refused', { status: problem.status, title: problem.title });
+      request.response = problemResponse(problem, { ...headers, 'x-correlation-id': correlationIdOf(request.event) });
+    })
+    .handler(core);
+}
+
+/** The same handler shape, for Lambda invocations with a plain context (local stack, tests). */
+export type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
+
+function correlationIdOf(event: ApiEvent): string {
+  const header = event.headers?.['x-correlation-id'];
+  if (header && /^[A-Za-z0-9._-]{1,100}$/.test(header)) return header;
+  return event.requestContext?.requestId ?? 'unknown';
+}
+
+function readJson(event: ApiEvent): unknown {
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    throw new PayloadTooLarge(`The body is larger than ${MAX_BODY_BYTES / 1024} KB. Split the content or shorten long texts.`);
+  }
+  if (raw.trim() === '') throw new BadRequest('The request needs a JSON body.');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new BadRequest('The body is not valid JSON. Check quotes, commas and brackets.');
+  }
+}
+
+function parseInput(
+  schema: ZodType | undefined,
+  value: unknown,
+  where: string,
+  ErrorType: typeof BadRequest | typeof ValidationFailed,
+): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors: FieldError[] = result.error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new ErrorType(`Some ${where === 'body' ? 'fields' : where + ' values'} are not valid: correct each one listed in errors.`, errors);
+}
+
+function lowerCaseKeys(headers: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) if (value !== undefined) out[key.toLowerCase()] = value;
+  return out;
+}
+
+function toResponse(result: HttpResult, correlationId: string): ApiResult {
+  const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...result.headers };
+  if (result.text !== undefined) return { statusCode: result.status, headers, body: result.text };
+  if (result.body === undefined) return { statusCode: result.status, headers };
+  return {
+    statusCode: result.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(result.body),
+  };
+}

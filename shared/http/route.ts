@@ -1,0 +1,31 @@
+import type { ZodType } from 'zod';
+
+/**
+ * One HTTP route of the contract: method, path, who may call it and the zod schemas of what goes in
+ * and out. Handlers validate with these schemas and the OpenAPI document is generated from them.
+ */
+export interface RouteSpec {
+  operationId: string;
+  method: 'get' | 'put' | 'post' | 'patch' | 'delete';
+  /** Path with `{param}` placeholders, as API Gateway writes it. */
+  path: string;
+  summary: string;
+  tag: string;
+  auth: 'public' | 'jwt';
+  params?: ZodType;
+  query?: ZodType;
+  headers?: ZodType;
+  body?: ZodType;
+  /** Content type of a non-JSON success body, e.g. text/csv. */
+  produces?: string;
+  responses: Record<number, { description: string; schema?: ZodType }>;
+}
+
+export function defineRoute<const S extends RouteSpec>(spec: S): S {
+  return spec;
+}
+
+/** `GET /api/boards` — the API Gateway route key. */
+export function routeKey(spec: Pick<RouteSpec, 'method' | 'path'>): string {
+  return `${spec.method.toUpperCase()} ${spec.path}`;
+}

@@ -1,0 +1,8 @@
+/** The workflow engine as the use cases see it: Step Functions in AWS and locally. */
+export interface WorkflowEngine {
+  /** Starts an execution with a deterministic name; starting the same name again is harmless. */
+  start(workflow: string, executionName: string, input: unknown): Promise<{ executionArn: string }>;
+  /** Completes a callback task. The token is read from the table, never from a request. */
+  completeTask(token: string, output: unknown): Promise<void>;
+  failTask(token: string, error: string, cause: string): Promise<void>;
+}
