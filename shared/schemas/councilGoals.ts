@@ -1,0 +1,46 @@
+import { boardIdSchema, finiteNumber, idSchema, shortText, z } from './common';
+
+export const directionSchema = z.enum(['higher', 'lower']).openapi({ description: 'higher or lower is better' });
+export type Direction = z.infer<typeof directionSchema>;
+
+/** Limits sized for a large city (Stockholm: 3 direction goals, ~15 area goals, ~100 indicators, ~45 boards). */
+export const councilGoalLimits = { directionGoals: 20, areaGoalsPerDirection: 30, indicatorsPerArea: 50, indicators: 500, boardsPerIndicator: 200 };
+
+export const councilIndicatorSchema = z
+  .object({
+    id: idSchema,
+    name: shortText(300),
+    unit: shortText(32).openapi({ example: '%' }),
+    direction: directionSchema,
+    target: finiteNumber.openapi({ description: 'The council’s annual target' }),
+    boards: z
+      .array(boardIdSchema)
+      .min(1, 'an empty list assigns the indicator to no board: leave `boards` out to assign it to every board, or list the boards')
+      .max(councilGoalLimits.boardsPerIndicator)
+      .optional()
+      .openapi({ description: 'Boards that must set a target; without it, every board must' }),
+  })
+  .openapi('CouncilIndicator');
+export type CouncilIndicator = z.infer<typeof councilIndicatorSchema>;
+
+export const areaGoalSchema = z
+  .object({ id: idSchema, title: shortText(500), indicators: z.array(councilIndicatorSchema).max(councilGoalLimits.indicatorsPerArea) })
+  .openapi('AreaGoal');
+export type AreaGoal = z.infer<typeof areaGoalSchema>;
+
+export const directionGoalSchema = z
+  .object({ id: idSchema, title: shortText(500), areaGoals: z.array(areaGoalSchema).max(councilGoalLimits.areaGoalsPerDirection) })
+  .openapi('DirectionGoal');
+export type DirectionGoal = z.infer<typeof directionGoalSchema>;
+
+/** PUT/GET /api/cycles/{year}/council-goals. Ids and board references are checked by domain/councilGoals. */
+export const councilGoalsSchema = z
+  .object({ directionGoals: z.array(directionGoalSchema).max(councilGoalLimits.directionGoals) })
+  .superRefine((goals, ctx) => {
+    const count = goals.directionGoals.reduce((n, d) => n + d.areaGoals.reduce((m, a) => m + a.indicators.length, 0), 0);
+    if (count > councilGoalLimits.indicators) {
+      ctx.addIssue({ code: 'custom', path: ['directionGoals'], message: `${count} indicators is more than the ${councilGoalLimits.indicators} allowed; split or drop some` });
+    }
+  })
+  .openapi('CouncilGoals');
+export type CouncilGoals = z.infer<typeof councilGoalsSchema>;

@@ -1,0 +1,93 @@
+import { deadlineOrderProblems } from '../domain/calendar';
+import { isoDateSchema, yearSchema, z } from './common';
+
+/**
+ * IANA zone names look like `Europe/Stockholm`, `America/Argentina/Buenos_Aires`, `Etc/GMT+1` or `UTC`: each part
+ * starts with a capital. The pattern also keeps out the offsets (`+01:00`) that Intl accepts but are no zone.
+ */
+const ianaNamePattern = /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/;
+
+/** True when `name` is an IANA time zone this runtime knows (aliases such as Asia/Kolkata included). */
+export function isIanaTimeZone(name: string): boolean {
+  if (!ianaNamePattern.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isIanaTimeZone, { message: 'use an IANA time zone name, e.g. Europe/Stockholm or Europe/Helsinki' })
+  .openapi({ example: 'Europe/Stockholm' });
+
+/** The calendar fields without defaults: shared by the full calendar and its PATCH body. */
+const calendarFields = {
+  planDue: isoDateSchema.openapi({ description: 'Operations plans due', example: '2027-01-31' }),
+  t1Due: isoDateSchema.openapi({ description: 'Tertial report 1 due', example: '2027-05-15' }),
+  t2Due: isoDateSchema.openapi({ description: 'Tertial report 2 due', example: '2027-09-15' }),
+  annualDue: isoDateSchema.openapi({ description: 'Annual report due', example: '2028-02-15' }),
+  signoffDue: isoDateSchema.openapi({ description: 'Executive sign-off due', example: '2028-04-15' }),
+  reminderDaysBefore: z.number().int().min(0).max(60).openapi({ description: 'Days before a deadline that late boards are reminded' }),
+  escalateEveryDays: z.number().int().min(1).max(60).openapi({ description: 'After a deadline, how often lateness is escalated to the reviewers' }),
+  timeZone: timeZoneSchema,
+};
+
+export const calendarSchema = z
+  .object({
+    ...calendarFields,
+    reminderDaysBefore: calendarFields.reminderDaysBefore.default(7),
+    escalateEveryDays: calendarFields.escalateEveryDays.default(7),
+    timeZone: calendarFields.timeZone.default('Europe/Stockholm'),
+  })
+  .superRefine((calendar, ctx) => {
+    for (const p of deadlineOrderProblems(calendar)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
+  })
+  .openapi('Calendar');
+export type Calendar = z.infer<typeof calendarSchema>;
+export type CalendarInput = z.input<typeof calendarSchema>;
+
+export const createCycleBodySchema = z.object({ year: yearSchema, calendar: calendarSchema }).openapi('CreateCycleBody');
+export type CreateCycleBody = z.infer<typeof createCycleBodySchema>;
+
+/**
+ * PATCH /api/cycles/{year}/calendar: any subset of the calendar. Unknown keys are refused so a typo is never a
+ * silent no-op. The order of the deadlines is checked on the merged calendar (domain/calendar.applyCalendarPatch).
+ */
+export const calendarPatchBodySchema = z
+  .strictObject({
+    planDue: calendarFields.planDue.optional(),
+    t1Due: calendarFields.t1Due.optional(),
+    t2Due: calendarFields.t2Due.optional(),
+    annualDue: calendarFields.annualDue.optional(),
+    signoffDue: calendarFields.signoffDue.optional(),
+    reminderDaysBefore: calendarFields.reminderDaysBefore.optional(),
+    escalateEveryDays: calendarFields.escalateEveryDays.optional(),
+    timeZone: calendarFields.timeZone.optional(),
+  })
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
+    message: 'name at least one calendar field to change, e.g. { "t1Due": "2027-05-20" }',
+  })
+  .openapi('CalendarPatchBody');
+export type CalendarPatch = z.infer<typeof calendarPatchBodySchema>;
+
+export const cycleStates = ['open', 'signed_off'] as const;
+export const cycleStateSchema = z.enum(cycleStates);
+export type CycleState = z.infer<typeof cycleStateSchema>;
+
+export const cycleSchema = z
+  .object({
+    year: z.number().int(),
+    calendar: calendarSchema,
+    state: cycleStateSchema,
+    createdAt: z.iso.datetime(),
+    createdBy: z.string().optional(),
+    updatedAt: z.iso.datetime().optional(),
+    signedOffAt: z.iso.datetime().optional(),
+    signedOffBy: z.string().optional(),
+  })
+  .openapi('Cycle');
+export type Cycle = z.infer<typeof cycleSchema>;

@@ -1,0 +1,238 @@
+import {
+  boardIdSchema,
+  documentKindSchema,
+  documentStatusSchema,
+  finiteNumber,
+  idSchema,
+  longText,
+  shortText,
+  z,
+  type DocumentKind,
+} from './common';
+import { auditActions } from '../domain/lifecycle';
+import { boardKindSchema } from './boards';
+import { directionSchema } from './councilGoals';
+
+/*
+ * Document content is what a board saves as a draft. The schema checks shape and size only: a draft may be
+ * incomplete or even wrong (a risk scored 5), and submit answers 422 with every problem (domain/plan, domain/report).
+ * Every list defaults to empty so a partly filled form can be saved.
+ */
+
+export const documentLimits = { targets: 500, goals: 100, activities: 50, ownIndicators: 200, risks: 100, controls: 200, reportIndicators: 700, indicatorComments: 700, companies: 200 };
+
+// ── Operations plan ─────────────────────────────────────────────────────────
+export const planTargetSchema = z.object({ indicatorId: idSchema, target: finiteNumber }).openapi('PlanTarget');
+
+export const planGoalSchema = z
+  .object({
+    id: idSchema,
+    title: shortText(500),
+    areaGoalId: idSchema.openapi({ description: 'The council area goal this goal makes concrete' }),
+    activities: z.array(shortText(1000)).max(documentLimits.activities).default([]),
+  })
+  .openapi('PlanGoal');
+
+export const ownIndicatorSchema = z
+  .object({ id: idSchema, goalId: idSchema, name: shortText(300), unit: shortText(32), direction: directionSchema, target: finiteNumber })
+  .openapi('OwnIndicator');
+
+export const riskSchema = z
+  .object({
+    id: idSchema,
+    title: shortText(500),
+    probability: finiteNumber.optional().openapi({ description: '1–4, required on submit' }),
+    consequence: finiteNumber.optional().openapi({ description: '1–4, required on submit' }),
+  })
+  .openapi('Risk');
+
+export const controlSchema = z
+  .object({
+    id: idSchema,
+    riskId: idSchema,
+    description: shortText(2000),
+    frequency: shortText(50).openapi({ description: 'How often the control runs, e.g. monthly, quarterly, tertial, annually, continuously', example: 'quarterly' }),
+  })
+  .openapi('Control');
+
+export const planContentSchema = z
+  .object({
+    targets: z.array(planTargetSchema).max(documentLimits.targets).default([]),
+    goals: z.array(planGoalSchema).max(documentLimits.goals).default([]),
+    ownIndicators: z.array(ownIndicatorSchema).max(documentLimits.ownIndicators).default([]),
+    risks: z.array(riskSchema).max(documentLimits.risks).default([]),
+    controls: z.array(controlSchema).max(documentLimits.controls).default([]),
+  })
+  .openapi('PlanContent');
+export type PlanContent = z.infer<typeof planContentSchema>;
+
+// ── Tertial and annual reports ──────────────────────────────────────────────
+export const goalAssessmentSchema = z.enum(['fulfilled', 'partly', 'not']);
+export const internalControlAssessmentSchema = z.enum(['sufficient', 'partly_sufficient', 'insufficient']);
+
+export const reportIndicatorSchema = z
+  .object({ indicatorId: idSchema, outcome: finiteNumber.optional(), forecast: finiteNumber.optional(), comment: longText(2000).optional() })
+  .openapi('ReportIndicator');
+
+export const reportGoalSchema = z
+  .object({ goalId: idSchema, assessment: goalAssessmentSchema, comment: longText(2000).optional() })
+  .openapi('ReportGoal');
+
+export const internalControlSchema = z
+  .object({ assessment: internalControlAssessmentSchema, comment: longText(5000).optional() })
+  .openapi('InternalControl');
+
+export const reportContentSchema = z
+  .object({
+    indicators: z.array(reportIndicatorSchema).max(documentLimits.reportIndicators).default([]),
+    goals: z.array(reportGoalSchema).max(documentLimits.goals).default([]),
+    internalControl: internalControlSchema.optional(),
+    analysis: longText(20_000).optional(),
+  })
+  .openapi('ReportContent');
+export type ReportContent = z.infer<typeof reportContentSchema>;
+
+export type DocumentContent = PlanContent | ReportContent;
+
+/** The content schema for a document kind (the kind comes from the path, not the body). */
+export function contentSchemaFor(kind: 'plan'): typeof planContentSchema;
+export function contentSchemaFor(kind: 't1' | 't2' | 'annual'): typeof reportContentSchema;
+export function contentSchemaFor(kind: DocumentKind): typeof planContentSchema | typeof reportContentSchema;
+export function contentSchemaFor(kind: DocumentKind) {
+  return kind === 'plan' ? planContentSchema : reportContentSchema;
+}
+
+/** The content of a document nobody has saved yet. */
+export function emptyContent(kind: DocumentKind): DocumentContent {
+  return contentSchemaFor(kind).parse({});
+}
+
+const saveBodies = {
+  plan: z.object({ content: planContentSchema }),
+  report: z.object({ content: reportContentSchema }),
+};
+
+/** PUT .../documents/{kind}: validate with this, chosen by the path's kind. */
+export function saveDocumentBodyFor(kind: DocumentKind) {
+  return kind === 'plan' ? saveBodies.plan : saveBodies.report;
+}
+
+/** For OpenAPI only: the body's content is a plan or a report depending on `{kind}`. Do not parse with it. */
+export const saveDocumentBodySchema = z
+  .object({ content: z.union([planContentSchema, reportContentSchema]).openapi({ description: 'PlanContent when kind is plan, ReportContent otherwise' }) })
+  .openapi('SaveDocumentBody');
+export type SaveDocumentBody = { content: DocumentContent };
+
+// ── Review ──────────────────────────────────────────────────────────────────
+export const decisionSchema = z.enum(['approve', 'return']);
+
+export const indicatorCommentSchema = z.object({ indicatorId: idSchema, comment: shortText(2000) }).openapi('IndicatorComment');
+
+/** POST .../decision. A return needs a comment saying what the board should change. */
+export const decisionBodySchema = z
+  .object({
+    decision: decisionSchema,
+    comment: longText(5000).default(''),
+    indicatorComments: z.array(indicatorCommentSchema).max(documentLimits.indicatorComments).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.decision === 'return' && body.comment.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'a return needs a comment telling the board what to change' });
+    }
+  })
+  .openapi('DecisionBody');
+export type DecisionBody = z.infer<typeof decisionBodySchema>;
+
+export const findingSchema = z
+  .object({
+    code: z.literal('TARGET_BELOW_COUNCIL'),
+    indicatorId: idSchema,
+    councilTarget: finiteNumber,
+    boardTarget: finiteNumber,
+    direction: directionSchema.optional(),
+  })
+  .openapi('Finding');
+export type Finding = z.infer<typeof findingSchema>;
+
+/** A reviewer's decision as the board sees it on the document. */
+export const reviewCommentSchema = z
+  .object({
+    at: z.iso.datetime(),
+    actor: z.string(),
+    decision: decisionSchema,
+    comment: z.string(),
+    indicatorComments: z.array(indicatorCommentSchema).default([]),
+  })
+  .openapi('ReviewComment');
+export type ReviewComment = z.infer<typeof reviewCommentSchema>;
+
+export const documentSchema = z
+  .object({
+    year: z.number().int().optional(),
+    boardId: boardIdSchema.optional(),
+    kind: documentKindSchema,
+    status: documentStatusSchema,
+    version: z.number().int().min(0),
+    content: z.union([planContentSchema, reportContentSchema]),
+    findings: z.array(findingSchema),
+    comments: z.array(reviewCommentSchema),
+    updatedAt: z.iso.datetime().optional(),
+  })
+  .openapi('Document');
+export type DocumentView = z.infer<typeof documentSchema>;
+
+export const submitResponseSchema = z
+  .object({ status: z.literal('in_review'), findings: z.array(findingSchema) })
+  .openapi('SubmitResponse');
+export type SubmitResponse = z.infer<typeof submitResponseSchema>;
+
+// ── History ─────────────────────────────────────────────────────────────────
+export const auditActionSchema = z.enum(auditActions);
+
+export const historyEventSchema = z
+  .object({
+    at: z.iso.datetime(),
+    actor: z.string().openapi({ description: 'The subject (sub) of who did it' }),
+    role: z.string().optional(),
+    action: auditActionSchema,
+    from: documentStatusSchema,
+    to: documentStatusSchema,
+    comment: z.string().optional(),
+  })
+  .openapi('HistoryEvent');
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
+
+export const historySchema = z.object({ events: z.array(historyEventSchema) }).openapi('History');
+
+// ── Status matrix ───────────────────────────────────────────────────────────
+export const documentStatusCellSchema = z
+  .object({ status: documentStatusSchema, due: z.iso.date(), late: z.boolean() })
+  .openapi('DocumentStatusCell');
+export type DocumentStatusCell = z.infer<typeof documentStatusCellSchema>;
+
+export const statusMatrixSchema = z
+  .object({
+    year: z.number().int().optional(),
+    boards: z.array(
+      z.object({
+        boardId: boardIdSchema,
+        name: z.string(),
+        kind: boardKindSchema.optional(),
+        documents: z.object({ plan: documentStatusCellSchema, t1: documentStatusCellSchema, t2: documentStatusCellSchema, annual: documentStatusCellSchema }),
+      }),
+    ),
+  })
+  .openapi('StatusMatrix');
+export type StatusMatrix = z.infer<typeof statusMatrixSchema>;
+
+// ── Sign-off ────────────────────────────────────────────────────────────────
+export const signoffBodySchema = z
+  .object({
+    comment: longText(10_000).default(''),
+    companies: z
+      .array(z.object({ boardId: boardIdSchema, withinPurpose: z.boolean(), comment: longText(5000).optional() }).openapi('CompanyVerdict'))
+      .max(documentLimits.companies)
+      .default([]),
+  })
+  .openapi('SignoffBody');
+export type SignoffBody = z.infer<typeof signoffBodySchema>;
