@@ -1,0 +1,71 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import type { KeyAttribute, TableDefinition } from '../shared/adapters/dynamo/tableDefinition';
+import { Auth } from './auth';
+import type { Stage } from './stage';
+
+export interface DataStackProps extends StackProps {
+  stage: Stage;
+  tableDefinition: TableDefinition;
+  authDomainPrefix: string;
+  webOrigin?: string;
+}
+
+function attribute(key: KeyAttribute): dynamodb.Attribute {
+  return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };
+}
+
+/**
+ * Everything that holds data and must outlive a redeploy of the API: the single table, its key, and
+ * the user pool (its users and their group memberships are data too, so it lives here, not beside the API).
+ */
+export class DataStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly tableKey: kms.Key;
+  readonly auth: Auth;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { stage, tableDefinition } = props;
+
+    this.tableKey = new kms.Key(this, 'TableKey', {
+      description: `Årshjul ${stage.name}: encrypts the governance table`,
+      enableKeyRotation: true,
+      removalPolicy: stage.removalPolicy,
+    });
+
+    // `Table`, not `TableV2`: TableV2 cannot render a customer-managed key in an environment-agnostic stack.
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: attribute(tableDefinition.partitionKey),
+      sortKey: attribute(tableDefinition.sortKey),
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.tableKey,
+      deletionProtection: !stage.disposable,
+      removalPolicy: stage.removalPolicy,
+    });
+    for (const index of tableDefinition.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    this.auth = new Auth(this, 'Auth', {
+      stage,
+      domainPrefix: props.authDomainPrefix,
+      webOrigin: props.webOrigin,
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'HostedUiBaseUrl', { value: this.auth.domain.baseUrl() });
+  }
+}
