@@ -1,0 +1,29 @@
+/** Is a board's target as ambitious as the council's? Direction-aware; an equal target is fine. */
+import type { CouncilGoals, Direction } from '../schemas/councilGoals';
+import type { Finding, PlanContent } from '../schemas/documents';
+import { allIndicators } from './councilGoals';
+
+/** Higher is better: below the council's is less ambitious. Lower is better: above it is. */
+export function isLessAmbitious(direction: Direction, councilTarget: number, boardTarget: number): boolean {
+  return direction === 'higher' ? boardTarget < councilTarget : boardTarget > councilTarget;
+}
+
+/**
+ * One TARGET_BELOW_COUNCIL finding per council indicator whose target in the plan is less ambitious than the
+ * council's (also for an indicator the board took on without being assigned it). Not an error: submit answers the
+ * findings and the reviewer decides. Targets naming unknown indicators are left to planProblems.
+ */
+export function targetFindings(goals: CouncilGoals, _boardId: string, plan: Pick<PlanContent, 'targets'>): Finding[] {
+  const council = new Map(allIndicators(goals).map((r) => [r.indicator.id, r.indicator]));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { indicatorId, target } of plan.targets) {
+    const indicator = council.get(indicatorId);
+    if (!indicator || seen.has(indicatorId)) continue;
+    seen.add(indicatorId);
+    if (isLessAmbitious(indicator.direction, indicator.target, target)) {
+      findings.push({ code: 'TARGET_BELOW_COUNCIL', indicatorId, councilTarget: indicator.target, boardTarget: target, direction: indicator.direction });
+    }
+  }
+  return findings;
+}
