@@ -1,0 +1,105 @@
+/**
+ * Who may do what: the one policy table every handler and use case goes through.
+ *
+ * A grant says how far a role reaches:
+ * - `all`: any board;
+ * - `ownBoards`: only boards in the actor's `boards` (editors);
+ * - `ownBoardsIfScoped`: any board, unless the actor has a non-empty `boards` list, which then limits it (reviewers).
+ * A role without a grant gets 403. Board limits apply only to actions on a board (`target.boardId`).
+ */
+import type { Actor, Role } from './actor';
+import { roles } from './actor';
+import { Forbidden, Unauthorized } from './errors';
+
+export type Grant = 'all' | 'ownBoards' | 'ownBoardsIfScoped';
+
+export interface PolicyEntry {
+  /** What the action is, for messages: "save a board's documents". */
+  does: string;
+  /** Whether the action concerns one board, so that board limits apply. */
+  onBoard: boolean;
+  grants: Partial<Record<Role, Grant>>;
+}
+
+const everyone = { admin: 'all', editor: 'all', reviewer: 'all', executive: 'all' } as const;
+const readers = { admin: 'all', reviewer: 'ownBoardsIfScoped', executive: 'all' } as const;
+const boardReaders = { admin: 'all', editor: 'ownBoards', reviewer: 'ownBoardsIfScoped', executive: 'all' } as const;
+
+export const policy = {
+  'boards.put': { does: 'create or change boards', onBoard: false, grants: { admin: 'all' } },
+  'boards.list': { does: 'list the boards', onBoard: false, grants: everyone },
+  'cycles.create': { does: 'open a cycle', onBoard: false, grants: { admin: 'all' } },
+  'cycles.read': { does: 'read a cycle', onBoard: false, grants: everyone },
+  'cycles.calendar.patch': { does: "change a cycle's calendar", onBoard: false, grants: { admin: 'all' } },
+  'councilGoals.put': { does: "load the council's goals", onBoard: false, grants: { admin: 'all' } },
+  'councilGoals.read': { does: "read the council's goals", onBoard: false, grants: everyone },
+  'status.read': { does: 'read the status of all boards', onBoard: false, grants: everyone },
+  'documents.read': { does: "read a board's plan or reports", onBoard: true, grants: boardReaders },
+  'documents.save': { does: "save a board's plan or reports", onBoard: true, grants: { editor: 'ownBoards' } },
+  'documents.submit': { does: "submit a board's plan or reports", onBoard: true, grants: { editor: 'ownBoards' } },
+  'documents.decide': { does: 'approve or return a plan or report', onBoard: true, grants: { reviewer: 'ownBoardsIfScoped' } },
+  'documents.history': { does: "read a document's history", onBoard: true, grants: boardReaders },
+  'late.read': { does: 'list the late boards', onBoard: false, grants: readers },
+  signoff: { does: 'sign off the year', onBoard: false, grants: { executive: 'all' } },
+  'outcomes.import': { does: 'import indicator outcomes', onBoard: false, grants: { admin: 'all' } },
+  'exports.read': { does: 'export the year’s data', onBoard: false, grants: readers },
+  'queue.read': { does: 'read the review queue', onBoard: false, grants: readers },
+} as const satisfies Record<string, PolicyEntry>;
+
+export type Action = keyof typeof policy;
+export const actions = Object.keys(policy) as Action[];
+
+function grantOf(role: Role, action: Action): Grant | undefined {
+  return (policy[action].grants as Partial<Record<Role, Grant>>)[role];
+}
+
+/** The roles that may do an action at all, for messages and docs. */
+export function rolesFor(action: Action): Role[] {
+  return roles.filter((role) => grantOf(role, action) !== undefined);
+}
+
+/** Whether a grant reaches the target board for this actor. */
+function reaches(grant: Grant, actor: Actor, entry: PolicyEntry, boardId: string | undefined): boolean {
+  if (!entry.onBoard || grant === 'all') return true;
+  if (grant === 'ownBoardsIfScoped' && actor.boards.length === 0) return true;
+  return boardId !== undefined && actor.boards.includes(boardId);
+}
+
+/** Throws Unauthorized without an actor, Forbidden when the role or its boards do not allow the action. */
+export function authorize(actor: Actor | undefined, action: Action, target: { boardId?: string } = {}): void {
+  if (!actor) throw new Unauthorized('Sign in first: send a valid token as `Authorization: Bearer <token>`.');
+  const entry: PolicyEntry = policy[action];
+  const grant = grantOf(actor.role, action);
+  if (!grant) {
+    const allowed = rolesFor(action).join(' or ');
+    throw new Forbidden(`As ${actor.role} you cannot ${entry.does}; only ${allowed} can. Ask someone with that role.`);
+  }
+  if (!reaches(grant, actor, entry, target.boardId)) {
+    const yours = actor.boards.length > 0 ? actor.boards.join(', ') : 'none';
+    throw new Forbidden(
+      `As ${actor.role} you can ${entry.does} only for your own boards (${yours})${target.boardId ? `, not ${target.boardId}` : ''}. Ask an admin to give you access if you need it.`,
+    );
+  }
+}
+
+/** Whether the actor may do the action (same rules as authorize, without throwing). */
+export function isAllowed(actor: Actor | undefined, action: Action, target: { boardId?: string } = {}): boolean {
+  try {
+    authorize(actor, action, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The status an authorization check gives, derived from the table: 401 anonymous, 403 refused, 200 allowed.
+ * The caller's boards are `[own]` and the target is that board (`ownBoard`) or another one. A reviewer is taken as
+ * unscoped (all boards) unless `scopedReviewer` is set.
+ */
+export function expectedStatus(role: Role | 'anonymous', action: Action, ownBoard: boolean, options: { scopedReviewer?: boolean } = {}): 200 | 401 | 403 {
+  if (role === 'anonymous') return 401;
+  const scoped = role !== 'reviewer' || options.scopedReviewer === true;
+  const actor: Actor = { sub: `${role}-1`, role, boards: scoped ? ['own-board'] : [] };
+  return isAllowed(actor, action, { boardId: ownBoard ? 'own-board' : 'other-board' }) ? 200 : 403;
+}
