@@ -22,6 +22,8 @@ export interface ApiStackProps extends StackProps {
   functions: FunctionSpec[];
   workflows: WorkflowModule[];
   bundlingSkipped: boolean;
+  /** Sender address for e-mail; when set, functions that send e-mail may send from it only. */
+  mailFrom?: string;
 }
 
 /** `GET /api/health` → method and path. */
@@ -58,6 +60,7 @@ export class ApiStack extends Stack {
       if (spec.table === 'read') table.grantReadData(fn);
       if (spec.table === 'write') table.grantReadWriteData(fn);
       if (spec.sendsEmail) {
+        if (props.mailFrom) fn.addEnvironment('MAIL_FROM', props.mailFrom);
         fn.addToRolePolicy(
           new iam.PolicyStatement({
             actions: ['ses:SendEmail'],
@@ -65,6 +68,7 @@ export class ApiStack extends Stack {
               this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
               this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: '*' }),
             ],
+            conditions: props.mailFrom ? { StringEquals: { 'ses:FromAddress': props.mailFrom } } : undefined,
           }),
         );
       }

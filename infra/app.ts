@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Tags } from 'aws-cdk-lib';
-import { allFunctions } from '../functions/manifest';
+import { allFunctions, type FunctionSpec } from '../functions/manifest';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { ApiStack } from './apiStack';
 import { DataStack } from './dataStack';
@@ -14,10 +14,12 @@ export interface BuildAppOptions {
   /** Synthesize without running esbuild: fast, for tests and the local stack; the result is not deployable. */
   skipBundling?: boolean;
   outdir?: string;
-  /** Extra context, as `-c key=value` would give (e.g. `authDomainPrefix`, `webOrigin`). */
+  /** Extra context, as `-c key=value` would give (`authDomainPrefix`, `webOrigin`, `mailFrom`). */
   context?: Record<string, unknown>;
   /** Workflows to deploy; defaults to the registry in infra/workflows.ts. */
   workflows?: WorkflowModule[];
+  /** Functions to deploy; defaults to the manifest (tests use others to exercise the wiring). */
+  functions?: FunctionSpec[];
 }
 
 function contextString(app: App, key: string): string | undefined {
@@ -56,9 +58,10 @@ export function buildApp(options: BuildAppOptions = {}) {
     table: dataStack.table,
     userPool: dataStack.auth.userPool,
     webClient: dataStack.auth.webClient,
-    functions: allFunctions,
+    functions: options.functions ?? allFunctions,
     workflows: options.workflows ?? workflowModules,
     bundlingSkipped,
+    mailFrom: contextString(app, 'mailFrom'),
   });
   apiStack.addStackDependency(dataStack);
 
