@@ -7,7 +7,14 @@ export function synthTemplates(options: BuildAppOptions = {}) {
   return { ...built, data: Template.fromStack(built.dataStack), api: Template.fromStack(built.apiStack) };
 }
 
-/** `{ Type, Properties, ... }` of every resource of one type, by logical id. */
-export function resourcesOf(template: Template, type: string): Record<string, { Properties: Record<string, any>; Metadata?: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string }> {
-  return template.findResources(type);
+export interface SynthesizedResource {
+  Properties: Record<string, any>;
+  Metadata?: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+/** Every resource of one type, by logical id. */
+export function resourcesOf(template: Template, type: string): Record<string, SynthesizedResource> {
+  return template.findResources(type) as Record<string, SynthesizedResource>;
 }
