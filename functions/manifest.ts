@@ -2,7 +2,22 @@
  * Every Lambda function of Årshjul, listed once. The CDK app creates one NodejsFunction per entry
  * (and its HTTP API routes); the local HTTP server dispatches the same routes to the same handlers.
  */
-import { healthRoute, listBoardsRoute, openApiRoute, putBoardRoute } from '../shared/api/routes';
+import {
+  createCycleRoute,
+  decideDocumentRoute,
+  documentHistoryRoute,
+  getCouncilGoalsRoute,
+  getCycleRoute,
+  getDocumentRoute,
+  healthRoute,
+  listBoardsRoute,
+  openApiRoute,
+  putBoardRoute,
+  putCouncilGoalsRoute,
+  saveDocumentRoute,
+  statusMatrixRoute,
+  submitDocumentRoute,
+} from '../shared/api/routes';
 import { routeKey } from '../shared/http/route';
 
 export type TableAccess = 'none' | 'read' | 'write';
@@ -29,9 +44,38 @@ export const apiFunctions: FunctionSpec[] = [
   { id: 'GetOpenApi', entry: 'functions/api/getOpenApi.ts', routes: [routeKey(openApiRoute)], auth: 'public', table: 'none' },
   { id: 'PutBoard', entry: 'functions/api/putBoard.ts', routes: [routeKey(putBoardRoute)], auth: 'jwt', table: 'write' },
   { id: 'ListBoards', entry: 'functions/api/listBoards.ts', routes: [routeKey(listBoardsRoute)], auth: 'jwt', table: 'read' },
+  { id: 'CreateCycle', entry: 'functions/api/createCycle.ts', routes: [routeKey(createCycleRoute)], auth: 'jwt', table: 'write' },
+  { id: 'GetCycle', entry: 'functions/api/getCycle.ts', routes: [routeKey(getCycleRoute)], auth: 'jwt', table: 'read' },
+  { id: 'PutCouncilGoals', entry: 'functions/api/putCouncilGoals.ts', routes: [routeKey(putCouncilGoalsRoute)], auth: 'jwt', table: 'write' },
+  { id: 'GetCouncilGoals', entry: 'functions/api/getCouncilGoals.ts', routes: [routeKey(getCouncilGoalsRoute)], auth: 'jwt', table: 'read' },
+  { id: 'GetStatusMatrix', entry: 'functions/api/getStatusMatrix.ts', routes: [routeKey(statusMatrixRoute)], auth: 'jwt', table: 'read' },
+  { id: 'GetDocument', entry: 'functions/api/getDocument.ts', routes: [routeKey(getDocumentRoute)], auth: 'jwt', table: 'read' },
+  { id: 'SaveDocument', entry: 'functions/api/saveDocument.ts', routes: [routeKey(saveDocumentRoute)], auth: 'jwt', table: 'write' },
+  {
+    id: 'SubmitDocument',
+    entry: 'functions/api/submitDocument.ts',
+    routes: [routeKey(submitDocumentRoute)],
+    auth: 'jwt',
+    table: 'write',
+    workflow: 'start-and-callback',
+  },
+  {
+    id: 'DecideDocument',
+    entry: 'functions/api/decideDocument.ts',
+    routes: [routeKey(decideDocumentRoute)],
+    auth: 'jwt',
+    table: 'write',
+    workflow: 'start-and-callback',
+  },
+  { id: 'GetDocumentHistory', entry: 'functions/api/getDocumentHistory.ts', routes: [routeKey(documentHistoryRoute)], auth: 'jwt', table: 'read' },
 ];
 
 /** Functions that state machines invoke. */
-export const taskFunctions: FunctionSpec[] = [];
+export const taskFunctions: FunctionSpec[] = [
+  { id: 'RunChecks', entry: 'functions/tasks/runChecks.ts', table: 'write' },
+  { id: 'RegisterCallback', entry: 'functions/tasks/registerCallback.ts', table: 'write', workflow: 'start-and-callback' },
+  { id: 'NotifyBoard', entry: 'functions/tasks/notifyBoard.ts', table: 'write', sendsEmail: true },
+  { id: 'RecordWorkflowFailure', entry: 'functions/tasks/recordWorkflowFailure.ts', table: 'write' },
+];
 
 export const allFunctions: FunctionSpec[] = [...apiFunctions, ...taskFunctions];

@@ -1,6 +1,23 @@
 import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards';
-import { boardIdSchema, problemSchema, z } from '../schemas/common';
+import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema, z } from '../schemas/common';
+import { councilGoalsSchema } from '../schemas/councilGoals';
+import { createCycleBodySchema, cycleSchema } from '../schemas/cycles';
+import {
+  decisionBodySchema,
+  documentSchema,
+  historySchema,
+  saveDocumentBodyFor,
+  saveDocumentBodySchema,
+  statusMatrixSchema,
+  submitResponseSchema,
+} from '../schemas/documents';
+import { idempotencyKeySchema, ifMatchSchema } from '../http/headers';
 import { defineRoute } from '../http/route';
+
+const problem = (description: string) => ({ description, schema: problemSchema });
+const yearParams = z.object({ year: yearSchema });
+const documentParams = z.object({ year: yearSchema, boardId: boardIdSchema, kind: documentKindSchema });
+const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
 
 /**
  * The HTTP contract in code (../shared/docs/api.md): every route, its auth and its schemas.
@@ -53,4 +70,156 @@ export const listBoardsRoute = defineRoute({
   responses: { 200: { description: 'The boards, by id', schema: boardListSchema } },
 });
 
-export const apiRoutes = [healthRoute, openApiRoute, putBoardRoute, listBoardsRoute];
+export const createCycleRoute = defineRoute({
+  operationId: 'createCycle',
+  method: 'post',
+  path: '/api/cycles',
+  summary: "Open a year's cycle with its calendar (admin)",
+  tag: 'cycles',
+  auth: 'jwt',
+  body: createCycleBodySchema,
+  responses: { 201: { description: 'Opened', schema: cycleSchema }, 409: problem('The year exists already'), 422: problem('Invalid calendar') },
+});
+
+export const getCycleRoute = defineRoute({
+  operationId: 'getCycle',
+  method: 'get',
+  path: '/api/cycles/{year}',
+  summary: 'A cycle, its calendar and its state',
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  responses: { 200: { description: 'The cycle', schema: cycleSchema }, 404: problem('No such cycle') },
+});
+
+export const putCouncilGoalsRoute = defineRoute({
+  operationId: 'putCouncilGoals',
+  method: 'put',
+  path: '/api/cycles/{year}/council-goals',
+  summary: "Replace the council's goals, indicators and targets (admin), while no plan of the year is approved",
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  headers: z.object({ 'if-match': ifMatchSchema.optional() }),
+  body: councilGoalsSchema,
+  responses: {
+    200: { description: 'Replaced', schema: councilGoalsSchema },
+    409: problem('A plan of the year is approved already'),
+    412: problem('Changed by someone else meanwhile'),
+    422: problem('Invalid goals: duplicate ids, unknown boards, ...'),
+  },
+});
+
+export const getCouncilGoalsRoute = defineRoute({
+  operationId: 'getCouncilGoals',
+  method: 'get',
+  path: '/api/cycles/{year}/council-goals',
+  summary: "The council's goals of a year",
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  responses: { 200: { description: 'The goals', schema: councilGoalsSchema }, 404: problem('Not loaded yet') },
+});
+
+export const statusMatrixRoute = defineRoute({
+  operationId: 'getStatusMatrix',
+  method: 'get',
+  path: '/api/cycles/{year}/status',
+  summary: 'Boards × documents: status, due date and lateness',
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  responses: { 200: { description: 'The matrix', schema: statusMatrixSchema } },
+});
+
+export const getDocumentRoute = defineRoute({
+  operationId: 'getDocument',
+  method: 'get',
+  path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}',
+  summary: "A board's plan or report (editors: own boards only)",
+  tag: 'documents',
+  auth: 'jwt',
+  params: documentParams,
+  responses: { 200: { description: 'The document; its version is also the ETag', schema: documentSchema }, 404: problem('No such cycle or board') },
+});
+
+export const saveDocumentRoute = defineRoute({
+  operationId: 'saveDocument',
+  method: 'put',
+  path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}',
+  summary: 'Save a draft (editor of the board); needs If-Match',
+  tag: 'documents',
+  auth: 'jwt',
+  params: documentParams,
+  headers: z.object({ 'if-match': ifMatchSchema.optional() }),
+  body: saveDocumentBodySchema,
+  bodyFor: (params: { kind: DocumentKind }) => saveDocumentBodyFor(params.kind),
+  responses: {
+    200: { description: 'Saved', schema: documentSchema },
+    409: problem('Not editable in its status, or the year is signed off'),
+    412: problem('Stale If-Match'),
+    422: problem('Invalid content'),
+    428: problem('If-Match missing'),
+  },
+});
+
+export const submitDocumentRoute = defineRoute({
+  operationId: 'submitDocument',
+  method: 'post',
+  path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/submit',
+  summary: 'Submit for central review (editor of the board)',
+  tag: 'documents',
+  auth: 'jwt',
+  params: documentParams,
+  headers: idempotencyHeaders,
+  responses: {
+    202: { description: 'In review, with the automatic findings', schema: submitResponseSchema },
+    409: problem('Cannot be submitted in its status, or the plan is not approved yet'),
+    422: problem('Incomplete: every missing item is listed'),
+  },
+});
+
+export const decideDocumentRoute = defineRoute({
+  operationId: 'decideDocument',
+  method: 'post',
+  path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/decision',
+  summary: 'Approve, or return with a comment (reviewer)',
+  tag: 'documents',
+  auth: 'jwt',
+  params: documentParams,
+  headers: idempotencyHeaders,
+  body: decisionBodySchema,
+  responses: {
+    200: { description: 'Decided', schema: documentSchema },
+    409: problem('Not in review'),
+    422: problem('A return needs a comment; indicator comments must name indicators of the plan'),
+  },
+});
+
+export const documentHistoryRoute = defineRoute({
+  operationId: 'getDocumentHistory',
+  method: 'get',
+  path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/history',
+  summary: "A document's audit trail, oldest first",
+  tag: 'documents',
+  auth: 'jwt',
+  params: documentParams,
+  responses: { 200: { description: 'The events', schema: historySchema } },
+});
+
+export const apiRoutes = [
+  healthRoute,
+  openApiRoute,
+  putBoardRoute,
+  listBoardsRoute,
+  createCycleRoute,
+  getCycleRoute,
+  putCouncilGoalsRoute,
+  getCouncilGoalsRoute,
+  statusMatrixRoute,
+  getDocumentRoute,
+  saveDocumentRoute,
+  submitDocumentRoute,
+  decideDocumentRoute,
+  documentHistoryRoute,
+];

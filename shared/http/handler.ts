@@ -45,11 +45,13 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequ
     if (spec.auth === 'jwt' && !actor) {
       throw new Unauthorized('Sign in first: send a valid token as `Authorization: Bearer <token>`.');
     }
+    const params = parseInput(spec.params, event.pathParameters ?? {}, 'path', BadRequest);
+    const bodySchema = spec.bodyFor ? spec.bodyFor(params as never) : spec.body;
     const request = {
-      params: parseInput(spec.params, event.pathParameters ?? {}, 'path', BadRequest),
+      params,
       query: parseInput(spec.query, event.queryStringParameters ?? {}, 'query', BadRequest),
       headers: parseInput(spec.headers, lowerCaseKeys(event.headers ?? {}), 'header', BadRequest),
-      body: spec.body ? parseInput(spec.body, readJson(event), 'body', ValidationFailed) : undefined,
+      body: bodySchema ? parseInput(bodySchema, readJson(event), 'body', ValidationFailed) : undefined,
       actor,
       correlationId,
     } as ApiRequest<S>;

@@ -16,6 +16,8 @@ export interface RouteSpec {
   query?: ZodType;
   headers?: ZodType;
   body?: ZodType;
+  /** When the body's schema depends on the path (a plan or a report), this picks it; `body` documents the union. */
+  bodyFor?: (params: never) => ZodType;
   /** Content type of a non-JSON success body, e.g. text/csv. */
   produces?: string;
   responses: Record<number, { description: string; schema?: ZodType }>;

@@ -1,0 +1,81 @@
+import type { Actor } from '../../domain/actor';
+import { authorize } from '../../domain/authorization';
+import { validateCouncilGoals } from '../../domain/councilGoals';
+import { assertCouncilGoalsReplaceable, } from '../../domain/councilGoals';
+import { assertCycleOpen } from '../../domain/lifecycle';
+import { Conflict, NotFound, PreconditionFailed } from '../../domain/errors';
+import type { BoardRepository } from '../../ports/boardRepository';
+import type { Clock } from '../../ports/clock';
+import type { CycleRepository, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
+import type { DocumentRepository } from '../../ports/documentRepository';
+import type { CouncilGoals } from '../../schemas/councilGoals';
+import type { CreateCycleBody } from '../../schemas/cycles';
+
+/** Opens a year's cycle with its calendar; a year is opened once. */
+export async function createCycle(body: CreateCycleBody, deps: { actor: Actor; cycles: CycleRepository; clock: Clock }): Promise<StoredCycle> {
+  authorize(deps.actor, 'cycles.create');
+  const cycle: StoredCycle = {
+    year: body.year,
+    calendar: body.calendar,
+    state: 'open',
+    createdAt: deps.clock.now().toISOString(),
+    createdBy: deps.actor.sub,
+    version: 1,
+    approvedPlans: 0,
+  };
+  if (!(await deps.cycles.create(cycle))) {
+    throw new Conflict(`The ${body.year} cycle exists already. Read it with GET /api/cycles/${body.year}, or change its calendar instead.`);
+  }
+  return cycle;
+}
+
+/** Reads a cycle; 404 when the year has not been opened. */
+export async function getCycle(year: number, deps: { actor: Actor; cycles: CycleRepository }): Promise<StoredCycle> {
+  authorize(deps.actor, 'cycles.read');
+  return requireCycle(year, deps.cycles);
+}
+
+export async function requireCycle(year: number, cycles: CycleRepository): Promise<StoredCycle> {
+  const cycle = await cycles.get(year);
+  if (!cycle) throw new NotFound(`There is no ${year} cycle. An admin opens it with POST /api/cycles.`);
+  return cycle;
+}
+
+/**
+ * Replaces the council's goals of a year. Refused once a plan of the year is approved: boards set their
+ * targets against these goals, and an approved plan must keep meaning what it meant.
+ */
+export async function putCouncilGoals(
+  input: { year: number; goals: CouncilGoals; ifMatch?: number },
+  deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
+): Promise<StoredCouncilGoals> {
+  authorize(deps.actor, 'councilGoals.put');
+  const cycle = await requireCycle(input.year, deps.cycles);
+  assertCycleOpen(cycle);
+  const boardIds = new Set((await deps.boards.list()).map((board) => board.boardId));
+  validateCouncilGoals(input.goals, boardIds);
+  const plans = (await deps.documents.listYear(input.year)).filter((doc) => doc.kind === 'plan');
+  assertCouncilGoalsReplaceable(plans);
+  const current = await deps.cycles.getCouncilGoals(input.year);
+  const currentVersion = current?.version ?? 0;
+  if (input.ifMatch !== undefined && input.ifMatch !== currentVersion) {
+    throw new PreconditionFailed(`The council goals are at version ${currentVersion}, not ${input.ifMatch}. Read them again and repeat your change.`);
+  }
+  const stored: StoredCouncilGoals = {
+    ...input.goals,
+    version: currentVersion + 1,
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: deps.actor.sub,
+  };
+  await deps.cycles.replaceCouncilGoals(input.year, stored, currentVersion);
+  return stored;
+}
+
+/** Reads the council's goals of a year; 404 until they are loaded. */
+export async function getCouncilGoals(year: number, deps: { actor: Actor; cycles: CycleRepository }): Promise<StoredCouncilGoals> {
+  authorize(deps.actor, 'councilGoals.read');
+  await requireCycle(year, deps.cycles);
+  const goals = await deps.cycles.getCouncilGoals(year);
+  if (!goals) throw new NotFound(`The council goals of ${year} are not loaded yet. An admin loads them with PUT /api/cycles/${year}/council-goals.`);
+  return goals;
+}

@@ -1,0 +1,38 @@
+import type { Actor } from '../../domain/actor';
+import { authorize } from '../../domain/authorization';
+import { dueDateFor, isLate, localDate } from '../../domain/calendar';
+import type { BoardRepository } from '../../ports/boardRepository';
+import type { Clock } from '../../ports/clock';
+import type { CycleRepository } from '../../ports/cycleRepository';
+import type { DocumentRepository } from '../../ports/documentRepository';
+import { documentKinds } from '../../schemas/common';
+import type { StatusMatrix } from '../../schemas/documents';
+import { requireCycle } from './cycles';
+
+/** Boards × documents of a year: status, due date and whether it is late today (in the cycle's time zone). */
+export async function statusMatrix(
+  year: number,
+  deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
+): Promise<StatusMatrix> {
+  authorize(deps.actor, 'status.read');
+  const cycle = await requireCycle(year, deps.cycles);
+  const [boards, documents] = await Promise.all([deps.boards.list(), deps.documents.listYear(year)]);
+  const statusOf = new Map(documents.map((doc) => [`${doc.boardId}#${doc.kind}`, doc.status]));
+  const today = localDate(deps.clock.now(), cycle.calendar.timeZone);
+  return {
+    year,
+    boards: boards
+      .sort((a, b) => a.boardId.localeCompare(b.boardId))
+      .map((board) => ({
+        boardId: board.boardId,
+        name: board.name,
+        kind: board.kind,
+        documents: Object.fromEntries(
+          documentKinds.map((kind) => {
+            const status = statusOf.get(`${board.boardId}#${kind}`) ?? 'not_started';
+            return [kind, { status, due: dueDateFor(cycle.calendar, kind), late: isLate(cycle.calendar, kind, status, today) }];
+          }),
+        ) as StatusMatrix['boards'][number]['documents'],
+      })),
+  };
+}

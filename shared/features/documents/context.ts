@@ -1,0 +1,80 @@
+import type { Actor } from '../../domain/actor';
+import { NotFound } from '../../domain/errors';
+import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
+import type { Clock } from '../../ports/clock';
+import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
+import type { DocumentRecord, DocumentRepository, StoredDocument } from '../../ports/documentRepository';
+import type { WorkflowEngine } from '../../ports/workflow';
+import type { DocumentKind } from '../../schemas/common';
+import { emptyContent, type DocumentView } from '../../schemas/documents';
+import { requireCycle } from '../cycles/cycles';
+
+export interface DocumentDeps {
+  actor: Actor;
+  cycles: CycleRepository;
+  boards: BoardRepository;
+  documents: DocumentRepository;
+  clock: Clock;
+}
+
+export interface DocumentDepsWithWorkflow extends DocumentDeps {
+  workflow: WorkflowEngine;
+}
+
+export interface DocumentAddress {
+  year: number;
+  boardId: string;
+  kind: DocumentKind;
+}
+
+/** The cycle, the board and the document (a fresh `not_started` one at version 0 when none is stored). */
+export async function loadDocument(
+  address: DocumentAddress,
+  deps: Pick<DocumentDeps, 'cycles' | 'boards' | 'documents'>,
+): Promise<{ cycle: StoredCycle; board: StoredBoard; record: DocumentRecord }> {
+  const [cycle, board, stored] = await Promise.all([
+    requireCycle(address.year, deps.cycles),
+    deps.boards.get(address.boardId),
+    deps.documents.get(address.year, address.boardId, address.kind),
+  ]);
+  if (!board) throw new NotFound(`There is no board ${address.boardId}. See GET /api/boards for the board ids.`);
+  return { cycle, board, record: stored ?? { document: notStarted(address) } };
+}
+
+export function notStarted(address: DocumentAddress): StoredDocument {
+  return {
+    ...address,
+    status: 'not_started',
+    version: 0,
+    content: emptyContent(address.kind),
+    findings: [],
+    comments: [],
+    submissions: 0,
+    updatedAt: '',
+    updatedBy: '',
+  };
+}
+
+/** What a reader sees: never the workflow's task token. */
+export function documentView(document: StoredDocument): DocumentView & Record<string, unknown> {
+  return {
+    year: document.year,
+    boardId: document.boardId,
+    kind: document.kind,
+    status: document.status,
+    version: document.version,
+    content: document.content,
+    findings: document.findings,
+    comments: document.comments,
+    submissions: document.submissions,
+    ...(document.updatedAt ? { updatedAt: document.updatedAt, updatedBy: document.updatedBy } : {}),
+    ...(document.submittedAt ? { submittedAt: document.submittedAt } : {}),
+    ...(document.previousSubmission ? { previousSubmission: document.previousSubmission } : {}),
+    ...(document.workflow?.error ? { workflow: { status: 'failed', failedAt: document.workflow.failedAt, error: document.workflow.error } } : {}),
+  };
+}
+
+/** The review workflow's execution name: one per document, so a second start is a no-op. */
+export function reviewExecutionName(address: DocumentAddress): string {
+  return `${address.kind}-${address.year}-${address.boardId}`;
+}

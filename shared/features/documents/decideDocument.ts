@@ -1,0 +1,92 @@
+import { authorize } from '../../domain/authorization';
+import { Conflict } from '../../domain/errors';
+import { actionOnDecision, assertDecidable, nextStatusOnDecision } from '../../domain/lifecycle';
+import { assertComplete } from '../../domain/problems';
+import { planIndicatorsOf } from '../../domain/report';
+import { decisionProblems } from '../../domain/review';
+import { CommitRefused, type StoredDocument, type StoredResponse, type WorkflowAction } from '../../ports/documentRepository';
+import type { DecisionBody, PlanContent } from '../../schemas/documents';
+import { documentView, loadDocument, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
+import { fingerprintOf, previousAnswer } from './idempotency';
+import { deliverWorkflowAction } from './workflowActions';
+
+/**
+ * A reviewer approves a document or returns it with a comment (and comments per indicator). The decision,
+ * its audit event and the consumption of the workflow's review token are one transaction; the workflow is
+ * told afterwards (and again by the sweep, should that fail).
+ */
+export async function decideDocument(
+  input: DocumentAddress & { body: DecisionBody; idempotencyKey?: string },
+  deps: DocumentDepsWithWorkflow,
+): Promise<StoredResponse> {
+  authorize(deps.actor, 'documents.decide', { boardId: input.boardId });
+  const address = { year: input.year, boardId: input.boardId, kind: input.kind };
+  const fingerprint = fingerprintOf('decision', address, input.body);
+  const replay = await previousAnswer(deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint);
+  if (replay) return replay;
+
+  for (let attempt = 1; ; attempt++) {
+    const { cycle, record } = await loadDocument(address, deps);
+    const current = record.document;
+    assertDecidable(current.status, cycle);
+    if (input.body.indicatorComments?.length) {
+      const goals = await deps.cycles.getCouncilGoals(input.year);
+      const plan = input.kind === 'plan' ? current : (await deps.documents.get(input.year, input.boardId, 'plan'))?.document;
+      const known = new Set(goals && plan ? planIndicatorsOf(goals, input.boardId, plan.content as PlanContent).map((i) => i.id) : []);
+      assertComplete('decision', decisionProblems(known, input.body));
+    }
+
+    const at = deps.clock.now().toISOString();
+    const status = nextStatusOnDecision(input.body.decision);
+    const next: StoredDocument = {
+      ...current,
+      status,
+      version: current.version + 1,
+      comments: [
+        ...current.comments,
+        {
+          at,
+          actor: deps.actor.sub,
+          decision: input.body.decision,
+          comment: input.body.comment,
+          indicatorComments: input.body.indicatorComments ?? [],
+        },
+      ],
+      updatedAt: at,
+      updatedBy: deps.actor.sub,
+    };
+    const waitsForReview = record.waitingFor?.step === 'review' && record.taskToken;
+    const workflowAction: WorkflowAction | undefined = waitsForReview
+      ? { type: 'complete', token: record.taskToken!, output: { decision: input.body.decision, round: current.submissions } }
+      : undefined;
+    const response: StoredResponse = { status: 200, body: documentView(next) };
+    try {
+      await deps.documents.commit({
+        next,
+        expectedVersion: current.version,
+        seenToken: record.taskToken ?? null,
+        consumeToken: Boolean(waitsForReview),
+        event: {
+          at,
+          actor: deps.actor.sub,
+          role: deps.actor.role,
+          action: actionOnDecision(input.body.decision),
+          from: current.status,
+          to: status,
+          ...(input.body.comment ? { comment: input.body.comment } : {}),
+        },
+        workflowAction,
+        countsApprovedPlan: input.kind === 'plan' && status === 'approved',
+        idempotency: input.idempotencyKey ? { actorSub: deps.actor.sub, key: input.idempotencyKey, fingerprint, response } : undefined,
+      });
+    } catch (error) {
+      if (!(error instanceof CommitRefused)) throw error;
+      if (error.reason === 'idempotency') return (await previousAnswer(deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint))!;
+      if (error.reason === 'cycle') throw new Conflict(`The ${input.year} cycle is signed off and read-only.`);
+      if (attempt < 3) continue;
+      throw new Conflict('The document changed while the decision was being recorded. Read it again and decide once more.');
+    }
+    if (workflowAction) await deliverWorkflowAction({ ...address, version: next.version, action: workflowAction }, deps);
+    return response;
+  }
+}

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { ValidationFailed } from '../../domain/errors';
+import type { DocumentRepository, StoredResponse } from '../../ports/documentRepository';
+
+/** What identifies a request, so a key reused for something else is caught. */
+export function fingerprintOf(operation: string, address: object, body: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ operation, address, body })).digest('base64url');
+}
+
+/** The first answer to this key, when the caller sent it before; refuses a key reused for another request. */
+export async function previousAnswer(
+  documents: DocumentRepository,
+  actorSub: string,
+  key: string | undefined,
+  fingerprint: string,
+): Promise<StoredResponse | undefined> {
+  if (!key) return undefined;
+  const seen = await documents.getIdempotent(actorSub, key);
+  if (!seen) return undefined;
+  if (seen.fingerprint !== fingerprint) {
+    throw new ValidationFailed('This Idempotency-Key was already used for a different request. Use a new key for each new request.', [
+      { path: 'header.idempotency-key', message: 'already used for a different request' },
+    ]);
+  }
+  return seen.response;
+}

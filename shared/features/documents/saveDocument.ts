@@ -1,0 +1,53 @@
+import { authorize } from '../../domain/authorization';
+import { Conflict, PreconditionFailed, PreconditionRequired } from '../../domain/errors';
+import { assertEditable, nextStatusOnSave } from '../../domain/lifecycle';
+import { CommitRefused, type StoredDocument } from '../../ports/documentRepository';
+import type { DocumentContent } from '../../schemas/documents';
+import { loadDocument, type DocumentAddress, type DocumentDeps } from './context';
+
+/**
+ * Saves a draft. The caller must say which version it edited (If-Match): a stale version answers 412 and
+ * nothing is overwritten, so two people editing the same plan never lose each other's work silently.
+ */
+export async function saveDocument(
+  input: DocumentAddress & { ifMatch: number | undefined; content: DocumentContent },
+  deps: DocumentDeps,
+): Promise<StoredDocument> {
+  authorize(deps.actor, 'documents.save', { boardId: input.boardId });
+  if (input.ifMatch === undefined) {
+    throw new PreconditionRequired('Send If-Match with the version you edited (the ETag of your GET; "0" for a new document).');
+  }
+  const { cycle, record } = await loadDocument(input, deps);
+  const current = record.document;
+  if (input.ifMatch !== current.version) throw stale(current.version, input.ifMatch);
+  assertEditable(current.status, cycle);
+
+  const at = deps.clock.now().toISOString();
+  const next: StoredDocument = {
+    ...current,
+    content: input.content,
+    status: nextStatusOnSave(current.status),
+    version: current.version + 1,
+    updatedAt: at,
+    updatedBy: deps.actor.sub,
+  };
+  try {
+    await deps.documents.commit({
+      next,
+      expectedVersion: current.version,
+      event: { at, actor: deps.actor.sub, role: deps.actor.role, action: 'saved', from: current.status, to: next.status },
+    });
+  } catch (error) {
+    if (error instanceof CommitRefused && error.reason === 'document') throw stale(undefined, input.ifMatch);
+    if (error instanceof CommitRefused && error.reason === 'cycle') throw new Conflict(`The ${input.year} cycle is signed off and read-only.`);
+    throw error;
+  }
+  return next;
+}
+
+function stale(current: number | undefined, sent: number): PreconditionFailed {
+  return new PreconditionFailed(
+    `Someone saved this document after you read it (you sent version ${sent}${current === undefined ? '' : `, it is now at ${current}`}). ` +
+      'Read it again, apply your change to the new version and save with its ETag.',
+  );
+}

@@ -1,0 +1,113 @@
+import { TaskAlreadySettled } from '../../adapters/sfn/stepFunctionsEngine';
+import { targetFindings } from '../../domain/targets';
+import type { BoardRepository } from '../../ports/boardRepository';
+import type { Clock } from '../../ports/clock';
+import type { CycleRepository } from '../../ports/cycleRepository';
+import type { DocumentRepository } from '../../ports/documentRepository';
+import type { Notifier } from '../../ports/notifier';
+import type { SentMessages } from '../../ports/sentMessages';
+import type { WorkflowEngine } from '../../ports/workflow';
+import type { DocumentKind } from '../../schemas/common';
+import type { PlanContent } from '../../schemas/documents';
+import { reviewMessage } from '../notifications/reviewMessages';
+import { sendOnce } from '../notifications/sendOnce';
+
+/** The steps of the review workflow (workflows/review.ts), one Lambda task each. */
+
+interface DocumentAddress {
+  year: number;
+  boardId: string;
+  kind: DocumentKind;
+}
+
+/** Re-runs the automatic checks on the submitted content and records them; answers the review round. */
+export async function runChecks(
+  document: DocumentAddress,
+  deps: { cycles: CycleRepository; documents: DocumentRepository; clock: Clock },
+): Promise<{ round: number; findings: number }> {
+  const record = await deps.documents.get(document.year, document.boardId, document.kind);
+  if (!record) throw new Error('The document of this workflow does not exist');
+  let findings = record.document.findings;
+  if (document.kind === 'plan') {
+    const goals = await deps.cycles.getCouncilGoals(document.year);
+    if (goals) findings = targetFindings(goals, document.boardId, record.document.content as PlanContent);
+    if (record.document.status === 'in_review') await deps.documents.recordWorkflow(document.year, document.boardId, document.kind, { findings });
+  }
+  return { round: record.document.submissions, findings: findings.length };
+}
+
+/**
+ * Stores the waiting task's token on the document, so that the reviewer's decision (or the board's
+ * resubmission) completes it. When that already happened before the token arrived, completes it at once.
+ */
+export async function registerCallback(
+  input: { taskToken: string; document: DocumentAddress; step: 'review' | 'resubmission'; round: number },
+  deps: { documents: DocumentRepository; workflow: WorkflowEngine },
+): Promise<{ waiting: boolean }> {
+  const { year, boardId, kind } = input.document;
+  const awaitedStatus = input.step === 'review' ? 'in_review' : 'returned';
+  if (await deps.documents.registerTaskToken(year, boardId, kind, { token: input.taskToken, step: input.step, round: input.round, awaitedStatus })) {
+    return { waiting: true };
+  }
+  const record = await deps.documents.get(year, boardId, kind);
+  const doc = record?.document;
+  let output: Record<string, unknown> | undefined;
+  if (doc && input.step === 'review') {
+    if (doc.submissions === input.round && (doc.status === 'approved' || doc.status === 'returned')) {
+      output = { decision: doc.status === 'approved' ? 'approve' : 'return', round: input.round };
+    } else if (doc.submissions > input.round) {
+      output = { decision: 'return', round: input.round };
+    }
+  } else if (doc && input.step === 'resubmission' && doc.submissions > input.round) {
+    output = { resubmitted: true, round: doc.submissions };
+  }
+  if (!output) throw new Error(`The document is ${doc?.status ?? 'missing'}, not waiting for ${input.step} in round ${input.round}`);
+  try {
+    await deps.workflow.completeTask(input.taskToken, output);
+  } catch (error) {
+    if (!(error instanceof TaskAlreadySettled)) throw error;
+  }
+  return { waiting: false };
+}
+
+/** Tells the board's contacts that their document was returned or approved, once per round. */
+export async function notifyBoard(
+  input: { document: DocumentAddress; event: 'returned' | 'approved'; round: number },
+  deps: { boards: BoardRepository; documents: DocumentRepository; sent: SentMessages; notifier: Notifier; clock: Clock },
+): Promise<{ sent: boolean }> {
+  const { year, boardId, kind } = input.document;
+  const [board, record] = await Promise.all([deps.boards.get(boardId), deps.documents.get(year, boardId, kind)]);
+  if (!board || !record) throw new Error('The board or its document is missing');
+  const lastDecision = record.document.comments.at(-1);
+  const text = reviewMessage({
+    event: input.event,
+    locale: board.locale ?? 'sv',
+    boardName: board.name,
+    documentKind: kind,
+    year,
+    comment: lastDecision?.comment,
+    link: `/cycles/${year}/boards/${boardId}/documents/${kind}`,
+  });
+  const sent = await sendOnce(
+    { year, boardId, markerId: `${kind}#${input.event}#${input.round}`, at: deps.clock.now().toISOString() },
+    { to: board.contacts, subject: text.subject, body: text.body, kind: input.event, boardId, year, documentKind: kind },
+    deps,
+  );
+  return { sent };
+}
+
+/** Leaves the document visible and recoverable when the workflow fails for good: records what failed. */
+export async function recordWorkflowFailure(
+  input: { document: DocumentAddress; error?: { Error?: string; Cause?: string } },
+  deps: { documents: DocumentRepository; clock: Clock },
+): Promise<{ recorded: true }> {
+  const { year, boardId, kind } = input.document;
+  await deps.documents.recordWorkflow(year, boardId, kind, {
+    workflow: {
+      executionName: `${kind}-${year}-${boardId}`,
+      failedAt: deps.clock.now().toISOString(),
+      error: input.error?.Error ?? 'Unknown',
+    },
+  });
+  return { recorded: true };
+}
