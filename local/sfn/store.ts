@@ -187,8 +187,8 @@ export class SfnStore {
       const page = await this.doc.send(
         new ScanCommand({
           TableName: this.tableName,
-          FilterExpression: 'kind = :kind AND #status = :running',
-          ExpressionAttributeNames: { '#status': 'status' },
+          FilterExpression: '#kind = :kind AND #status = :running',
+          ExpressionAttributeNames: { '#kind': 'kind', '#status': 'status' },
           ExpressionAttributeValues: { ':kind': 'execution', ':running': 'RUNNING' },
           ExclusiveStartKey: startKey,
           ConsistentRead: true,
@@ -216,7 +216,8 @@ export class SfnStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: executionKey(executionArn),
-        UpdateExpression: checkpoint ? 'SET eventCount = :n, checkpoint = :c REMOVE suspension' : 'SET eventCount = :n',
+        UpdateExpression: checkpoint ? 'SET #n = :n, #c = :c REMOVE #s' : 'SET #n = :n',
+        ExpressionAttributeNames: checkpoint ? { '#n': 'eventCount', '#c': 'checkpoint', '#s': 'suspension' } : { '#n': 'eventCount' },
         ExpressionAttributeValues: checkpoint ? { ':n': eventCount, ':c': checkpoint } : { ':n': eventCount },
       }),
     );
@@ -228,9 +229,9 @@ export class SfnStore {
       Update: {
         TableName: this.tableName,
         Key: executionKey(executionArn),
-        UpdateExpression: 'SET suspension = :s',
+        UpdateExpression: 'SET #suspension = :s',
         ConditionExpression: '#status = :running',
-        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeNames: { '#status': 'status', '#suspension': 'suspension' },
         ExpressionAttributeValues: { ':s': suspension, ':running': 'RUNNING' },
       },
     };
@@ -271,8 +272,9 @@ export class SfnStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: tokenKey(hash),
-          UpdateExpression: 'SET outcome = :o',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(outcome)',
+          UpdateExpression: 'SET #outcome = :o',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#outcome)',
+          ExpressionAttributeNames: { '#outcome': 'outcome' },
           ExpressionAttributeValues: { ':o': JSON.stringify(outcome) },
         }),
       );
@@ -289,8 +291,9 @@ export class SfnStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: tokenKey(hash),
-          UpdateExpression: 'SET heartbeatDeadline = :d',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(outcome)',
+          UpdateExpression: 'SET #deadline = :d',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#outcome)',
+          ExpressionAttributeNames: { '#deadline': 'heartbeatDeadline', '#outcome': 'outcome' },
           ExpressionAttributeValues: { ':d': heartbeatDeadline },
         }),
       );
@@ -303,11 +306,14 @@ export class SfnStore {
 
   /** Closes a RUNNING execution with its final event; false if it was no longer running. */
   async closeExecution(executionArn: string, close: CloseExecution, event: StoredEvent): Promise<boolean> {
+    // Attribute names are aliased throughout: `output` and friends are DynamoDB reserved words.
+    const names: Record<string, string> = { '#status': 'status', '#stopDate': 'stopDate', '#eventCount': 'eventCount', '#suspension': 'suspension' };
     const values: Record<string, unknown> = { ':status': close.status, ':stop': close.stopDate, ':n': event.id, ':running': 'RUNNING' };
-    const sets = ['#status = :status', 'stopDate = :stop', 'eventCount = :n'];
+    const sets = ['#status = :status', '#stopDate = :stop', '#eventCount = :n'];
     for (const field of ['output', 'error', 'cause'] as const) {
       if (close[field] !== undefined) {
-        sets.push(`${field} = :${field}`);
+        sets.push(`#${field} = :${field}`);
+        names[`#${field}`] = field;
         values[`:${field}`] = close[field];
       }
     }
@@ -319,9 +325,9 @@ export class SfnStore {
               Update: {
                 TableName: this.tableName,
                 Key: executionKey(executionArn),
-                UpdateExpression: `SET ${sets.join(', ')} REMOVE suspension`,
+                UpdateExpression: `SET ${sets.join(', ')} REMOVE #suspension`,
                 ConditionExpression: '#status = :running',
-                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeNames: names,
                 ExpressionAttributeValues: values,
               },
             },
