@@ -5,6 +5,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { reviewDefinition } from '../workflows/review';
 
 /** Metadata key on each `AWS::StepFunctions::StateMachine`: its workflow id, read back by local/synth.ts. */
 export const WORKFLOW_ID_METADATA = 'arshjul:workflow';
@@ -36,7 +37,9 @@ export interface WorkflowModule {
  * The registry of workflows to deploy. Empty until `workflows/review.ts` exists; then add
  * `{ id: 'Review', envVar: stateMachineArnEnvVar('Review'), define: reviewDefinition }`.
  */
-export const workflowModules: WorkflowModule[] = [];
+export const workflowModules: WorkflowModule[] = [
+  { id: 'Review', envVar: stateMachineArnEnvVar('Review'), define: (scope, fns) => reviewDefinition(scope, fns) },
+];
 
 export interface Workflow {
   id: string;

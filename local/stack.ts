@@ -6,6 +6,7 @@ import { apiFunctions, allFunctions } from '../functions/manifest';
 import { useClock } from '../shared/commons/clock';
 import { useDynamo } from '../shared/commons/dynamo';
 import { useNotifier } from '../shared/commons/notifier';
+import { useWorkflow } from '../shared/commons/workflow';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { LocalClock } from './clock';
 import { devRoutes } from './devRoutes';
@@ -114,6 +115,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     stops.push(() => sfn.stop());
     process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
+    useWorkflow(undefined);
     for (const machine of synthesized.stateMachines) process.env[`STATE_MACHINE_ARN_${machine.id.toUpperCase()}`] = machine.arn;
     log(`Step Functions (local) on ${sfn.endpoint}, ${synthesized.stateMachines.length} state machine(s)`);
 

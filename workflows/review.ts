@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import type { Construct } from 'constructs';
+import { Construct } from 'constructs';
 
 /** The functions the review workflow calls, by manifest id. */
 export const reviewTaskIds = ['RunChecks', 'RegisterCallback', 'NotifyBoard', 'RecordWorkflowFailure'] as const;
@@ -20,7 +20,9 @@ export const RESUBMISSION_TIMEOUT = Duration.days(120);
  *
  * JSONPath only: the local engine has no JSONata.
  */
-export function reviewDefinition(scope: Construct, fns: Record<string, lambda.IFunction>): sfn.IChainable {
+export function reviewDefinition(parent: Construct, fns: Record<string, lambda.IFunction>): sfn.IChainable {
+  // States get their own scope: their names (RunChecks, ...) may equal the functions' construct ids.
+  const scope = new Construct(parent, 'ReviewStates');
   const fn = (id: (typeof reviewTaskIds)[number]) => {
     const found = fns[id];
     if (!found) throw new Error(`The review workflow needs the function ${id}`);
