@@ -12,7 +12,7 @@ import { isFunctionArn, parseStateMachineArn, type StateMachineArnParts } from '
 export const ENGINE_TASK_TIMEOUT_SECONDS = 2_147_483;
 const WAIT_RESOURCE = 'arn:aws:states:::local:wait';
 
-export type TaskKind = 'callback' | 'lambdaInvoke' | 'lambdaFunction' | 'wait' | 'unsupported';
+export type TaskKind = 'callback' | 'lambdaInvoke' | 'lambdaFunction' | 'dynamodb' | 'wait' | 'unsupported';
 
 export interface Retrier {
   ErrorEquals: string[];
@@ -58,6 +58,8 @@ export interface PreparedMachine {
   /** The original `Type` of every state, at any depth (history events name Wait states as such). */
   stateTypes: Map<string, string>;
   tasks: Map<string, TaskPlan>;
+  /** `$$.State` of state X reads `$$.LocalStates.<key of X>` (the engine has no `$$.State`). */
+  stateKeys: Map<string, string>;
   /** States with a Retry field; the engine's own retry delay is zeroed for them (see engine.ts). */
   retryStates: string[];
   timeoutSeconds?: number;
@@ -85,6 +87,7 @@ export function prepareMachine(machine: { arn: string; name: string; definition:
     topLevelStates: new Set(Object.keys((rewritten.States as Json) ?? {})),
     stateTypes: new Map(),
     tasks: new Map(),
+    stateKeys: new Map(),
     retryStates: [],
     timeoutSeconds: typeof rewritten.TimeoutSeconds === 'number' ? rewritten.TimeoutSeconds : undefined,
   };
@@ -110,8 +113,10 @@ function rewriteMachine(machine: Json, topLevel: boolean, prepared: PreparedMach
       throw new Error(`Local Step Functions: state name '${name}' is used twice in ${prepared.name}`);
     }
     prepared.stateTypes.set(name, String(state.Type));
+    const key = `s${prepared.stateKeys.size}`;
+    prepared.stateKeys.set(name, key);
     if (Array.isArray(state.Retry) && state.Retry.length > 0) prepared.retryStates.push(name);
-    out[name] = rewriteState(name, state, topLevel, prepared);
+    out[name] = rewriteState(name, withStateContext(state, key), topLevel, prepared);
   }
   return { ...machine, States: out };
 }
@@ -168,6 +173,7 @@ function taskKind(resource: string): TaskKind {
   if (/^arn:[a-z-]+:states:::lambda:invoke$/.test(resource)) return 'lambdaInvoke';
   if (/^arn:[a-z-]+:states:::lambda:invoke\.waitForTaskToken$/.test(resource)) return 'callback';
   if (isFunctionArn(resource)) return 'lambdaFunction';
+  if (/^arn:[a-z-]+:states:::dynamodb:(getItem|putItem|updateItem|deleteItem)$/.test(resource)) return 'dynamodb';
   return 'unsupported';
 }
 
@@ -175,18 +181,35 @@ function retriers(state: Json): Retrier[] {
   return Array.isArray(state.Retry) ? (state.Retry as Retrier[]) : [];
 }
 
+const NESTED_MACHINES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
+
+/** Points this state's own `$$.State` paths (not those of its branches) at its entry in `$$.LocalStates`. */
+function withStateContext(state: Json, key: string): Json {
+  return Object.fromEntries(
+    Object.entries(state).map(([field, value]) => [
+      field,
+      NESTED_MACHINES.has(field) ? value : replaceInPaths(value, field, /\$\$\.State\b/g, `$$$$.LocalStates.${key}`),
+    ]),
+  );
+}
+
 /**
  * The engine builds `$$.Execution` itself, with the input it was started with (a checkpoint's input
  * when resuming) and the real start time; ours lives under `$$.LocalExecution` instead.
  */
-function rewriteContextPaths(value: unknown, key = ''): unknown {
+function rewriteContextPaths(definition: unknown): unknown {
+  return replaceInPaths(definition, '', /\$\$\.Execution\b/g, '$$$$.LocalExecution');
+}
+
+/** Replaces `pattern` in every string that is a path or intrinsic (`x.$`, `*Path`, `Variable`). */
+function replaceInPaths(value: unknown, key: string, pattern: RegExp, replacement: string): unknown {
   if (typeof value === 'string') {
     const isPath = key.endsWith('.$') || key.endsWith('Path') || key === 'Variable';
-    return isPath ? value.replace(/\$\$\.Execution\b/g, () => '$$.LocalExecution') : value;
+    return isPath ? value.replace(pattern, replacement) : value;
   }
-  if (Array.isArray(value)) return value.map((item) => rewriteContextPaths(item, key));
+  if (Array.isArray(value)) return value.map((item) => replaceInPaths(item, key, pattern, replacement));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, rewriteContextPaths(item, k)]));
+    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, replaceInPaths(item, k, pattern, replacement)]));
   }
   return value;
 }

@@ -1,3 +1,4 @@
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { resolveFunctionArn } from './arns';
 import { resumeDefinition, type PreparedMachine, type TaskInput, type TaskPlan, type WaitInput } from './definition';
@@ -11,6 +12,8 @@ type JsonValue = Parameters<StateMachine['run']>[0];
 
 export interface RunDeps {
   store: SfnStore;
+  /** DynamoDB Local, also for `arn:aws:states:::dynamodb:*` tasks. */
+  dynamo: DynamoDBClient;
   clock: { now(): Date };
   invokeLambda(functionArn: string, payload: unknown): Promise<unknown>;
   retryScale: number;
@@ -116,6 +119,7 @@ export class ExecutionRun {
   private readonly resume?: { state: string; seq: number; suspension?: Suspension; used: boolean };
   private writes: Promise<unknown> = Promise.resolve();
   private readonly retryAttempts = new Map<string, number[]>();
+  private readonly caught = new Set<string>();
   private deadlineItem?: DueItem;
 
   constructor(
@@ -216,6 +220,21 @@ export class ExecutionRun {
       LocalExecution: { ...execution, Input: input, StartTime: new Date(record.startDate).toISOString() },
       StateMachine: { Id: this.machine.arn, Name: this.machine.name },
       Task: { Token: TOKEN_PLACEHOLDER },
+      LocalStates: Object.fromEntries([...this.machine.stateKeys].map(([name, key]) => [key, this.stateContext(name)])),
+    };
+  }
+
+  /** `$$.State` for one state; read while the engine processes its paths, right after it is entered. */
+  private stateContext(name: string): Record<string, unknown> {
+    const run = this;
+    return {
+      Name: name,
+      get EnteredTime() {
+        return new Date(run.now()).toISOString();
+      },
+      get RetryCount() {
+        return (run.retryAttempts.get(name) ?? []).reduce((sum, attempts) => sum + attempts, 0);
+      },
     };
   }
 
@@ -309,7 +328,7 @@ export class ExecutionRun {
           checkpoint = { state: event.state.name, input: JSON.stringify(event.state.input ?? null), seq: this.seq };
         }
       }
-      entries.push(...translateEngineEvent(event, this.machine.stateTypes, this.machine.tasks));
+      entries.push(...translateEngineEvent(event, this.machine.stateTypes, this.machine.tasks, this.caught));
     }
     if (entries.length === 0 && !checkpoint) return;
     await this.serial(async () => {
@@ -360,6 +379,8 @@ export class ExecutionRun {
       case 'lambdaInvoke':
       case 'lambdaFunction':
         return this.runLambda(plan, input as unknown as TaskInput);
+      case 'dynamodb':
+        return this.runDynamo(plan, input as unknown as TaskInput);
       default:
         throw runtimeError(`Resource '${plan.resource}' of state '${plan.name}' is not emulated by the local Step Functions`);
     }
@@ -381,10 +402,39 @@ export class ExecutionRun {
     } else {
       result = await this.invoke(plan, resolveFunctionArn(plan.resource, this.machine.arnParts), input.payload);
     }
-    const timeoutSeconds = positiveInteger(input.timeoutSeconds, 'TimeoutSecondsPath') ?? plan.timeoutSeconds;
-    // The local clock only moves on demand, so a synchronous invocation can only overrun if it was moved meanwhile.
-    if (timeoutSeconds !== undefined && this.now() - started > timeoutSeconds * 1000) throw this.deps.timeoutError();
+    this.checkTimeout(plan, input, started);
     return result;
+  }
+
+  /** The local clock only moves on demand, so a request-response task can only overrun if it was moved meanwhile. */
+  private checkTimeout(plan: TaskPlan, input: TaskInput, started: number): void {
+    const timeoutSeconds = positiveInteger(input.timeoutSeconds, 'TimeoutSecondsPath') ?? plan.timeoutSeconds;
+    if (timeoutSeconds !== undefined && this.now() - started > timeoutSeconds * 1000) throw this.deps.timeoutError();
+  }
+
+  /** The optimised DynamoDB integrations: the API's own parameters and response, errors as `DynamoDB.<name>`. */
+  private async runDynamo(plan: TaskPlan, input: TaskInput): Promise<JsonValue> {
+    const started = this.now();
+    const operation = plan.resource.slice(plan.resource.lastIndexOf(':') + 1);
+    const params = input.payload as never;
+    const command =
+      operation === 'getItem'
+        ? new GetItemCommand(params)
+        : operation === 'putItem'
+          ? new PutItemCommand(params)
+          : operation === 'updateItem'
+            ? new UpdateItemCommand(params)
+            : new DeleteItemCommand(params);
+    let response: Record<string, unknown>;
+    try {
+      response = (await this.cancellable(this.deps.dynamo.send(command as GetItemCommand))) as unknown as Record<string, unknown>;
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw taskFailure(`DynamoDB.${(error as Error)?.name ?? 'AmazonDynamoDBException'}`, (error as Error)?.message);
+    }
+    const { $metadata: _metadata, ...output } = response;
+    this.checkTimeout(plan, input, started);
+    return toJson(output);
   }
 
   private async invoke(plan: TaskPlan, functionArn: string, payload: unknown): Promise<JsonValue> {
@@ -548,7 +598,7 @@ export class ExecutionRun {
 
   /** Sleeps the retry interval scaled by retryScale, before the engine sees the error and retries at once. */
   private async delayBeforeRetry(plan: TaskPlan, error: unknown): Promise<void> {
-    if (plan.retry.length === 0 || this.deps.retryScale <= 0) return;
+    if (plan.retry.length === 0) return;
     if ((error as { isRetryable?: boolean })?.isRetryable === false) return;
     const name = (error as Error | undefined)?.name ?? '';
     const attempts = this.retryAttempts.get(plan.name) ?? plan.retry.map(() => 0);
@@ -562,7 +612,7 @@ export class ExecutionRun {
       if (attempt >= (retrier.MaxAttempts ?? 3)) return;
       attempts[index] = attempt + 1;
       const seconds = Math.min((retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** attempt, retrier.MaxDelaySeconds ?? Infinity);
-      await this.cancellable(sleep(seconds * 1000 * this.deps.retryScale));
+      if (this.deps.retryScale > 0) await this.cancellable(sleep(seconds * 1000 * this.deps.retryScale));
       return;
     }
   }

@@ -60,7 +60,16 @@ function taskStarting(plan: TaskPlan | undefined, input: unknown): HistoryEntry[
   return started;
 }
 
-export function translateEngineEvent(event: EngineEvent, stateTypes: Map<string, string>, tasks: Map<string, TaskPlan>): HistoryEntry[] {
+/**
+ * Translates one engine event. `caught` carries state across events: a caught failure is followed by
+ * the engine's StateExited, which must not read as a success.
+ */
+export function translateEngineEvent(
+  event: EngineEvent,
+  stateTypes: Map<string, string>,
+  tasks: Map<string, TaskPlan>,
+  caught: Set<string>,
+): HistoryEntry[] {
   const name = event.state?.name ?? event.parentState?.name ?? '';
   const type = stateTypes.get(name) ?? event.state?.type ?? '';
   const plan = tasks.get(name);
@@ -74,9 +83,13 @@ export function translateEngineEvent(event: EngineEvent, stateTypes: Map<string,
     }
     case 'StateRetried':
       return isTask ? taskStarting(plan, event.state?.input) : [];
+    case 'StateCaught':
+      caught.add(name);
+      return [];
     case 'StateExited': {
       if (type === 'Fail') return [];
       const exited = entry(`${type}StateExited`, 'stateExitedEventDetails', { name, output: json(event.state?.output) });
+      if (caught.delete(name)) return [exited];
       if (isTask && plan?.kind === 'lambdaFunction') {
         return [entry('LambdaFunctionSucceeded', 'lambdaFunctionSucceededEventDetails', { output: json(event.state?.output) }), exited];
       }

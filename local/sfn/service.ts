@@ -81,6 +81,7 @@ export async function startLocalSfn(options: LocalSfnOptions & { port?: number }
 
   const deps: RunDeps = {
     store,
+    dynamo: options.dynamo,
     clock: options.clock,
     invokeLambda: options.invokeLambda,
     retryScale: options.retryScale ?? 0.001,
@@ -348,18 +349,31 @@ export async function startLocalSfn(options: LocalSfnOptions & { port?: number }
     ]),
   );
 
-  // Resume before serving: an execution waiting on a token or a Wait continues from its checkpoint.
+  const server = await startProtocolServer({ port: options.port, operations: tracked, log });
+
+  // An execution waiting on a token or a Wait continues from its checkpoint. A callback arriving
+  // before its run is back is still accepted: the token's outcome is persisted and read on resume.
   for (const record of await store.runningExecutions()) {
     const machine = machines.get(record.stateMachineArn);
     if (!machine) {
       log({ level: 'warn', msg: 'execution.unknown_state_machine', executionArn: record.executionArn });
       continue;
     }
+    if (record.checkpoint && !machine.topLevelStates.has(record.checkpoint.state)) {
+      // The definition changed under a suspended execution: there is nowhere to resume.
+      const now = options.clock.now().getTime();
+      const failure = { error: 'States.Runtime', cause: `State '${record.checkpoint.state}' is no longer in the definition` };
+      await store.closeExecution(
+        record.executionArn,
+        { status: 'FAILED', stopDate: now, ...failure },
+        { id: record.eventCount + 1, timestamp: now, type: 'ExecutionFailed', detailsKey: 'executionFailedEventDetails', details: failure },
+      );
+      log({ level: 'warn', msg: 'execution.not_resumable', executionArn: record.executionArn, state: record.checkpoint.state });
+      continue;
+    }
     launch(machine, record);
     log({ level: 'info', msg: 'execution.resumed', executionArn: record.executionArn, state: record.checkpoint?.state });
   }
-
-  const server = await startProtocolServer({ port: options.port, operations: tracked, log });
 
   const isIdle = () => inflight === 0 && background.size === 0 && [...runs.values()].every((run) => run.isIdle());
 
@@ -371,12 +385,14 @@ export async function startLocalSfn(options: LocalSfnOptions & { port?: number }
     }
   };
 
+  let stopped = false;
   let dueChain: Promise<void> = Promise.resolve();
   const runDue = () => {
     // Serialised, so two callers never fire the same instant twice or interleave.
     const run = dueChain.then(async () => {
       for (;;) {
         await idle();
+        if (stopped) return;
         const dueNow = due.takeDue(options.clock.now().getTime());
         if (dueNow.length === 0) return;
         for (const item of dueNow) await item.fire();
@@ -386,7 +402,6 @@ export async function startLocalSfn(options: LocalSfnOptions & { port?: number }
     return run;
   };
 
-  let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
