@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../local/ports';
+
+/** `npm start` as a user runs it: its own DynamoDB Local, data in DATA_DIR, stopped with SIGTERM. */
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'arshjul-start-'));
+  let child: ChildProcess | undefined;
+  let base = '';
+
+  async function start() {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, VITEST: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+      const ready = await fetch(`${base}/api/health`).then((answer) => answer.ok, () => false);
+      if (ready && output.includes('Årshjul is running')) return output;
+      if (Date.now() > deadline) throw new Error(`not ready within 90 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async function stop() {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  async function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+    const answer = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await answer.text();
+    return { status: answer.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  const token = async (claims: object) => (await call('POST', '/api/dev/token', undefined, claims)).body.token as string;
+
+  afterAll(async () => {
+    await stop();
+  });
+
+  it('keeps boards and waiting workflows across a restart, and leaves no Java process behind', async () => {
+    const output = await start();
+    expect(output).toContain('Seeded the demo');
+    expect(output).toContain('/api/dev/token');
+    const admin = await token({ sub: 'anna', role: 'admin' });
+    const editor = await token({ sub: 'erik', role: 'editor', boards: ['bromma'] });
+
+    expect((await call('PUT', '/api/boards/e2e-board', admin, { name: 'Provnämnden', kind: 'specialist', contacts: ['prov@example.org'] })).status).toBe(201);
+    const plan = {
+      content: {
+        targets: [
+          { indicatorId: 'KF-ELEV-1', target: 88 },
+          { indicatorId: 'KF-ALD-1', target: 86 },
+          { indicatorId: 'KF-PERS-1', target: 6.2 },
+          { indicatorId: 'KF-EKON-1', target: 0.5 },
+        ],
+      },
+    };
+    expect((await call('PUT', '/api/cycles/2026/boards/bromma/documents/plan', editor, plan, { 'if-match': '"0"' })).status).toBe(200);
+    expect((await call('POST', '/api/cycles/2026/boards/bromma/documents/plan/submit', editor)).status).toBe(202);
+
+    await stop();
+    expect(execSync(`pgrep -f 'DynamoDBLoca[l].*${dataDir}' || true`).toString().trim()).toBe('');
+
+    const again = await start();
+    expect(again).not.toContain('Seeded the demo');
+    const reviewer = await token({ sub: 'rut', role: 'reviewer' });
+    const boards = await call('GET', '/api/boards', reviewer);
+    expect(boards.body.boards.map((board: { boardId: string }) => board.boardId)).toContain('e2e-board');
+
+    // The review execution started before the restart is still waiting, and completes now.
+    const approved = await call('POST', '/api/cycles/2026/boards/bromma/documents/plan/decision', reviewer, { decision: 'approve', comment: 'Godkänd.' });
+    expect(approved.status).toBe(200);
+    const clock = await call('GET', '/api/dev/clock');
+    await call('POST', '/api/dev/clock', undefined, { now: new Date(Date.parse(clock.body.now) + 1000).toISOString() });
+    const outbox = await call('GET', '/api/dev/outbox');
+    expect(outbox.body.messages).toContainEqual(expect.objectContaining({ kind: 'approved', boardId: 'bromma', documentKind: 'plan' }));
+  });
+});
