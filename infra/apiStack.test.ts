@@ -1,10 +1,10 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { allFunctions, type FunctionSpec } from '../functions/manifest';
 import { probeWorkflow } from './fixtures/probeWorkflow';
 import { ENTRY_METADATA, ID_METADATA } from './functions';
 import { resourcesOf, synthTemplates } from './testing';
-import { stateMachineArnEnvVar } from './workflows';
+import { stateMachineArnEnvVar, workflowModules } from './workflows';
 
 const { api } = synthTemplates({ stage: 'dev' });
 const lambdas = () => Object.values(resourcesOf(api, 'AWS::Lambda::Function'));
@@ -120,17 +120,42 @@ describe('api stack: HTTP API', () => {
     expect(Object.keys(api.findOutputs('ApiUrl'))).toEqual(['ApiUrl']);
   });
 
-  it('deploys no state machine while no workflow is registered', () => {
-    api.resourceCountIs('AWS::StepFunctions::StateMachine', 0);
+  it('deploys one state machine per registered workflow', () => {
+    api.resourceCountIs('AWS::StepFunctions::StateMachine', workflowModules.length);
+  });
+});
+
+describe('api stack: the registered workflows', () => {
+  const callers = allFunctions.filter((spec) => spec.workflow === 'start-and-callback');
+
+  it('gives every start-and-callback function each state machine ARN and only the states actions it needs', () => {
+    for (const spec of callers) {
+      const fn = lambdas().find((f) => f.Metadata?.[ID_METADATA] === spec.id)!;
+      for (const workflow of workflowModules) {
+        expect(JSON.stringify(fn.Properties.Environment.Variables[workflow.envVar])).toContain(`stateMachine:Arshjul-dev-Api-${workflow.id}`);
+      }
+      const states = actionsOf(api, spec.id).filter((a) => a.startsWith('states:'));
+      expect([...new Set(states)].sort()).toEqual(
+        workflowModules.length ? ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess', 'states:StartExecution'] : [],
+      );
+    }
+  });
+
+  it('has no dependency cycle, even for a function that is both a task and a caller', () => {
+    // Template.fromStack rejects cyclic templates; with the state machine's Ref in the callers'
+    // environment (instead of the ARN built from its name) RegisterCallback closes a cycle.
+    const { apiStack } = synthTemplates({ stage: 'dev' });
+    expect(() => Template.fromStack(apiStack, { skipCyclicalDependenciesCheck: false })).not.toThrow();
   });
 });
 
 describe('api stack: workflows', () => {
-  // Functions that exercise the wiring the current manifest does not use yet.
+  // Two made-up functions (entries need not exist: bundling is skipped) besides the manifest's, so the
+  // wiring is tested whatever the manifest holds today.
   const functions: FunctionSpec[] = [
     ...allFunctions,
-    { id: 'DecideDocument', entry: 'functions/api/decideDocument.ts', routes: ['POST /api/x'], auth: 'jwt', table: 'write', workflow: 'start-and-callback' },
-    { id: 'SendReminder', entry: 'functions/tasks/sendReminder.ts', table: 'read', sendsEmail: true },
+    { id: 'ProbeStarter', entry: 'functions/api/probeStarter.ts', routes: ['POST /api/probe'], auth: 'jwt', table: 'write', workflow: 'start-and-callback' },
+    { id: 'ProbeMailer', entry: 'functions/tasks/probeMailer.ts', table: 'read', sendsEmail: true },
   ];
   const wired = synthTemplates({ stage: 'dev', functions, workflows: [probeWorkflow], context: { mailFrom: 'arshjul@stad.example.se' } });
 
@@ -148,10 +173,10 @@ describe('api stack: workflows', () => {
   });
 
   it('lets start-and-callback functions start executions and answer task tokens, by ARN env var', () => {
-    const fn = Object.values(resourcesOf(wired.api, 'AWS::Lambda::Function')).find((f) => f.Metadata?.[ID_METADATA] === 'DecideDocument')!;
+    const fn = Object.values(resourcesOf(wired.api, 'AWS::Lambda::Function')).find((f) => f.Metadata?.[ID_METADATA] === 'ProbeStarter')!;
     const arn = fn.Properties.Environment.Variables[stateMachineArnEnvVar('Probe')];
     expect(JSON.stringify(arn)).toContain('stateMachine:Arshjul-dev-Api-Probe');
-    const statements = statementsOf(wired.api, 'DecideDocument').filter((s) => [s.Action].flat().some((a) => a.startsWith('states:')));
+    const statements = statementsOf(wired.api, 'ProbeStarter').filter((s) => [s.Action].flat().some((a) => a.startsWith('states:')));
     expect(statements.flatMap((s) => [s.Action].flat()).sort()).toEqual(
       ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess', 'states:StartExecution'].sort(),
     );
@@ -159,10 +184,10 @@ describe('api stack: workflows', () => {
   });
 
   it('lets e-mail senders send only from the configured address', () => {
-    const statements = statementsOf(wired.api, 'SendReminder').filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
+    const statements = statementsOf(wired.api, 'ProbeMailer').filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
     expect(statements).toHaveLength(1);
     expect(statements[0].Action).toBe('ses:SendEmail');
     expect(statements[0].Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'arshjul@stad.example.se' } });
-    expect(actionsOf(wired.api, 'SendReminder').filter((a) => a.startsWith('states:'))).toEqual([]);
+    expect(actionsOf(wired.api, 'ProbeMailer').filter((a) => a.startsWith('states:'))).toEqual([]);
   });
 });

@@ -20,6 +20,11 @@ export interface BuildAppOptions {
   workflows?: WorkflowModule[];
   /** Functions to deploy; defaults to the manifest (tests use others to exercise the wiring). */
   functions?: FunctionSpec[];
+  /**
+   * CDK's built-in CloudFormation validation (default on). The local stack turns it off: it costs
+   * over a second per cold synth and checks nothing the local stack runs.
+   */
+  validate?: boolean;
 }
 
 function contextString(app: App, key: string): string | undefined {
@@ -36,7 +41,8 @@ export function buildApp(options: BuildAppOptions = {}) {
   if (options.stage) context.stage = options.stage;
   // The CDK's own switch: no stack is bundled, assets point at the source instead.
   if (options.skipBundling) context['aws:cdk:bundling-stacks'] = [];
-  const app = new App({ outdir: options.outdir, context });
+  const validate = options.validate ?? true;
+  const app = new App({ outdir: options.outdir, context, builtinCloudFormationValidation: validate, treeMetadata: validate });
 
   const stage = stageFrom(contextString(app, 'stage') ?? 'dev');
   const bundlingStacks: unknown = app.node.tryGetContext('aws:cdk:bundling-stacks');

@@ -65,7 +65,7 @@ export async function synthesizeForLocal(options: SynthesizeForLocalOptions = {}
   const started = performance.now();
   const outdir = mkdtempSync(path.join(tmpdir(), 'arshjul-synth-'));
   try {
-    const { app, dataStack, apiStack } = buildApp({ skipBundling: true, outdir, workflows: options.workflows });
+    const { app, dataStack, apiStack } = buildApp({ skipBundling: true, validate: false, outdir, workflows: options.workflows });
     const assembly = app.synth();
     const apiTemplate = assembly.getStackArtifact(apiStack.artifactId).template as CfnTemplate;
     const dataTemplate = assembly.getStackArtifact(dataStack.artifactId).template as CfnTemplate;
