@@ -1,0 +1,193 @@
+/**
+ * Which reminder e-mails are due. A scheduled job calls dueReminders once a day (or after the clock jumps), sends
+ * `send`, and records the keys of `send` and `superseded` as sent.
+ *
+ * Steps, for each deadline (plan, t1, t2, annual) and each board that has not submitted (not_started, draft, returned):
+ *   - `reminder`      on reminderDate (reminderDaysBefore days before the due date), to the board;
+ *   - `overdue`       on overdueDate (the day after the due date), to the board, reviewers in cc;
+ *   - `escalation-n`  every escalateEveryDays after the overdue day (n = 1, 2, …), to the board, reviewers in cc,
+ *                     until the board submits. For a tertial report they stop when the next report falls due (t1's
+ *                     at t2Due, t2's at annualDue): by then the board's attention belongs to the next report, which
+ *                     covers the same months. The plan and the annual report escalate until submitted (reports need
+ *                     the plan; the sign-off needs every annual report).
+ *
+ * Keys. A step is named with the due date it belongs to: `reminder@2027-01-31`, `overdue@2027-01-31`,
+ * `escalation-2@2027-01-31`; its key is `${boardId}#${kind}#${step}`. Dates always come from the CURRENT calendar.
+ *   - A deadline moved later gets a fresh cycle of steps: a reminder before the new date (it tells the board the new
+ *     date), the overdue notice the day after the new date, then escalations from there. What was sent for the old
+ *     date stays sent and is not repeated.
+ *   - Changing reminderDaysBefore or escalateEveryDays without moving the deadline re-sends nothing already sent.
+ *
+ * Only the latest step is sent. When several steps fell due since the last run (the job was down, the clock jumped,
+ * a deadline moved earlier), the board gets the one message that describes where it stands now, not a reminder, an
+ * overdue notice and three escalations at once; the older unsent steps come back as `superseded`, to be recorded
+ * without sending. A step already sent is never sent again.
+ *
+ * A returned document: steps dated on or before the day it was returned (`returnedOn`) fell due while the reviewer
+ * had it, and the board has just been told by the return message; they are superseded, and the next step after the
+ * return goes out on its day. Without `returnedOn` the latest step goes out at once.
+ */
+import type { Locale } from '../schemas/boards';
+import type { DocumentKind, DocumentStatus } from '../schemas/common';
+import { documentKinds } from '../schemas/common';
+import type { Calendar } from '../schemas/cycles';
+import { dueDateFor, escalationDate, overdueDate, reminderDate } from './calendar';
+import { isUnsubmitted } from './lifecycle';
+
+export type ReminderMessageKind = 'reminder' | 'overdue' | 'escalation';
+
+export interface ReminderStep {
+  /** `reminder@<due>`, `overdue@<due>` or `escalation-<n>@<due>`. */
+  step: string;
+  messageKind: ReminderMessageKind;
+  /** n of `escalation-n`. */
+  escalationNumber?: number;
+  /** The day the step falls due. */
+  date: string;
+  /** The document's due date under the current calendar. */
+  dueDate: string;
+}
+
+export interface ReminderBoard {
+  boardId: string;
+  name: string;
+  contacts: readonly string[];
+  locale?: Locale;
+}
+
+/** A document's status, with the day (in the cycle's zone) it was last returned when it is `returned`. */
+export type DocumentState = DocumentStatus | { status: DocumentStatus; returnedOn?: string };
+type StatusesByKind = Partial<Record<DocumentKind, DocumentState>>;
+
+export interface DueRemindersInput {
+  calendar: Calendar;
+  /** Today in the cycle's time zone (ISO date); see calendar.localDate. */
+  today: string;
+  boards: readonly ReminderBoard[];
+  /** boardId → kind → status; a document missing here is not_started. */
+  statuses: ReadonlyMap<string, StatusesByKind> | Readonly<Record<string, StatusesByKind>>;
+  /** Keys (reminderKey) already sent or superseded. */
+  sentSteps: ReadonlySet<string>;
+  /** Reviewers' addresses, copied on overdue notices and escalations. */
+  reviewers: readonly string[];
+}
+
+export interface DueReminder extends ReminderStep {
+  /** `${boardId}#${kind}#${step}`: record it once sent (or superseded). */
+  key: string;
+  boardId: string;
+  boardName: string;
+  locale: Locale;
+  kind: DocumentKind;
+  to: string[];
+  cc: string[];
+}
+
+export interface DueRemindersResult {
+  /** Send these, one e-mail each. */
+  send: DueReminder[];
+  /** Record these as sent without sending: a later step went (or goes) out instead. */
+  superseded: DueReminder[];
+}
+
+/** The key a sent step is recorded under. */
+export function reminderKey(boardId: string, kind: DocumentKind, step: string): string {
+  return `${boardId}#${kind}#${step}`;
+}
+
+/** The day escalations for a kind stop (exclusive): the next report's due date for tertial reports, none otherwise. */
+export function escalationsEnd(calendar: Calendar, kind: DocumentKind): string | undefined {
+  if (kind === 't1') return dueDateFor(calendar, 't2');
+  if (kind === 't2') return dueDateFor(calendar, 'annual');
+  return undefined;
+}
+
+/** Every step of a kind under the calendar, in date order (endless for the plan and the annual report). */
+export function* reminderSteps(calendar: Calendar, kind: DocumentKind): Generator<ReminderStep> {
+  const dueDate = dueDateFor(calendar, kind);
+  yield { step: `reminder@${dueDate}`, messageKind: 'reminder', date: reminderDate(calendar, kind), dueDate };
+  yield { step: `overdue@${dueDate}`, messageKind: 'overdue', date: overdueDate(calendar, kind), dueDate };
+  const end = escalationsEnd(calendar, kind);
+  for (let n = 1; ; n++) {
+    const date = escalationDate(calendar, kind, n);
+    if (end !== undefined && date >= end) return;
+    yield { step: `escalation-${n}@${dueDate}`, messageKind: 'escalation', escalationNumber: n, date, dueDate };
+  }
+}
+
+/** The steps of a kind dated on or before `until`. */
+export function stepsUntil(calendar: Calendar, kind: DocumentKind, until: string): ReminderStep[] {
+  const steps: ReminderStep[] = [];
+  for (const step of reminderSteps(calendar, kind)) {
+    if (step.date > until) break;
+    steps.push(step);
+  }
+  return steps;
+}
+
+function stateOf(statuses: DueRemindersInput['statuses'], boardId: string, kind: DocumentKind): { status: DocumentStatus; returnedOn?: string } {
+  const byKind = statuses instanceof Map ? statuses.get(boardId) : (statuses as Readonly<Record<string, StatusesByKind>>)[boardId];
+  const state: DocumentState = byKind?.[kind] ?? 'not_started';
+  return typeof state === 'string' ? { status: state } : state;
+}
+
+/** Addresses once each, case-insensitively, leaving out those in `except`. */
+function distinct(addresses: readonly string[], except: readonly string[] = []): string[] {
+  const seen = new Set(except.map((a) => a.toLowerCase()));
+  const out: string[] = [];
+  for (const a of addresses) {
+    const key = a.toLowerCase();
+    if (!seen.has(key)) (seen.add(key), out.push(a));
+  }
+  return out;
+}
+
+/** What to send today, and what to record as superseded (see the rules at the top of this file). */
+export function dueReminders(input: DueRemindersInput): DueRemindersResult {
+  const send: DueReminder[] = [];
+  const superseded: DueReminder[] = [];
+  for (const board of input.boards) {
+    const to = distinct(board.contacts);
+    const cc = distinct(input.reviewers, to);
+    for (const kind of documentKinds) {
+      const { status, returnedOn } = stateOf(input.statuses, board.boardId, kind);
+      if (!isUnsubmitted(status)) continue;
+      const steps = stepsUntil(input.calendar, kind, input.today);
+      const after = status === 'returned' && returnedOn !== undefined ? returnedOn : undefined;
+      const latest = steps.filter((s) => after === undefined || s.date > after).at(-1);
+      for (const step of steps) {
+        const key = reminderKey(board.boardId, kind, step.step);
+        if (input.sentSteps.has(key)) continue;
+        const message: DueReminder = {
+          ...step,
+          key,
+          boardId: board.boardId,
+          boardName: board.name,
+          locale: board.locale ?? 'sv',
+          kind,
+          to,
+          cc: step.messageKind === 'reminder' ? [] : cc,
+        };
+        (step === latest ? send : superseded).push(message);
+      }
+    }
+  }
+  return { send, superseded };
+}
+
+/**
+ * The first day after `today` on which a step may fall due for any of the kinds still owed (by default all four),
+ * for scheduling the next run; undefined when nothing is owed.
+ */
+export function nextReminderDate(calendar: Calendar, today: string, owing: Iterable<DocumentKind> = documentKinds): string | undefined {
+  let next: string | undefined;
+  for (const kind of owing) {
+    for (const step of reminderSteps(calendar, kind)) {
+      if (step.date > today) {
+        if (next === undefined || step.date < next) next = step.date;
+        break;
+      }
+    }
+  }
+  return next;
+}
