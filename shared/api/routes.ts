@@ -45,6 +45,7 @@ export const openApiRoute = defineRoute({
 
 export const putBoardRoute = defineRoute({
   operationId: 'putBoard',
+  action: 'boards.put',
   method: 'put',
   path: '/api/boards/{boardId}',
   summary: 'Create or update a board (admin)',
@@ -62,6 +63,7 @@ export const putBoardRoute = defineRoute({
 
 export const listBoardsRoute = defineRoute({
   operationId: 'listBoards',
+  action: 'boards.list',
   method: 'get',
   path: '/api/boards',
   summary: 'All boards and company boards',
@@ -72,6 +74,7 @@ export const listBoardsRoute = defineRoute({
 
 export const createCycleRoute = defineRoute({
   operationId: 'createCycle',
+  action: 'cycles.create',
   method: 'post',
   path: '/api/cycles',
   summary: "Open a year's cycle with its calendar (admin)",
@@ -83,6 +86,7 @@ export const createCycleRoute = defineRoute({
 
 export const getCycleRoute = defineRoute({
   operationId: 'getCycle',
+  action: 'cycles.read',
   method: 'get',
   path: '/api/cycles/{year}',
   summary: 'A cycle, its calendar and its state',
@@ -94,6 +98,7 @@ export const getCycleRoute = defineRoute({
 
 export const putCouncilGoalsRoute = defineRoute({
   operationId: 'putCouncilGoals',
+  action: 'councilGoals.put',
   method: 'put',
   path: '/api/cycles/{year}/council-goals',
   summary: "Replace the council's goals, indicators and targets (admin), while no plan of the year is approved",
@@ -112,6 +117,7 @@ export const putCouncilGoalsRoute = defineRoute({
 
 export const getCouncilGoalsRoute = defineRoute({
   operationId: 'getCouncilGoals',
+  action: 'councilGoals.read',
   method: 'get',
   path: '/api/cycles/{year}/council-goals',
   summary: "The council's goals of a year",
@@ -123,6 +129,7 @@ export const getCouncilGoalsRoute = defineRoute({
 
 export const statusMatrixRoute = defineRoute({
   operationId: 'getStatusMatrix',
+  action: 'status.read',
   method: 'get',
   path: '/api/cycles/{year}/status',
   summary: 'Boards × documents: status, due date and lateness',
@@ -134,6 +141,7 @@ export const statusMatrixRoute = defineRoute({
 
 export const getDocumentRoute = defineRoute({
   operationId: 'getDocument',
+  action: 'documents.read',
   method: 'get',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}',
   summary: "A board's plan or report (editors: own boards only)",
@@ -145,6 +153,7 @@ export const getDocumentRoute = defineRoute({
 
 export const saveDocumentRoute = defineRoute({
   operationId: 'saveDocument',
+  action: 'documents.save',
   method: 'put',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}',
   summary: 'Save a draft (editor of the board); needs If-Match',
@@ -165,6 +174,7 @@ export const saveDocumentRoute = defineRoute({
 
 export const submitDocumentRoute = defineRoute({
   operationId: 'submitDocument',
+  action: 'documents.submit',
   method: 'post',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/submit',
   summary: 'Submit for central review (editor of the board)',
@@ -181,6 +191,7 @@ export const submitDocumentRoute = defineRoute({
 
 export const decideDocumentRoute = defineRoute({
   operationId: 'decideDocument',
+  action: 'documents.decide',
   method: 'post',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/decision',
   summary: 'Approve, or return with a comment (reviewer)',
@@ -198,6 +209,7 @@ export const decideDocumentRoute = defineRoute({
 
 export const documentHistoryRoute = defineRoute({
   operationId: 'getDocumentHistory',
+  action: 'documents.history',
   method: 'get',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/history',
   summary: "A document's audit trail, oldest first",

@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { Action } from '../domain/authorization';
 
 /**
  * One HTTP route of the contract: method, path, who may call it and the zod schemas of what goes in
@@ -12,6 +13,8 @@ export interface RouteSpec {
   summary: string;
   tag: string;
   auth: 'public' | 'jwt';
+  /** The policy action the use case authorizes (shared/domain/authorization.ts); the matrix test reads it. */
+  action?: Action;
   params?: ZodType;
   query?: ZodType;
   headers?: ZodType;
