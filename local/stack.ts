@@ -6,7 +6,9 @@ import { apiFunctions, allFunctions } from '../functions/manifest';
 import { useClock } from '../shared/commons/clock';
 import { useDynamo } from '../shared/commons/dynamo';
 import { useNotifier } from '../shared/commons/notifier';
-import { useWorkflow } from '../shared/commons/workflow';
+import { currentWorkflow, useWorkflow } from '../shared/commons/workflow';
+import { documentRepository } from '../shared/commons/repositories';
+import { sweepWorkflowActions } from '../shared/features/documents/workflowActions';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { LocalClock } from './clock';
 import { devRoutes } from './devRoutes';
@@ -120,6 +122,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     log(`Step Functions (local) on ${sfn.endpoint}, ${synthesized.stateMachines.length} state machine(s)`);
 
     const runDueJobs = async () => {
+      // Workflow actions a crash left undelivered go first; then everything due on the clock.
+      await sweepWorkflowActions({ documents: documentRepository(), workflow: currentWorkflow() });
       await sfn.runDue();
     };
 

@@ -71,6 +71,10 @@ const throttlingNames = new Set([
 function isThrottling(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const name = (error as { name?: string }).name ?? '';
+  if (name === 'TransactionCanceledException') {
+    const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+    return reasons.some((reason) => reason.Code === 'ThrottlingError' || reason.Code === 'TransactionConflict');
+  }
   return throttlingNames.has(name) || (error as { $retryable?: unknown }).$retryable !== undefined;
 }
 
