@@ -15,6 +15,7 @@ import {
   TaskTimedOut,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalSfn } from './service';
 import {
@@ -123,6 +124,50 @@ const waits = machine('Waits', {
   },
 });
 
+/** Callback Lambdas that answer their own token before returning, or fail outright. */
+const selfAnswer = machine('SelfAnswer', {
+  StartAt: 'Ask',
+  States: {
+    Ask: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { 'FunctionName.$': '$.fn', Payload: { 'token.$': '$$.Task.Token' } },
+      Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'Refused' }],
+      End: true,
+    },
+    Refused: { Type: 'Pass', End: true },
+  },
+});
+
+const itemsTable = newTableName('local-sfn-items');
+
+/** The DynamoDB integrations, and `$$.State` in Parameters. */
+const recorder = machine('Recorder', {
+  StartAt: 'Record',
+  States: {
+    Record: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::dynamodb:putItem',
+      Parameters: {
+        TableName: itemsTable,
+        Item: { pk: { 'S.$': '$.id' }, at: { 'S.$': '$$.State.EnteredTime' }, state: { 'S.$': '$$.State.Name' } },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+      ResultPath: null,
+      Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.duplicate', Next: 'Read' }],
+      Next: 'Read',
+    },
+    Read: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::dynamodb:getItem',
+      Parameters: { TableName: itemsTable, Key: { pk: { 'S.$': '$.id' } } },
+      ResultSelector: { 'at.$': '$.Item.at.S', 'state.$': '$.Item.state.S' },
+      ResultPath: '$.read',
+      End: true,
+    },
+  },
+});
+
 describe('local Step Functions', () => {
   const clock = new FakeClock();
   const lambdas = new FakeLambdas({
@@ -135,18 +180,34 @@ describe('local Step Functions', () => {
       throw namedError('Lambda.Unknown', 'it broke');
     },
     double: (payload) => Number(payload) * 2,
+    answers: async (payload) => {
+      await client.send(new SendTaskSuccessCommand({ taskToken: String(payload.token), output: JSON.stringify({ answered: true }) }));
+      return { sent: true };
+    },
+    refuses: () => {
+      throw namedError('Refused', 'no callbacks today');
+    },
   });
   const logs: Record<string, unknown>[] = [];
   let service: LocalSfn;
   let client: SFNClient;
 
   beforeAll(async () => {
+    const dynamo = dynamoClient(inject('dynamoEndpoint'));
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: itemsTable,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      }),
+    );
     service = await startService({
-      dynamo: dynamoClient(inject('dynamoEndpoint')),
+      dynamo,
       tableName: newTableName('local-sfn'),
       clock,
       lambdas,
-      stateMachines: [approval, flaky, giveUp, waits],
+      stateMachines: [approval, flaky, giveUp, waits, selfAnswer, recorder],
       logs,
     });
     client = sfnClient(service);
@@ -310,6 +371,41 @@ describe('local Step Functions', () => {
     expect(timedOut.status).toBe('TIMED_OUT');
     const history = await client.send(new GetExecutionHistoryCommand({ executionArn: slow, reverseOrder: true }));
     expect(history.events![0]?.type).toBe('ExecutionTimedOut');
+  });
+
+  it('accepts a callback sent while the Lambda still runs, and fails the task when the Lambda fails', async () => {
+    const answered = await start('self-1', { fn: functionArn('answers') }, selfAnswer.arn);
+    await service.runDue();
+    const done = await describeExecution(client, answered);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!)).toEqual({ answered: true });
+
+    const refused = await start('self-2', { fn: functionArn('refuses') }, selfAnswer.arn);
+    await service.runDue();
+    const failed = await describeExecution(client, refused);
+    expect(JSON.parse(failed.output!)).toEqual({
+      Error: 'Refused',
+      Cause: JSON.stringify({ errorType: 'Refused', errorMessage: 'no callbacks today' }),
+    });
+    const token = lambdas.callsTo('refuses')[0]?.payload.token as string;
+    const late = await client.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' })).catch((error) => error);
+    expect(late).toBeInstanceOf(TaskDoesNotExist);
+  });
+
+  it('runs DynamoDB tasks and resolves $$.State', async () => {
+    const first = await start('record-1', { id: 'item-1' }, recorder.arn);
+    await service.runDue();
+    const done = await describeExecution(client, first);
+    expect(JSON.parse(done.output!)).toEqual({ id: 'item-1', read: { at: clock.now().toISOString(), state: 'Record' } });
+
+    const again = await start('record-2', { id: 'item-1' }, recorder.arn);
+    await service.runDue();
+    const duplicate = JSON.parse((await describeExecution(client, again)).output!);
+    expect(duplicate.duplicate.Error).toBe('DynamoDB.ConditionalCheckFailedException');
+    const history = await client.send(new GetExecutionHistoryCommand({ executionArn: again }));
+    const types = history.events!.map((event) => event.type);
+    expect(types).toContain('TaskFailed');
+    expect(types.filter((type) => type === 'TaskSucceeded')).toHaveLength(1);
   });
 
   it('lists executions and reports unknown resources with the SDK exceptions', async () => {

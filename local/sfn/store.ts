@@ -200,11 +200,15 @@ export class SfnStore {
     return records;
   }
 
-  /** Appends history events, then records how many there are and (when given) the new checkpoint. */
+  /**
+   * Appends history events and records how many there are and (when given) the new checkpoint, in one
+   * transaction when they fit (as they nearly always do), so history and checkpoint never disagree.
+   */
   async saveProgress(executionArn: string, events: StoredEvent[], eventCount: number, checkpoint?: Checkpoint): Promise<void> {
-    for (let start = 0; start < events.length; start += 25) {
+    const overflow = Math.max(0, events.length - 99);
+    for (let start = 0; start < overflow; start += 25) {
       let requests: Record<string, unknown>[] | undefined = events
-        .slice(start, start + 25)
+        .slice(start, Math.min(start + 25, overflow))
         .map((event) => ({ PutRequest: { Item: eventItem(executionArn, event) } }));
       while (requests && requests.length > 0) {
         const result = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
@@ -212,15 +216,24 @@ export class SfnStore {
       }
     }
     // A new checkpoint ends whatever the previous top-level state was suspended on.
-    await this.doc.send(
-      new UpdateCommand({
+    const names: Record<string, string> = { '#n': 'eventCount' };
+    const values: Record<string, unknown> = { ':n': eventCount };
+    if (checkpoint) {
+      names['#c'] = 'checkpoint';
+      names['#s'] = 'suspension';
+      values[':c'] = checkpoint;
+    }
+    const update = {
+      Update: {
         TableName: this.tableName,
         Key: executionKey(executionArn),
         UpdateExpression: checkpoint ? 'SET #n = :n, #c = :c REMOVE #s' : 'SET #n = :n',
-        ExpressionAttributeNames: checkpoint ? { '#n': 'eventCount', '#c': 'checkpoint', '#s': 'suspension' } : { '#n': 'eventCount' },
-        ExpressionAttributeValues: checkpoint ? { ':n': eventCount, ':c': checkpoint } : { ':n': eventCount },
-      }),
-    );
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+    const puts = events.slice(overflow).map((event) => ({ Put: { TableName: this.tableName, Item: eventItem(executionArn, event) } }));
+    await this.doc.send(new TransactWriteCommand({ TransactItems: [...puts, update] }));
   }
 
   /** Records what a top-level state waits on (with its token, if any); false if the execution is closed. */
