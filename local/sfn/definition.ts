@@ -112,6 +112,9 @@ function rewriteMachine(machine: Json, topLevel: boolean, prepared: PreparedMach
       // The engine's overrides are keyed by state name, as are our checkpoints.
       throw new Error(`Local Step Functions: state name '${name}' is used twice in ${prepared.name}`);
     }
+    if (state.QueryLanguage === 'JSONata') {
+      throw new Error(`Local Step Functions: state '${name}' of ${prepared.name} uses JSONata, which the local engine does not run`);
+    }
     prepared.stateTypes.set(name, String(state.Type));
     const key = `s${prepared.stateKeys.size}`;
     prepared.stateKeys.set(name, key);

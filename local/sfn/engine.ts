@@ -245,6 +245,8 @@ export class ExecutionRun {
     } catch (error) {
       settled = { ok: false, error };
     }
+    // Steps still waiting now belong to Parallel branches or Map iterations the engine abandoned.
+    this.cancelled.reject(aborted());
     await this.consumerDone.promise;
     try {
       if (this.closeTask) await this.closeTask;

@@ -100,7 +100,7 @@ export function translateEngineEvent(
       return [exited];
     }
     case 'StateFailed': {
-      const failure = { error: event.Error, cause: causeText(event.Cause) };
+      const failure = { error: redactTokens(event.Error), cause: causeText(event.Cause) };
       const timedOut = event.Error === 'States.Timeout';
       if (isTask && plan?.kind === 'lambdaFunction') {
         return timedOut

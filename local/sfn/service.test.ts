@@ -168,6 +168,46 @@ const recorder = machine('Recorder', {
   },
 });
 
+/** Waits inside Map iterations and a callback inside a Parallel branch: steps that are not top-level. */
+const nested = machine('Nested', {
+  StartAt: 'Fan',
+  States: {
+    Fan: {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      ItemProcessor: {
+        ProcessorConfig: { Mode: 'INLINE' },
+        StartAt: 'Nap',
+        States: {
+          Nap: { Type: 'Wait', SecondsPath: '$.s', Next: 'Name' },
+          Name: { Type: 'Pass', Parameters: { 'n.$': '$$.State.Name', 'i.$': '$.i' }, End: true },
+        },
+      },
+      ResultPath: '$.naps',
+      Next: 'Both',
+    },
+    Both: {
+      Type: 'Parallel',
+      Branches: [
+        {
+          StartAt: 'A',
+          States: {
+            A: {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+              Parameters: { FunctionName: functionArn('notify'), Payload: { 'taskToken.$': '$$.Task.Token', 'docId': 'branch-a' } },
+              End: true,
+            },
+          },
+        },
+        { StartAt: 'B', States: { B: { Type: 'Pass', Result: 'b', End: true } } },
+      ],
+      ResultPath: '$.both',
+      End: true,
+    },
+  },
+});
+
 describe('local Step Functions', () => {
   const clock = new FakeClock();
   const lambdas = new FakeLambdas({
@@ -207,7 +247,7 @@ describe('local Step Functions', () => {
       tableName: newTableName('local-sfn'),
       clock,
       lambdas,
-      stateMachines: [approval, flaky, giveUp, waits, selfAnswer, recorder],
+      stateMachines: [approval, flaky, giveUp, waits, selfAnswer, recorder, nested],
       logs,
     });
     client = sfnClient(service);
@@ -406,6 +446,26 @@ describe('local Step Functions', () => {
     const types = history.events!.map((event) => event.type);
     expect(types).toContain('TaskFailed');
     expect(types.filter((type) => type === 'TaskSucceeded')).toHaveLength(1);
+  });
+
+  it('waits inside Map iterations and calls back inside a Parallel branch', async () => {
+    const executionArn = await start('nested-1', { items: [{ s: 10, i: 1 }, { s: 20, i: 2 }] }, nested.arn);
+    clock.advanceSeconds(10);
+    await service.runDue();
+    expect(tokenFor('branch-a')).toBeUndefined();
+    clock.advanceSeconds(10);
+    await service.runDue();
+    await client.send(new SendTaskSuccessCommand({ taskToken: tokenFor('branch-a'), output: JSON.stringify({ a: true }) }));
+    await service.runDue();
+    const done = await describeExecution(client, executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    expect(JSON.parse(done.output!)).toMatchObject({
+      naps: [
+        { n: 'Name', i: 1 },
+        { n: 'Name', i: 2 },
+      ],
+      both: [{ a: true }, 'b'],
+    });
   });
 
   it('lists executions and reports unknown resources with the SDK exceptions', async () => {
