@@ -16,6 +16,7 @@ import {
   putCouncilGoalsRoute,
   saveDocumentRoute,
   statusMatrixRoute,
+  signoffRoute,
   submitDocumentRoute,
 } from '../shared/api/routes';
 import { routeKey } from '../shared/http/route';
@@ -33,10 +34,16 @@ export interface FunctionSpec {
   auth?: 'public' | 'jwt';
   /** What the function may do with the table (least privilege). */
   table: TableAccess;
-  /** Whether the function completes workflow callbacks or starts executions. */
-  workflow?: 'start-and-callback' | 'none';
+  /** Workflows (by id, e.g. `Review`) whose executions the function starts. */
+  startsWorkflows?: string[];
+  /** Workflows whose waiting tasks the function completes (SendTaskSuccess/Failure). */
+  completesCallbacks?: string[];
+  /** Whether the function creates, updates and deletes EventBridge Scheduler one-time schedules. */
+  managesSchedules?: boolean;
   /** Whether the function sends e-mail. */
   sendsEmail?: boolean;
+  /** A recurring EventBridge Scheduler schedule that invokes the function (cron in the given zone). */
+  schedule?: { cron: string; timeZone: string };
 }
 
 export const apiFunctions: FunctionSpec[] = [
@@ -57,7 +64,8 @@ export const apiFunctions: FunctionSpec[] = [
     routes: [routeKey(submitDocumentRoute)],
     auth: 'jwt',
     table: 'write',
-    workflow: 'start-and-callback',
+    startsWorkflows: ['Review'],
+    completesCallbacks: ['Review'],
   },
   {
     id: 'DecideDocument',
@@ -65,15 +73,16 @@ export const apiFunctions: FunctionSpec[] = [
     routes: [routeKey(decideDocumentRoute)],
     auth: 'jwt',
     table: 'write',
-    workflow: 'start-and-callback',
+    completesCallbacks: ['Review'],
   },
+  { id: 'SignOff', entry: 'functions/api/signOff.ts', routes: [routeKey(signoffRoute)], auth: 'jwt', table: 'write' },
   { id: 'GetDocumentHistory', entry: 'functions/api/getDocumentHistory.ts', routes: [routeKey(documentHistoryRoute)], auth: 'jwt', table: 'read' },
 ];
 
 /** Functions that state machines invoke. */
 export const taskFunctions: FunctionSpec[] = [
   { id: 'RunChecks', entry: 'functions/tasks/runChecks.ts', table: 'write' },
-  { id: 'RegisterCallback', entry: 'functions/tasks/registerCallback.ts', table: 'write', workflow: 'start-and-callback' },
+  { id: 'RegisterCallback', entry: 'functions/tasks/registerCallback.ts', table: 'write', completesCallbacks: ['Review'] },
   { id: 'NotifyBoard', entry: 'functions/tasks/notifyBoard.ts', table: 'write', sendsEmail: true },
   { id: 'RecordWorkflowFailure', entry: 'functions/tasks/recordWorkflowFailure.ts', table: 'write' },
 ];

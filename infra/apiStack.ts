@@ -80,7 +80,7 @@ export class ApiStack extends Stack {
       removalPolicy: stage.removalPolicy,
     });
     for (const spec of props.functions) {
-      if (spec.workflow === 'start-and-callback') grantStartAndCallback(this.functions[spec.id], this.workflows);
+      if (spec.startsWorkflows?.length || spec.completesCallbacks?.length) grantStartAndCallback(this.functions[spec.id], this.workflows);
     }
 
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {

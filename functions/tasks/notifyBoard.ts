@@ -1,6 +1,6 @@
 import { currentClock } from '../../shared/commons/clock';
 import { currentNotifier } from '../../shared/commons/notifier';
-import { boardRepository, documentRepository, sentMessages } from '../../shared/commons/repositories';
+import { boardRepository, cycleRepository, documentRepository, sentMessages } from '../../shared/commons/repositories';
 import { notifyBoard } from '../../shared/features/review/reviewSteps';
 import { notifyBoardInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
@@ -8,6 +8,7 @@ import { taskHandler } from '../../shared/tasks/taskHandler';
 export const handler = taskHandler('NotifyBoard', notifyBoardInput, (input) =>
   notifyBoard(input, {
     boards: boardRepository(),
+    cycles: cycleRepository(),
     documents: documentRepository(),
     sent: sentMessages(),
     notifier: currentNotifier(),

@@ -7,12 +7,13 @@ import {
   documentSchema,
   historySchema,
   saveDocumentBodyFor,
+  signoffBodySchema,
   saveDocumentBodySchema,
   statusMatrixSchema,
   submitResponseSchema,
 } from '../schemas/documents';
 import { idempotencyKeySchema, ifMatchSchema } from '../http/headers';
-import { defineRoute } from '../http/route';
+import { defineRoute, type RouteSpec } from '../http/route';
 
 const problem = (description: string) => ({ description, schema: problemSchema });
 const yearParams = z.object({ year: yearSchema });
@@ -219,7 +220,25 @@ export const documentHistoryRoute = defineRoute({
   responses: { 200: { description: 'The events', schema: historySchema } },
 });
 
-export const apiRoutes = [
+export const signoffRoute = defineRoute({
+  operationId: 'signOff',
+  action: 'signoff',
+  method: 'post',
+  path: '/api/cycles/{year}/signoff',
+  summary: 'Sign the year off (executive), with the purpose review of every company',
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  headers: idempotencyHeaders,
+  body: signoffBodySchema,
+  responses: {
+    200: { description: 'Signed off; the year is read-only from now on', schema: cycleSchema },
+    409: problem('Annual reports not approved yet (listed), or already signed off'),
+    422: problem('A company without a verdict, or a verdict of not within purpose without a comment'),
+  },
+});
+
+export const apiRoutes: RouteSpec[] = [
   healthRoute,
   openApiRoute,
   putBoardRoute,
@@ -234,4 +253,5 @@ export const apiRoutes = [
   submitDocumentRoute,
   decideDocumentRoute,
   documentHistoryRoute,
+  signoffRoute,
 ];

@@ -25,7 +25,7 @@ const expected: Record<Action, [admin: S, editorOwn: S, editorOther: S, reviewer
   'late.read': [200, 403, 403, 200, 200],
   signoff: [403, 403, 403, 403, 200],
   'outcomes.import': [200, 403, 403, 403, 403],
-  'exports.read': [200, 403, 403, 200, 200],
+  'exports.read': [200, 200, 403, 200, 200],
   'queue.read': [200, 403, 403, 200, 200],
 };
 
@@ -34,6 +34,7 @@ const scopedReviewer: Partial<Record<Action, [own: S, other: S]>> = {
   'documents.read': [200, 403],
   'documents.history': [200, 403],
   'documents.decide': [200, 403],
+  'exports.read': [200, 403],
 };
 
 const roleList: Role[] = ['admin', 'editor', 'reviewer', 'executive'];

@@ -42,7 +42,7 @@ export const policy = {
   'late.read': { does: 'list the late boards', onBoard: false, grants: readers },
   signoff: { does: 'sign off the year', onBoard: false, grants: { executive: 'all' } },
   'outcomes.import': { does: 'import indicator outcomes', onBoard: false, grants: { admin: 'all' } },
-  'exports.read': { does: 'export the year’s data', onBoard: false, grants: readers },
+  'exports.read': { does: "export a board's year", onBoard: true, grants: boardReaders },
   'queue.read': { does: 'read the review queue', onBoard: false, grants: readers },
 } as const satisfies Record<string, PolicyEntry>;
 

@@ -94,6 +94,8 @@ export interface DocumentRepository {
   listYear(year: number): Promise<StoredDocument[]>;
   history(year: number, boardId: string, kind: DocumentKind): Promise<AuditEvent[]>;
   getIdempotent(actorSub: string, key: string): Promise<{ fingerprint: string; response: StoredResponse } | undefined>;
+  /** Stores an answer under a caller's key, unless one is stored already. */
+  rememberIdempotent(actorSub: string, key: string, fingerprint: string, response: StoredResponse): Promise<void>;
   /** Stores a waiting task's token if the document is still in the state the task waits for. */
   registerTaskToken(
     year: number,

@@ -70,8 +70,25 @@ export type PlanContent = z.infer<typeof planContentSchema>;
 export const goalAssessmentSchema = z.enum(['fulfilled', 'partly', 'not']);
 export const internalControlAssessmentSchema = z.enum(['sufficient', 'partly_sufficient', 'insufficient']);
 
+/** Where an imported outcome came from: kept with the value until the board changes it. */
+export const outcomeSourceSchema = z
+  .object({
+    name: shortText(200).openapi({ example: 'Kolada (RKA)' }),
+    fetchedAt: z.iso.datetime(),
+    kpi: z.string().max(64).optional(),
+    unit: z.string().max(64).optional(),
+    byGender: z.object({ T: finiteNumber.nullable(), K: finiteNumber.nullable(), M: finiteNumber.nullable() }).optional(),
+  })
+  .openapi('OutcomeSource');
+
 export const reportIndicatorSchema = z
-  .object({ indicatorId: idSchema, outcome: finiteNumber.optional(), forecast: finiteNumber.optional(), comment: longText(2000).optional() })
+  .object({
+    indicatorId: idSchema,
+    outcome: finiteNumber.optional(),
+    forecast: finiteNumber.optional(),
+    comment: longText(2000).optional(),
+    source: outcomeSourceSchema.optional(),
+  })
   .openapi('ReportIndicator');
 
 export const reportGoalSchema = z

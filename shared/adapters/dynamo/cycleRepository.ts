@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Conflict, PreconditionFailed } from '../../domain/errors';
-import type { CycleRepository, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
+import type { CycleEvent, CycleRepository, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
 import { cancellationCodes, isConditionFailure } from './conditional';
-import { councilGoalsKey, cycleKey } from './keys';
+import { auditSk, councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
 
 export class DynamoCycleRepository implements CycleRepository {
   constructor(
@@ -31,20 +31,68 @@ export class DynamoCycleRepository implements CycleRepository {
     }
   }
 
-  async update(cycle: StoredCycle, expectedVersion: number): Promise<void> {
+  async update(cycle: StoredCycle, expectedVersion: number, event: CycleEvent): Promise<void> {
+    const key = cycleKey(cycle.year);
     try {
       await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...cycleKey(cycle.year), GSI1PK: 'CYCLES', GSI1SK: String(cycle.year), type: 'cycle', ...cycle },
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...key, GSI1PK: 'CYCLES', GSI1SK: String(cycle.year), type: 'cycle', ...cycle },
+                ConditionExpression: 'version = :expected AND #state = :open',
+                ExpressionAttributeNames: { '#state': 'state' },
+                ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { PK: cycleAuditPk(cycle.year), SK: auditSk('cycle', event.at, cycle.version), type: 'cycleEvent', ...event },
+                ConditionExpression: 'attribute_not_exists(SK)',
+              },
+            },
+          ],
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new PreconditionFailed(`The ${cycle.year} cycle was changed meanwhile; read it again and repeat your change.`);
+      if (isConditionFailure(error)) {
+        throw new PreconditionFailed(`The ${cycle.year} cycle was changed (or signed off) meanwhile; read it again and repeat your change.`);
+      }
       throw error;
     }
+  }
+
+  async events(year: number): Promise<CycleEvent[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': cycleAuditPk(year), ':prefix': 'cycle#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => strip(item) as unknown as CycleEvent);
+  }
+
+  async list(): Promise<StoredCycle[]> {
+    const cycles: StoredCycle[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': 'CYCLES' },
+          ExclusiveStartKey,
+        }),
+      );
+      cycles.push(...(page.Items ?? []).map((item) => strip(item) as unknown as StoredCycle));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return cycles.sort((a, b) => a.year - b.year);
   }
 
   async getCouncilGoals(year: number): Promise<StoredCouncilGoals | undefined> {

@@ -1,6 +1,7 @@
 import {
   DeleteCommand,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -19,7 +20,7 @@ import {
   type StoredResponse,
 } from '../../ports/documentRepository';
 import { cancellationCodes, isConditionFailure } from './conditional';
-import { cycleKey, documentKey, eventPrefix, idempotencyKey, reviewQueueIndex, yearDocumentsIndex } from './keys';
+import { auditSk, boardAuditPk, cycleKey, documentKey, idempotencyKey, reviewQueueIndex, yearDocumentsIndex } from './keys';
 
 const PENDING_ACTIONS = 'PENDING_WORKFLOW_ACTIONS';
 /** Key of a workflow action waiting to be delivered. */
@@ -103,7 +104,7 @@ export class DynamoDocumentRepository implements DocumentRepository {
       {
         Put: {
           TableName: this.tableName,
-          Item: { PK: key.PK, SK: `${eventPrefix(next.kind)}${event.at}#${String(next.version).padStart(6, '0')}`, type: 'event', ...event },
+          Item: { PK: boardAuditPk(next.year, next.boardId), SK: auditSk(next.kind, event.at, next.version), type: 'event', ...event },
           ConditionExpression: 'attribute_not_exists(SK)',
         },
       },
@@ -200,7 +201,7 @@ export class DynamoDocumentRepository implements DocumentRepository {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': documentKey(year, boardId, kind).PK, ':prefix': eventPrefix(kind) },
+          ExpressionAttributeValues: { ':pk': boardAuditPk(year, boardId), ':prefix': `${kind}#` },
           ConsistentRead: true,
           ExclusiveStartKey,
         }),
@@ -217,6 +218,26 @@ export class DynamoDocumentRepository implements DocumentRepository {
   async getIdempotent(actorSub: string, key: string): Promise<{ fingerprint: string; response: StoredResponse } | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: idempotencyKey(actorSub, key), ConsistentRead: true }));
     return Item ? { fingerprint: Item.fingerprint as string, response: Item.response as StoredResponse } : undefined;
+  }
+
+  async rememberIdempotent(actorSub: string, key: string, fingerprint: string, response: StoredResponse): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...idempotencyKey(actorSub, key),
+            type: 'idempotency',
+            fingerprint,
+            response,
+            expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   async registerTaskToken(

@@ -17,7 +17,16 @@ export const reviewQueueIndex = (submittedAt: string, year: number, boardId: str
   GSI2PK: 'QUEUE#in_review',
   GSI2SK: `${submittedAt}#${year}#${boardId}#${kind}`,
 });
-/** Sort key prefix of a document's audit events. */
-export const eventPrefix = (kind: string) => `EVENT#${kind}#`;
+/**
+ * Audit events have partitions of their own, `AUDIT#...`, so that IAM can deny every update and delete
+ * on them by partition key (dynamodb:LeadingKeys), while new events are appended.
+ */
+export const AUDIT_PREFIX = 'AUDIT#';
+/** Partition of a board's audit events for a year. */
+export const boardAuditPk = (year: number, boardId: string) => `${AUDIT_PREFIX}${year}#BOARD#${boardId}`;
+/** Partition of a cycle's own audit events (opened, calendar changes, sign-off). */
+export const cycleAuditPk = (year: number) => `${AUDIT_PREFIX}${year}#CYCLE`;
+/** Sort key of an audit event: in order of time, then of the version it produced. */
+export const auditSk = (kind: string, at: string, version: number) => `${kind}#${at}#${String(version).padStart(6, '0')}`;
 /** Key of an idempotency record: one per caller and key. */
 export const idempotencyKey = (actorSub: string, key: string) => ({ PK: `IDEMPOTENCY#${actorSub}#${key}`, SK: 'IDEMPOTENCY' });

@@ -9,7 +9,8 @@ import type { SentMessages } from '../../ports/sentMessages';
 import type { WorkflowEngine } from '../../ports/workflow';
 import type { DocumentKind } from '../../schemas/common';
 import type { PlanContent } from '../../schemas/documents';
-import { reviewMessage } from '../notifications/reviewMessages';
+import { dueDateFor } from '../../domain/calendar';
+import { renderMessage } from '../../messages/render';
 import { sendOnce } from '../notifications/sendOnce';
 
 /** The steps of the review workflow (workflows/review.ts), one Lambda task each. */
@@ -73,20 +74,21 @@ export async function registerCallback(
 /** Tells the board's contacts that their document was returned or approved, once per round. */
 export async function notifyBoard(
   input: { document: DocumentAddress; event: 'returned' | 'approved'; round: number },
-  deps: { boards: BoardRepository; documents: DocumentRepository; sent: SentMessages; notifier: Notifier; clock: Clock },
+  deps: { boards: BoardRepository; cycles: CycleRepository; documents: DocumentRepository; sent: SentMessages; notifier: Notifier; clock: Clock },
 ): Promise<{ sent: boolean }> {
   const { year, boardId, kind } = input.document;
-  const [board, record] = await Promise.all([deps.boards.get(boardId), deps.documents.get(year, boardId, kind)]);
-  if (!board || !record) throw new Error('The board or its document is missing');
+  const [board, record, cycle] = await Promise.all([deps.boards.get(boardId), deps.documents.get(year, boardId, kind), deps.cycles.get(year)]);
+  if (!board || !record || !cycle) throw new Error('The board, its document or the cycle is missing');
   const lastDecision = record.document.comments.at(-1);
-  const text = reviewMessage({
-    event: input.event,
+  const text = renderMessage({
+    kind: input.event,
     locale: board.locale ?? 'sv',
     boardName: board.name,
     documentKind: kind,
     year,
+    dueDate: dueDateFor(cycle.calendar, kind),
     comment: lastDecision?.comment,
-    link: `/cycles/${year}/boards/${boardId}/documents/${kind}`,
+    link: formLink(year, boardId, kind),
   });
   const sent = await sendOnce(
     { year, boardId, markerId: `${kind}#${input.event}#${input.round}`, at: deps.clock.now().toISOString() },
@@ -94,6 +96,11 @@ export async function notifyBoard(
     deps,
   );
   return { sent };
+}
+
+/** The web app's form of a document; PUBLIC_URL is the site's address (empty locally: a path on the same host). */
+export function formLink(year: number, boardId: string, kind: DocumentKind): string {
+  return `${process.env.PUBLIC_URL ?? ''}/cycles/${year}/boards/${boardId}/documents/${kind}`;
 }
 
 /** Leaves the document visible and recoverable when the workflow fails for good: records what failed. */

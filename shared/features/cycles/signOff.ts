@@ -1,0 +1,49 @@
+import type { Actor } from '../../domain/actor';
+import { authorize } from '../../domain/authorization';
+import { assertComplete } from '../../domain/problems';
+import { assertSignoffPossible, signoffProblems } from '../../domain/signoff';
+import type { BoardRepository } from '../../ports/boardRepository';
+import type { Clock } from '../../ports/clock';
+import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
+import type { DocumentRepository } from '../../ports/documentRepository';
+import type { SignoffBody } from '../../schemas/documents';
+import { requireCycle } from './cycles';
+
+/**
+ * The executive board closes the year: every board's annual report must be approved (409 names those
+ * that are not), and every company gets a verdict on whether it acted within its municipal purpose.
+ * From then on the cycle is `signed_off` and every document of the year is read-only.
+ */
+export async function signOff(
+  input: { year: number; body: SignoffBody },
+  deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
+): Promise<StoredCycle> {
+  authorize(deps.actor, 'signoff');
+  const cycle = await requireCycle(input.year, deps.cycles);
+  const [boards, documents] = await Promise.all([deps.boards.list(), deps.documents.listYear(input.year)]);
+  const annualStatus = new Map(documents.filter((doc) => doc.kind === 'annual').map((doc) => [doc.boardId, doc.status]));
+  assertSignoffPossible(
+    cycle,
+    boards.map((board) => ({ boardId: board.boardId, status: annualStatus.get(board.boardId) ?? 'not_started' })),
+  );
+  assertComplete('sign-off', signoffProblems(boards, input.body));
+
+  const at = deps.clock.now().toISOString();
+  const signed: StoredCycle = {
+    ...cycle,
+    state: 'signed_off',
+    version: cycle.version + 1,
+    signedOffAt: at,
+    signedOffBy: deps.actor.sub,
+    updatedAt: at,
+    signoff: { comment: input.body.comment, companies: input.body.companies },
+  };
+  await deps.cycles.update(signed, cycle.version, {
+    at,
+    actor: deps.actor.sub,
+    role: deps.actor.role,
+    action: 'signed_off',
+    ...(input.body.comment ? { comment: input.body.comment } : {}),
+  });
+  return signed;
+}
