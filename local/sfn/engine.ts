@@ -495,7 +495,7 @@ export class ExecutionRun {
         };
         if (plan.topLevel) {
           const suspension: Suspension = { kind: 'token', state: plan.name, seq: record.seq, tokenHash: waiter.hash };
-          if (!(await this.deps.store.setSuspension(this.executionArn, suspension, record))) throw aborted();
+          if (!(await this.serial(() => this.deps.store.setSuspension(this.executionArn, suspension, record)))) throw aborted();
         } else {
           await this.deps.store.putToken(record);
         }
@@ -560,7 +560,7 @@ export class ExecutionRun {
       if (until <= now) return input.input as JsonValue;
       if (plan.topLevel) {
         const suspension: Suspension = { kind: 'wait', state: plan.name, seq: this.top?.seq ?? 0, until };
-        if (!(await this.deps.store.setSuspension(this.executionArn, suspension))) throw aborted();
+        if (!(await this.serial(() => this.deps.store.setSuspension(this.executionArn, suspension)))) throw aborted();
       }
     }
     const reached = deferred<void>();

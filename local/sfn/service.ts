@@ -406,6 +406,8 @@ export async function startLocalSfn(options: LocalSfnOptions & { port?: number }
     if (stopped) return;
     stopped = true;
     await server.close();
+    // Requests already accepted finish (and persist) first.
+    while (inflight > 0) await signal.wait();
     await Promise.all([...runs.values()].map((run) => run.shutdown()));
     await Promise.allSettled([...background]);
     due.clear();

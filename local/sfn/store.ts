@@ -98,9 +98,11 @@ const eventItem = (executionArn: string, event: StoredEvent) => ({
   event: JSON.stringify(event),
 });
 
+/** A failed condition, as opposed to a transaction conflict or any other error (which are rethrown). */
 function isConditionFailure(error: unknown): boolean {
-  const name = (error as { name?: string })?.name;
-  return name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException';
+  const { name, CancellationReasons } = (error ?? {}) as { name?: string; CancellationReasons?: Array<{ Code?: string }> };
+  if (name === 'ConditionalCheckFailedException') return true;
+  return name === 'TransactionCanceledException' && (CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
 }
 
 export class SfnStore {
