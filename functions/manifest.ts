@@ -16,6 +16,13 @@ import {
   putCouncilGoalsRoute,
   saveDocumentRoute,
   statusMatrixRoute,
+  exportBoardYearCsvRoute,
+  exportBoardYearRoute,
+  importKoladaRoute,
+  publicIndicatorRoute,
+  publicMetersCsvRoute,
+  publicMetersRoute,
+  reviewQueueRoute,
   signoffRoute,
   submitDocumentRoute,
 } from '../shared/api/routes';
@@ -76,6 +83,13 @@ export const apiFunctions: FunctionSpec[] = [
     completesCallbacks: ['Review'],
   },
   { id: 'SignOff', entry: 'functions/api/signOff.ts', routes: [routeKey(signoffRoute)], auth: 'jwt', table: 'write' },
+  { id: 'GetPublicMeters', entry: 'functions/api/getPublicMeters.ts', routes: [routeKey(publicMetersRoute)], auth: 'public', table: 'read' },
+  { id: 'GetPublicMetersCsv', entry: 'functions/api/getPublicMetersCsv.ts', routes: [routeKey(publicMetersCsvRoute)], auth: 'public', table: 'read' },
+  { id: 'GetPublicIndicator', entry: 'functions/api/getPublicIndicator.ts', routes: [routeKey(publicIndicatorRoute)], auth: 'public', table: 'read' },
+  { id: 'ExportBoardYear', entry: 'functions/api/exportBoardYear.ts', routes: [routeKey(exportBoardYearRoute)], auth: 'jwt', table: 'read' },
+  { id: 'ExportBoardYearCsv', entry: 'functions/api/exportBoardYearCsv.ts', routes: [routeKey(exportBoardYearCsvRoute)], auth: 'jwt', table: 'read' },
+  { id: 'ImportKoladaOutcomes', entry: 'functions/api/importKoladaOutcomes.ts', routes: [routeKey(importKoladaRoute)], auth: 'jwt', table: 'write' },
+  { id: 'GetReviewQueue', entry: 'functions/api/getReviewQueue.ts', routes: [routeKey(reviewQueueRoute)], auth: 'jwt', table: 'read' },
   { id: 'GetDocumentHistory', entry: 'functions/api/getDocumentHistory.ts', routes: [routeKey(documentHistoryRoute)], auth: 'jwt', table: 'read' },
 ];
 

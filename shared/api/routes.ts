@@ -9,9 +9,13 @@ import {
   saveDocumentBodyFor,
   signoffBodySchema,
   saveDocumentBodySchema,
+  reviewQueueSchema,
   statusMatrixSchema,
   submitResponseSchema,
 } from '../schemas/documents';
+import { boardYearExportSchema } from '../schemas/exports';
+import { koladaImportAnswerSchema, koladaImportBodySchema } from '../schemas/imports';
+import { indicatorSeriesSchema, metersResponseSchema, publicIndicatorParamsSchema, publicMetersParamsSchema } from '../schemas/meters';
 import { idempotencyKeySchema, ifMatchSchema } from '../http/headers';
 import { defineRoute, type RouteSpec } from '../http/route';
 
@@ -238,6 +242,94 @@ export const signoffRoute = defineRoute({
   },
 });
 
+const csv = (description: string) => ({ description, schema: z.string() });
+
+export const publicMetersRoute = defineRoute({
+  operationId: 'getPublicMeters',
+  method: 'get',
+  path: '/api/public/cycles/{year}/meters',
+  summary: 'The strategy meters of a year, from approved documents only (no sign-in)',
+  tag: 'public',
+  auth: 'public',
+  params: publicMetersParamsSchema,
+  responses: { 200: { description: 'The meters', schema: metersResponseSchema }, 404: problem('No such cycle, or its goals are not published') },
+});
+
+export const publicMetersCsvRoute = defineRoute({
+  operationId: 'getPublicMetersCsv',
+  method: 'get',
+  path: '/api/public/cycles/{year}/meters.csv',
+  summary: 'The same meters as CSV with a header row, one row per indicator and board',
+  tag: 'public',
+  auth: 'public',
+  params: publicMetersParamsSchema,
+  produces: 'text/csv',
+  responses: { 200: csv('CSV, UTF-8'), 404: problem('No such cycle') },
+});
+
+export const publicIndicatorRoute = defineRoute({
+  operationId: 'getPublicIndicator',
+  method: 'get',
+  path: '/api/public/indicators/{id}',
+  summary: "One indicator's series across all years (mid-term and end-of-term reviews)",
+  tag: 'public',
+  auth: 'public',
+  params: publicIndicatorParamsSchema,
+  responses: { 200: { description: 'The series', schema: indicatorSeriesSchema }, 404: problem('No year has this indicator') },
+});
+
+const boardYearParams = z.object({ year: yearSchema, boardId: boardIdSchema });
+
+export const exportBoardYearRoute = defineRoute({
+  operationId: 'exportBoardYear',
+  action: 'exports.read',
+  method: 'get',
+  path: '/api/cycles/{year}/boards/{boardId}/export',
+  summary: "A board's whole year, plan and reports, as JSON",
+  tag: 'exports',
+  auth: 'jwt',
+  params: boardYearParams,
+  responses: { 200: { description: 'The year', schema: boardYearExportSchema } },
+});
+
+export const exportBoardYearCsvRoute = defineRoute({
+  operationId: 'exportBoardYearCsv',
+  action: 'exports.read',
+  method: 'get',
+  path: '/api/cycles/{year}/boards/{boardId}/export.csv',
+  summary: "A board's whole year as a spreadsheet-friendly CSV (semicolons, decimal commas, BOM)",
+  tag: 'exports',
+  auth: 'jwt',
+  params: boardYearParams,
+  produces: 'text/csv',
+  responses: { 200: csv('CSV for Swedish Excel') },
+});
+
+export const importKoladaRoute = defineRoute({
+  operationId: 'importKoladaOutcomes',
+  action: 'outcomes.import',
+  method: 'post',
+  path: '/api/cycles/{year}/imports/kolada',
+  summary: 'Import indicator outcomes in the Kolada JSON shape as draft values of the boards (admin)',
+  tag: 'exports',
+  auth: 'jwt',
+  params: yearParams,
+  headers: idempotencyHeaders,
+  body: koladaImportBodySchema,
+  responses: { 200: { description: 'What was written where, and what was skipped', schema: koladaImportAnswerSchema }, 422: problem('Invalid mapping') },
+});
+
+export const reviewQueueRoute = defineRoute({
+  operationId: 'getReviewQueue',
+  action: 'queue.read',
+  method: 'get',
+  path: '/api/review-queue',
+  summary: 'Documents waiting for review, oldest first',
+  tag: 'documents',
+  auth: 'jwt',
+  responses: { 200: { description: 'The queue', schema: reviewQueueSchema } },
+});
+
 export const apiRoutes: RouteSpec[] = [
   healthRoute,
   openApiRoute,
@@ -254,4 +346,11 @@ export const apiRoutes: RouteSpec[] = [
   decideDocumentRoute,
   documentHistoryRoute,
   signoffRoute,
+  publicMetersRoute,
+  publicMetersCsvRoute,
+  publicIndicatorRoute,
+  exportBoardYearRoute,
+  exportBoardYearCsvRoute,
+  importKoladaRoute,
+  reviewQueueRoute,
 ];

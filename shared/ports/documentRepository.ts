@@ -92,6 +92,8 @@ export interface DocumentRepository {
   /** Writes the state change, its audit event and its token change in one transaction. */
   commit(change: DocumentChange): Promise<void>;
   listYear(year: number): Promise<StoredDocument[]>;
+  /** Documents in review across all years, oldest submission first. */
+  reviewQueue(): Promise<StoredDocument[]>;
   history(year: number, boardId: string, kind: DocumentKind): Promise<AuditEvent[]>;
   getIdempotent(actorSub: string, key: string): Promise<{ fingerprint: string; response: StoredResponse } | undefined>;
   /** Stores an answer under a caller's key, unless one is stored already. */

@@ -253,3 +253,20 @@ export const signoffBodySchema = z
   })
   .openapi('SignoffBody');
 export type SignoffBody = z.infer<typeof signoffBodySchema>;
+
+// ── Review queue ────────────────────────────────────────────────────────────
+export const reviewQueueSchema = z
+  .object({
+    documents: z.array(
+      z.object({
+        year: z.number().int(),
+        boardId: boardIdSchema,
+        kind: documentKindSchema,
+        submittedAt: z.iso.datetime(),
+        submissions: z.number().int(),
+        findings: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('ReviewQueue');
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;

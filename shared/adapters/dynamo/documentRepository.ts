@@ -193,6 +193,26 @@ export class DynamoDocumentRepository implements DocumentRepository {
     return documents;
   }
 
+  async reviewQueue(): Promise<StoredDocument[]> {
+    const documents: StoredDocument[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': 'QUEUE#in_review' },
+          ScanIndexForward: true,
+          ExclusiveStartKey,
+        }),
+      );
+      documents.push(...(page.Items ?? []).map(pickDocument));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return documents;
+  }
+
   async history(year: number, boardId: string, kind: DocumentKind): Promise<AuditEvent[]> {
     const events: AuditEvent[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;
