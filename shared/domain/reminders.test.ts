@@ -96,8 +96,8 @@ describe('a whole year, day by day', () => {
     ['late', 'plan', 1, 1, 1],
     ['late', 't1', 1, 0, 0],
     ['never', 'plan', 1, 1, 73], // 2027-02-08 … 2028-06-26, weekly until the walk ends
-    ['never', 't1', 1, 1, 17], // weekly from 2027-05-23, the last before t2 falls due on 2027-09-15
-    ['never', 't2', 1, 1, 21], // weekly from 2027-09-23, the last before the annual report falls due on 2028-02-15
+    ['never', 't1', 1, 1, 58], // weekly from 2027-05-23 until the walk ends: until submitted
+    ['never', 't2', 1, 1, 40], // weekly from 2027-09-23 until the walk ends
     ['never', 'annual', 1, 1, 19], // weekly from 2028-02-23 until the walk ends
   ] as const)('%s, %s: %i reminder, %i overdue, %i escalations', (boardId, kind, reminder, overdue, escalation) => {
     expect(count(result.sent, boardId, kind)).toEqual({ reminder, overdue, escalation });
@@ -267,8 +267,8 @@ describe('recipients', () => {
 describe('steps and scheduling', () => {
   it.each([
     ['plan', undefined],
-    ['t1', '2027-09-15'],
-    ['t2', '2028-02-15'],
+    ['t1', undefined],
+    ['t2', undefined],
     ['annual', undefined],
   ] as const)("%s escalations end at %s", (kind, end) => expect(escalationsEnd(calendar, kind)).toBe(end));
 
@@ -284,8 +284,8 @@ describe('steps and scheduling', () => {
     ['2027-01-24', undefined, '2027-02-01'],
     ['2027-02-01', undefined, '2027-02-08'],
     ['2027-02-09', ['t1'], '2027-05-08'],
-    ['2027-09-10', ['t1'], '2027-09-12'], // the last t1 escalation, before t2 falls due
-    ['2027-09-12', ['t1'], undefined], // t1 escalations have ended
+    ['2027-09-10', ['t1'], '2027-09-12'],
+    ['2027-09-12', ['t1'], '2027-09-19'], // t1 escalations go on until it is submitted
     ['2027-09-12', ['t1', 't2'], '2027-09-16'],
     ['2027-03-01', [], undefined],
   ] as const)('after %s, owing %j, the next step is on %s', (today, owing, next) => {

@@ -6,10 +6,7 @@
  *   - `reminder`      on reminderDate (reminderDaysBefore days before the due date), to the board;
  *   - `overdue`       on overdueDate (the day after the due date), to the board, reviewers in cc;
  *   - `escalation-n`  every escalateEveryDays after the overdue day (n = 1, 2, …), to the board, reviewers in cc,
- *                     until the board submits. For a tertial report they stop when the next report falls due (t1's
- *                     at t2Due, t2's at annualDue): by then the board's attention belongs to the next report, which
- *                     covers the same months. The plan and the annual report escalate until submitted (reports need
- *                     the plan; the sign-off needs every annual report).
+ *                     until the board submits (or the year is signed off).
  *
  * Keys. A step is named with the due date it belongs to: `reminder@2027-01-31`, `overdue@2027-01-31`,
  * `escalation-2@2027-01-31`; its key is `${boardId}#${kind}#${step}`. Dates always come from the CURRENT calendar.
@@ -95,10 +92,11 @@ export function reminderKey(boardId: string, kind: DocumentKind, step: string): 
   return `${boardId}#${kind}#${step}`;
 }
 
-/** The day escalations for a kind stop (exclusive): the next report's due date for tertial reports, none otherwise. */
-export function escalationsEnd(calendar: Calendar, kind: DocumentKind): string | undefined {
-  if (kind === 't1') return dueDateFor(calendar, 't2');
-  if (kind === 't2') return dueDateFor(calendar, 'annual');
+/**
+ * The day escalations for a kind stop (exclusive). None: the issue asks for escalations until the document is
+ * submitted, for every kind; they end with the submission, or when the year is signed off (the job skips closed cycles).
+ */
+export function escalationsEnd(_calendar: Calendar, _kind: DocumentKind): string | undefined {
   return undefined;
 }
 
