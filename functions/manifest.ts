@@ -3,7 +3,9 @@
  * (and its HTTP API routes); the local HTTP server dispatches the same routes to the same handlers.
  */
 import {
+  changeCalendarRoute,
   createCycleRoute,
+  lateRoute,
   decideDocumentRoute,
   documentHistoryRoute,
   getCouncilGoalsRoute,
@@ -58,7 +60,25 @@ export const apiFunctions: FunctionSpec[] = [
   { id: 'GetOpenApi', entry: 'functions/api/getOpenApi.ts', routes: [routeKey(openApiRoute)], auth: 'public', table: 'none' },
   { id: 'PutBoard', entry: 'functions/api/putBoard.ts', routes: [routeKey(putBoardRoute)], auth: 'jwt', table: 'write' },
   { id: 'ListBoards', entry: 'functions/api/listBoards.ts', routes: [routeKey(listBoardsRoute)], auth: 'jwt', table: 'read' },
-  { id: 'CreateCycle', entry: 'functions/api/createCycle.ts', routes: [routeKey(createCycleRoute)], auth: 'jwt', table: 'write' },
+  {
+    id: 'CreateCycle',
+    entry: 'functions/api/createCycle.ts',
+    routes: [routeKey(createCycleRoute)],
+    auth: 'jwt',
+    table: 'write',
+    startsWorkflows: ['Period'],
+    managesSchedules: true,
+  },
+  {
+    id: 'ChangeCalendar',
+    entry: 'functions/api/changeCalendar.ts',
+    routes: [routeKey(changeCalendarRoute)],
+    auth: 'jwt',
+    table: 'write',
+    startsWorkflows: ['Period'],
+    managesSchedules: true,
+  },
+  { id: 'GetLate', entry: 'functions/api/getLate.ts', routes: [routeKey(lateRoute)], auth: 'jwt', table: 'read' },
   { id: 'GetCycle', entry: 'functions/api/getCycle.ts', routes: [routeKey(getCycleRoute)], auth: 'jwt', table: 'read' },
   { id: 'PutCouncilGoals', entry: 'functions/api/putCouncilGoals.ts', routes: [routeKey(putCouncilGoalsRoute)], auth: 'jwt', table: 'write' },
   { id: 'GetCouncilGoals', entry: 'functions/api/getCouncilGoals.ts', routes: [routeKey(getCouncilGoalsRoute)], auth: 'jwt', table: 'read' },
@@ -99,6 +119,24 @@ export const taskFunctions: FunctionSpec[] = [
   { id: 'RegisterCallback', entry: 'functions/tasks/registerCallback.ts', table: 'write', completesCallbacks: ['Review'] },
   { id: 'NotifyBoard', entry: 'functions/tasks/notifyBoard.ts', table: 'write', sendsEmail: true },
   { id: 'RecordWorkflowFailure', entry: 'functions/tasks/recordWorkflowFailure.ts', table: 'write' },
+  { id: 'OpenPeriod', entry: 'functions/tasks/openPeriod.ts', table: 'write' },
+  { id: 'ClosePeriod', entry: 'functions/tasks/closePeriod.ts', table: 'write' },
 ];
 
-export const allFunctions: FunctionSpec[] = [...apiFunctions, ...taskFunctions];
+/** Functions run by a recurring EventBridge Scheduler schedule (locally: by the local scheduler, on the local clock). */
+export const scheduledFunctions: FunctionSpec[] = [
+  {
+    id: 'SendReminders',
+    entry: 'functions/schedule/sendReminders.ts',
+    table: 'write',
+    sendsEmail: true,
+    completesCallbacks: ['Review'],
+    startsWorkflows: ['Review'],
+    // One daily run rather than one-time schedules per deadline: the reminder rules (who owes what, which
+    // step is due) live in one pure function, calendar changes need no schedule bookkeeping, and a missed
+    // day is caught up by the next run.
+    schedule: { cron: '0 7 * * ? *', timeZone: 'Europe/Stockholm' },
+  },
+];
+
+export const allFunctions: FunctionSpec[] = [...apiFunctions, ...taskFunctions, ...scheduledFunctions];

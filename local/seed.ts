@@ -2,6 +2,8 @@ import type { Actor } from '../shared/domain/actor';
 import { currentClock } from '../shared/commons/clock';
 import { boardRepository, cycleRepository, documentDeps } from '../shared/commons/repositories';
 import { putBoard } from '../shared/features/boards/putBoard';
+import { currentScheduler } from '../shared/commons/scheduler';
+import { currentWorkflow } from '../shared/commons/workflow';
 import { createCycle, putCouncilGoals } from '../shared/features/cycles/cycles';
 import type { BoardBody } from '../shared/schemas/boards';
 import type { CouncilGoals } from '../shared/schemas/councilGoals';
@@ -64,6 +66,7 @@ const housingCompanies = ['stockholmshem', 'svenska-bostader', 'familjebostader'
 /** The 2026 cycle on Stockholm's rhythm. */
 export const demoCycle: CreateCycleBody = {
   year: 2026,
+  reviewerContacts: ['granskning@stadsledningskontoret.stockholm.example'],
   calendar: {
     planDue: '2026-01-31',
     t1Due: '2026-05-15',
@@ -143,7 +146,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
     await putBoard({ boardId, body }, { actor: seeder, boards, clock: currentClock() });
   }
   if (!(await cycleRepository().get(demoCycle.year))) {
-    await createCycle(demoCycle, { actor: seeder, cycles: cycleRepository(), clock: currentClock() });
+    await createCycle(demoCycle, { actor: seeder, cycles: cycleRepository(), clock: currentClock(), scheduler: currentScheduler(), workflow: currentWorkflow() });
     await putCouncilGoals({ year: demoCycle.year, goals: demoCouncilGoals }, documentDeps(seeder));
   }
   return { seeded: true };

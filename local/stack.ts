@@ -2,7 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { apiFunctions, allFunctions } from '../functions/manifest';
+import { apiFunctions, allFunctions, scheduledFunctions } from '../functions/manifest';
+import { useScheduler } from '../shared/commons/scheduler';
+import { LocalScheduler } from './scheduler';
 import { useClock } from '../shared/commons/clock';
 import { useDynamo } from '../shared/commons/dynamo';
 import { useNotifier } from '../shared/commons/notifier';
@@ -51,6 +53,7 @@ export interface RunningStack {
   outbox: Outbox;
   issuer: LocalTokenIssuer;
   sfn: LocalSfn;
+  scheduler: LocalScheduler;
   runDueJobs(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -121,10 +124,36 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const machine of synthesized.stateMachines) process.env[`STATE_MACHINE_ARN_${machine.id.toUpperCase()}`] = machine.arn;
     log(`Step Functions (local) on ${sfn.endpoint}, ${synthesized.stateMachines.length} state machine(s)`);
 
-    const runDueJobs = async () => {
-      // Workflow actions a crash left undelivered go first; then everything due on the clock.
-      await sweepWorkflowActions({ documents: documentRepository(), workflow: currentWorkflow() });
-      await sfn.runDue();
+    const scheduler = new LocalScheduler(
+      db,
+      tableName,
+      clock,
+      () => currentWorkflow(),
+      scheduledFunctions.map((spec) => ({
+        id: spec.id,
+        cron: spec.schedule!.cron,
+        timeZone: spec.schedule!.timeZone,
+        run: (input) => (handlers.get(spec.id) as unknown as (event: unknown, context: unknown) => Promise<unknown>)(input, lambdaContext(spec.id)),
+      })),
+    );
+    await scheduler.start();
+    useScheduler(scheduler);
+
+    // One pass at a time: the ticker and POST /api/dev/clock may ask together.
+    let running: Promise<void> = Promise.resolve();
+    const runDueJobs = () => {
+      running = running.catch(() => undefined).then(async () => {
+        // Workflow actions a crash left undelivered go first; then everything due on the clock, until
+        // nothing more becomes due (a started workflow may reach a Wait that is due already).
+        await sweepWorkflowActions({ documents: documentRepository(), workflow: currentWorkflow() });
+        await sfn.runDue();
+        for (let pass = 0; pass < 100; pass++) {
+          const fired = await scheduler.runDue();
+          await sfn.runDue();
+          if (fired === 0) break;
+        }
+      });
+      return running;
     };
 
     const routes: LocalRoute[] = apiFunctions.flatMap((spec) =>
@@ -155,7 +184,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     const url = `http://127.0.0.1:${http.port}`;
-    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, runDueJobs, stop: stopAll };
+    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, scheduler, runDueJobs, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

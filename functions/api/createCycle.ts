@@ -1,15 +1,21 @@
 import { createCycleRoute } from '../../shared/api/routes';
 import { currentClock } from '../../shared/commons/clock';
-import { cycleRepository } from '../../shared/commons/repositories';
+import { cycleRepository, documentRepository } from '../../shared/commons/repositories';
+import { currentScheduler } from '../../shared/commons/scheduler';
+import { currentWorkflow } from '../../shared/commons/workflow';
 import { createCycle } from '../../shared/features/cycles/cycles';
+import { rememberAnswer } from '../../shared/features/idempotency/rememberAnswer';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(createCycleRoute, async ({ body, actor }) => {
-  const cycle = await createCycle(body, { actor, cycles: cycleRepository(), clock: currentClock() });
-  return { status: 201, body: withoutInternals(cycle), headers: { location: `/api/cycles/${cycle.year}`, etag: `"${cycle.version}"` } };
-});
-
-function withoutInternals<T extends { approvedPlans?: number }>(cycle: T) {
-  const { approvedPlans: _approvedPlans, ...rest } = cycle;
-  return rest;
-}
+export const handler = httpHandler(createCycleRoute, async ({ body, headers, actor }) =>
+  rememberAnswer({ actor, key: headers['idempotency-key'], operation: 'createCycle', request: body, documents: documentRepository() }, async () => {
+    const { approvedPlans: _approvedPlans, ...cycle } = await createCycle(body, {
+      actor,
+      cycles: cycleRepository(),
+      clock: currentClock(),
+      scheduler: currentScheduler(),
+      workflow: currentWorkflow(),
+    });
+    return { status: 201, body: cycle, headers: { location: `/api/cycles/${cycle.year}`, etag: `"${cycle.version}"` } };
+  }),
+);

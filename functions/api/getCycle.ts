@@ -4,6 +4,9 @@ import { getCycle } from '../../shared/features/cycles/cycles';
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(getCycleRoute, async ({ params, actor }) => {
-  const { approvedPlans: _approvedPlans, ...cycle } = await getCycle(params.year, { actor, cycles: cycleRepository() });
-  return { status: 200, body: cycle, headers: { etag: `"${cycle.version}"` } };
+  const cycles = cycleRepository();
+  const { approvedPlans: _approvedPlans, ...cycle } = await getCycle(params.year, { actor, cycles });
+  // The reporting periods as their workflows recorded them: opened, closing time, closed with the late boards.
+  const periods = await cycles.periods(params.year);
+  return { status: 200, body: { ...cycle, periods }, headers: { etag: `"${cycle.version}"` } };
 });

@@ -1,7 +1,7 @@
 import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema, z } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
-import { createCycleBodySchema, cycleSchema } from '../schemas/cycles';
+import { calendarPatchBodySchema, createCycleBodySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
 import {
   decisionBodySchema,
   documentSchema,
@@ -82,9 +82,10 @@ export const createCycleRoute = defineRoute({
   action: 'cycles.create',
   method: 'post',
   path: '/api/cycles',
-  summary: "Open a year's cycle with its calendar (admin)",
+  summary: "Open a year's cycle with its calendar (admin); its reporting periods are scheduled",
   tag: 'cycles',
   auth: 'jwt',
+  headers: idempotencyHeaders,
   body: createCycleBodySchema,
   responses: { 201: { description: 'Opened', schema: cycleSchema }, 409: problem('The year exists already'), 422: problem('Invalid calendar') },
 });
@@ -99,6 +100,37 @@ export const getCycleRoute = defineRoute({
   auth: 'jwt',
   params: yearParams,
   responses: { 200: { description: 'The cycle', schema: cycleSchema }, 404: problem('No such cycle') },
+});
+
+export const changeCalendarRoute = defineRoute({
+  operationId: 'changeCalendar',
+  action: 'cycles.calendar.patch',
+  method: 'patch',
+  path: '/api/cycles/{year}/calendar',
+  summary: 'Change deadlines or reminder settings (admin); schedules and pending reminders follow',
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  headers: z.object({ 'if-match': ifMatchSchema.optional() }),
+  body: calendarPatchBodySchema,
+  responses: {
+    200: { description: 'Changed', schema: cycleSchema },
+    409: problem('Signed off'),
+    412: problem('Changed meanwhile'),
+    422: problem('Deadlines out of order, unknown fields'),
+  },
+});
+
+export const lateRoute = defineRoute({
+  operationId: 'getLate',
+  action: 'late.read',
+  method: 'get',
+  path: '/api/cycles/{year}/late',
+  summary: 'Who is late today: boards and documents past their due date and not submitted',
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  responses: { 200: { description: 'The late documents, most overdue first', schema: lateListSchema } },
 });
 
 export const putCouncilGoalsRoute = defineRoute({
@@ -337,6 +369,8 @@ export const apiRoutes: RouteSpec[] = [
   listBoardsRoute,
   createCycleRoute,
   getCycleRoute,
+  changeCalendarRoute,
+  lateRoute,
   putCouncilGoalsRoute,
   getCouncilGoalsRoute,
   statusMatrixRoute,

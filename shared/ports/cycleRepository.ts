@@ -29,7 +29,20 @@ export interface StoredCouncilGoals extends CouncilGoals {
   updatedBy: string;
 }
 
+/** A reporting period as its workflow recorded it. */
+export interface PeriodRecord {
+  kind: string;
+  openedAt?: string;
+  closesAt?: string;
+  closedAt?: string;
+  /** Boards that had not submitted when the period closed. */
+  late?: string[];
+}
+
 export interface CycleRepository {
+  /** Records what a period's workflow did (opened, closing time, closed with the late boards). */
+  recordPeriod(year: number, kind: string, fields: Omit<PeriodRecord, 'kind'>): Promise<void>;
+  periods(year: number): Promise<PeriodRecord[]>;
   get(year: number): Promise<StoredCycle | undefined>;
   /** Creates the cycle; false when the year exists already. */
   create(cycle: StoredCycle): Promise<boolean>;

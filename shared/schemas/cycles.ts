@@ -50,7 +50,14 @@ export const calendarSchema = z
 export type Calendar = z.infer<typeof calendarSchema>;
 export type CalendarInput = z.input<typeof calendarSchema>;
 
-export const createCycleBodySchema = z.object({ year: yearSchema, calendar: calendarSchema }).openapi('CreateCycleBody');
+const reviewerContactsSchema = z
+  .array(z.email().max(254))
+  .max(50)
+  .openapi({ description: 'Reviewers copied on overdue notices and escalations' });
+
+export const createCycleBodySchema = z
+  .object({ year: yearSchema, calendar: calendarSchema, reviewerContacts: reviewerContactsSchema.optional() })
+  .openapi('CreateCycleBody');
 export type CreateCycleBody = z.infer<typeof createCycleBodySchema>;
 
 /**
@@ -82,6 +89,7 @@ export const cycleSchema = z
   .object({
     year: z.number().int(),
     calendar: calendarSchema,
+    reviewerContacts: z.array(z.string()).optional(),
     state: cycleStateSchema,
     createdAt: z.iso.datetime(),
     createdBy: z.string().optional(),
@@ -91,3 +99,21 @@ export const cycleSchema = z
   })
   .openapi('Cycle');
 export type Cycle = z.infer<typeof cycleSchema>;
+
+export const lateListSchema = z
+  .object({
+    year: z.number().int(),
+    today: z.iso.date(),
+    late: z.array(
+      z.object({
+        boardId: z.string(),
+        name: z.string(),
+        kind: z.enum(['plan', 't1', 't2', 'annual']),
+        due: z.iso.date(),
+        status: z.enum(['not_started', 'draft', 'returned']),
+        daysLate: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('LateList');
+export type LateList = z.infer<typeof lateListSchema>;

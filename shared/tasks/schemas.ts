@@ -21,3 +21,8 @@ export const recordFailureInput = z.object({
   document: documentAddressSchema,
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
+
+export const periodInput = z.object({ period: z.object({ year: z.number().int(), kind: documentKindSchema }) });
+
+/** EventBridge Scheduler passes `<aws.scheduler.scheduled-time>`; the local scheduler does the same. */
+export const scheduledJobInput = z.object({ scheduledTime: z.iso.datetime({ offset: true }) });

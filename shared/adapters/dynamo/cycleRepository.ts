@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Conflict, PreconditionFailed } from '../../domain/errors';
-import type { CycleEvent, CycleRepository, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
+import type { CycleEvent, CycleRepository, PeriodRecord, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
 import { cancellationCodes, isConditionFailure } from './conditional';
 import { auditSk, councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
 
@@ -93,6 +93,31 @@ export class DynamoCycleRepository implements CycleRepository {
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return cycles.sort((a, b) => a.year - b.year);
+  }
+
+  async recordPeriod(year: number, kind: string, fields: Omit<PeriodRecord, 'kind'>): Promise<void> {
+    const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: cycleKey(year).PK, SK: `PERIOD#${kind}` },
+        UpdateExpression: `SET #kind = :kind, #type = :type${entries.map(([name]) => `, #${name} = :${name}`).join('')}`,
+        ExpressionAttributeNames: { '#kind': 'kind', '#type': 'type', ...Object.fromEntries(entries.map(([name]) => [`#${name}`, name])) },
+        ExpressionAttributeValues: { ':kind': kind, ':type': 'period', ...Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])) },
+      }),
+    );
+  }
+
+  async periods(year: number): Promise<PeriodRecord[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': cycleKey(year).PK, ':prefix': 'PERIOD#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (Items ?? []).map((item) => strip(item) as unknown as PeriodRecord);
   }
 
   async getCouncilGoals(year: number): Promise<StoredCouncilGoals | undefined> {

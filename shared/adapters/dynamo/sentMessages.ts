@@ -2,31 +2,33 @@ import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } 
 import type { OutgoingMessage } from '../../ports/notifier';
 import type { SentMessages } from '../../ports/sentMessages';
 import { isConditionFailure } from './conditional';
-import { boardYearPk } from './keys';
 
-/** Sent-markers live in the board's year partition, beside its documents: `SENT#<marker>`. */
+/** Sent-markers of a year share one partition, `SENT#<year>`, so the daily job reads them in one query. */
+const sentPk = (year: number) => `SENT#${year}`;
+
 export class DynamoSentMessages implements SentMessages {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  async claim(year: number, boardId: string, markerId: string, message: OutgoingMessage, at: string): Promise<boolean> {
+  async claim(year: number, key: string, message: OutgoingMessage & { superseded?: boolean }, at: string): Promise<boolean> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            PK: boardYearPk(year, boardId),
-            SK: `SENT#${markerId}`,
+            PK: sentPk(year),
+            SK: key,
             type: 'sentMessage',
-            markerId,
             at,
             kind: message.kind,
             to: message.to,
             cc: message.cc,
             subject: message.subject,
+            boardId: message.boardId,
             documentKind: message.documentKind,
+            ...(message.superseded ? { superseded: true } : {}),
           },
           ConditionExpression: 'attribute_not_exists(SK)',
         }),
@@ -38,20 +40,27 @@ export class DynamoSentMessages implements SentMessages {
     }
   }
 
-  async release(year: number, boardId: string, markerId: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: boardYearPk(year, boardId), SK: `SENT#${markerId}` } }));
+  async release(year: number, key: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: sentPk(year), SK: key } }));
   }
 
-  async claimed(year: number, boardId: string): Promise<string[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sent)',
-        ExpressionAttributeValues: { ':pk': boardYearPk(year, boardId), ':sent': 'SENT#' },
-        ProjectionExpression: 'markerId',
-        ConsistentRead: true,
-      }),
-    );
-    return (Items ?? []).map((item) => item.markerId as string);
+  async claimed(year: number): Promise<Set<string>> {
+    const keys = new Set<string>();
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': sentPk(year) },
+          ProjectionExpression: 'SK',
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      for (const item of page.Items ?? []) keys.add(item.SK as string);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return keys;
   }
 }

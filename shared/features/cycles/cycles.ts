@@ -9,14 +9,22 @@ import type { Clock } from '../../ports/clock';
 import type { CycleRepository, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
 import type { DocumentRepository } from '../../ports/documentRepository';
 import type { CouncilGoals } from '../../schemas/councilGoals';
-import type { CreateCycleBody } from '../../schemas/cycles';
+import type { CalendarPatch, CreateCycleBody } from '../../schemas/cycles';
+import { applyCalendarPatch } from '../../domain/calendar';
+import type { Scheduler } from '../../ports/scheduler';
+import type { WorkflowEngine } from '../../ports/workflow';
+import { syncPeriodSchedules } from '../periods/periods';
 
-/** Opens a year's cycle with its calendar; a year is opened once. */
-export async function createCycle(body: CreateCycleBody, deps: { actor: Actor; cycles: CycleRepository; clock: Clock }): Promise<StoredCycle> {
+/** Opens a year's cycle with its calendar (a year is opened once) and schedules its reporting periods. */
+export async function createCycle(
+  body: CreateCycleBody,
+  deps: { actor: Actor; cycles: CycleRepository; clock: Clock; scheduler: Scheduler; workflow: WorkflowEngine },
+): Promise<StoredCycle> {
   authorize(deps.actor, 'cycles.create');
   const cycle: StoredCycle = {
     year: body.year,
     calendar: body.calendar,
+    ...(body.reviewerContacts ? { reviewerContacts: body.reviewerContacts } : {}),
     state: 'open',
     createdAt: deps.clock.now().toISOString(),
     createdBy: deps.actor.sub,
@@ -26,7 +34,33 @@ export async function createCycle(body: CreateCycleBody, deps: { actor: Actor; c
   if (!(await deps.cycles.create(cycle))) {
     throw new Conflict(`The ${body.year} cycle exists already. Read it with GET /api/cycles/${body.year}, or change its calendar instead.`);
   }
+  await syncPeriodSchedules(cycle, deps);
   return cycle;
+}
+
+/**
+ * Changes deadlines (or the reminder settings) of an open cycle. The period schedules follow the new
+ * dates; reminders already sent stay sent and the next one is computed from the new calendar.
+ */
+export async function changeCalendar(
+  input: { year: number; patch: CalendarPatch; ifMatch?: number },
+  deps: { actor: Actor; cycles: CycleRepository; clock: Clock; scheduler: Scheduler; workflow: WorkflowEngine },
+): Promise<StoredCycle> {
+  authorize(deps.actor, 'cycles.calendar.patch');
+  const cycle = await requireCycle(input.year, deps.cycles);
+  assertCycleOpen(cycle);
+  if (input.ifMatch !== undefined && input.ifMatch !== cycle.version) {
+    throw new PreconditionFailed(`The ${input.year} cycle is at version ${cycle.version}, not ${input.ifMatch}. Read it again and repeat your change.`);
+  }
+  const at = deps.clock.now().toISOString();
+  const changed: StoredCycle = { ...cycle, calendar: applyCalendarPatch(cycle.calendar, input.patch), version: cycle.version + 1, updatedAt: at };
+  const what = Object.entries(input.patch)
+    .filter(([, value]) => value !== undefined)
+    .map(([field, value]) => `${field}: ${String((cycle.calendar as Record<string, unknown>)[field])} → ${String(value)}`)
+    .join(', ');
+  await deps.cycles.update(changed, cycle.version, { at, actor: deps.actor.sub, role: deps.actor.role, action: 'calendar_changed', comment: what });
+  await syncPeriodSchedules(changed, deps);
+  return changed;
 }
 
 /** Reads a cycle; 404 when the year has not been opened. */

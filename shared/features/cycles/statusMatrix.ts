@@ -1,12 +1,13 @@
 import type { Actor } from '../../domain/actor';
 import { authorize } from '../../domain/authorization';
-import { dueDateFor, isLate, localDate } from '../../domain/calendar';
+import { daysBetween, dueDateFor, isLate, localDate } from '../../domain/calendar';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository } from '../../ports/cycleRepository';
 import type { DocumentRepository } from '../../ports/documentRepository';
 import { documentKinds } from '../../schemas/common';
 import type { StatusMatrix } from '../../schemas/documents';
+import type { LateList } from '../../schemas/cycles';
 import { requireCycle } from './cycles';
 
 /** Boards × documents of a year: status, due date and whether it is late today (in the cycle's time zone). */
@@ -35,4 +36,28 @@ export async function statusMatrix(
         ) as StatusMatrix['boards'][number]['documents'],
       })),
   };
+}
+
+/** The documents past their due date and not submitted, most overdue first (for reviewers chasing them). */
+export async function lateList(
+  year: number,
+  deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
+): Promise<LateList> {
+  authorize(deps.actor, 'late.read');
+  const matrix = await statusMatrix(year, deps);
+  const cycle = await requireCycle(year, deps.cycles);
+  const today = localDate(deps.clock.now(), cycle.calendar.timeZone);
+  const late = matrix.boards.flatMap((board) =>
+    documentKinds
+      .filter((kind) => board.documents[kind].late)
+      .map((kind) => ({
+        boardId: board.boardId,
+        name: board.name,
+        kind,
+        due: board.documents[kind].due,
+        status: board.documents[kind].status as 'not_started' | 'draft' | 'returned',
+        daysLate: daysBetween(board.documents[kind].due, today),
+      })),
+  );
+  return { year, today, late: late.sort((a, b) => b.daysLate - a.daysLate || a.boardId.localeCompare(b.boardId)) };
 }

@@ -91,7 +91,7 @@ export async function notifyBoard(
     link: formLink(year, boardId, kind),
   });
   const sent = await sendOnce(
-    { year, boardId, markerId: `${kind}#${input.event}#${input.round}`, at: deps.clock.now().toISOString() },
+    { year, key: `${boardId}#${kind}#${input.event}#${input.round}`, at: deps.clock.now().toISOString() },
     { to: board.contacts, subject: text.subject, body: text.body, kind: input.event, boardId, year, documentKind: kind },
     deps,
   );
