@@ -1,29 +1,16 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { allFunctions, type FunctionSpec } from '../functions/manifest';
+import { probeTimerWorkflow } from './fixtures/probeTimerWorkflow';
 import { probeWorkflow } from './fixtures/probeWorkflow';
 import { ENTRY_METADATA, ID_METADATA } from './functions';
-import { resourcesOf, synthTemplates } from './testing';
+import { allowedActions, environmentOf, functionRole, resourcesOf, synthTemplates } from './testing';
 import { stateMachineArnEnvVar, workflowModules } from './workflows';
 
 const { api } = synthTemplates({ stage: 'dev' });
-const lambdas = () => Object.values(resourcesOf(api, 'AWS::Lambda::Function'));
-
-/** Environment variables a deployed function may have; anything else (a local token issuer…) is a leak. */
-const ALLOWED_ENV = /^(TABLE_NAME|POWERTOOLS_SERVICE_NAME|POWERTOOLS_LOG_LEVEL|STAGE|MAIL_FROM|STATE_MACHINE_ARN_[A-Z0-9_]+)$/;
-
-/** Every IAM statement attached to the role of the function with this manifest id. */
-function statementsOf(template: typeof api, id: string): Array<{ Action: string | string[]; Resource: unknown; Condition?: unknown }> {
-  const [logicalId, fn] = Object.entries(resourcesOf(template, 'AWS::Lambda::Function')).find(
-    ([, resource]) => resource.Metadata?.[ID_METADATA] === id,
-  )!;
-  expect(logicalId).toBeDefined();
-  const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
-    .filter((policy) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
-}
-const actionsOf = (template: typeof api, id: string) => statementsOf(template, id).flatMap((s) => [s.Action].flat());
+const lambdas = () => Object.values(resourcesOf(api, 'AWS::Lambda::Function')).filter((fn) => fn.Metadata?.[ID_METADATA]);
+const STATES_START = ['states:StartExecution'];
+const STATES_CALLBACK = ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'];
 
 describe('api stack: functions', () => {
   it('creates one function per manifest entry, tagged with its entry and id', () => {
@@ -49,30 +36,7 @@ describe('api stack: functions', () => {
   it('gives each function its own log group with a retention', () => {
     const retained = Object.values(resourcesOf(api, 'AWS::Logs::LogGroup')).filter((g) => g.Properties.RetentionInDays > 0);
     expect(retained.length).toBeGreaterThanOrEqual(allFunctions.length + 1);
-  });
-
-  it('never deploys a local-only setting (token issuer, dev routes)', () => {
-    for (const fn of lambdas()) {
-      for (const [name, value] of Object.entries(fn.Properties.Environment.Variables as Record<string, unknown>)) {
-        expect(name).toMatch(ALLOWED_ENV);
-        expect(`${name}=${JSON.stringify(value)}`).not.toMatch(/dev.?token|token.?issuer|local|signing|jwks|\/api\/dev/i);
-      }
-    }
-  });
-
-  it('grants table access by the manifest: none, read or read-write', () => {
-    const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-    for (const spec of allFunctions) {
-      const actions = actionsOf(api, spec.id);
-      if (spec.table === 'none') expect(actions.filter((a) => a.startsWith('dynamodb:') || a.startsWith('kms:'))).toEqual([]);
-      if (spec.table === 'read') {
-        expect(actions).toContain('dynamodb:GetItem');
-        expect(actions.filter((a) => writes.includes(a) || a.startsWith('kms:Encrypt') || a.startsWith('kms:GenerateDataKey'))).toEqual([]);
-      }
-      if (spec.table === 'write') expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'kms:Decrypt', 'kms:GenerateDataKey*']));
-      if (!spec.sendsEmail) expect(actions.filter((a) => a.startsWith('ses:'))).toEqual([]);
-      if (spec.workflow !== 'start-and-callback') expect(actions.filter((a) => a.startsWith('states:'))).toEqual([]);
-    }
+    for (const fn of lambdas()) expect(fn.Properties.LoggingConfig.LogGroup).toEqual({ Ref: expect.any(String) });
   });
 });
 
@@ -99,12 +63,13 @@ describe('api stack: HTTP API', () => {
     for (const route of routes()) expect(route.RouteKey.split(' ')[1]).not.toMatch(/^\/api\/dev(\/|$)/);
   });
 
-  it('checks JWTs against the Cognito user pool and the web client', () => {
+  it('checks JWTs against the Cognito user pool and the web client of the same stack', () => {
+    const [clientId] = Object.keys(resourcesOf(api, 'AWS::Cognito::UserPoolClient'));
     api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('WebClient') }],
+        Audience: [{ Ref: clientId }],
         Issuer: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
       },
     });
@@ -117,7 +82,7 @@ describe('api stack: HTTP API', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
       AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] }, Format: Match.stringLikeRegexp('requestId') },
     });
-    expect(Object.keys(api.findOutputs('ApiUrl'))).toEqual(['ApiUrl']);
+    expect(Object.keys(api.findOutputs('*'))).toEqual(expect.arrayContaining(['ApiUrl', 'WebUrl', 'UserPoolClientId']));
   });
 
   it('deploys one state machine per registered workflow', () => {
@@ -126,18 +91,24 @@ describe('api stack: HTTP API', () => {
 });
 
 describe('api stack: the registered workflows', () => {
-  const callers = allFunctions.filter((spec) => spec.workflow === 'start-and-callback');
-
-  it('gives every start-and-callback function each state machine ARN and only the states actions it needs', () => {
-    for (const spec of callers) {
-      const fn = lambdas().find((f) => f.Metadata?.[ID_METADATA] === spec.id)!;
-      for (const workflow of workflowModules) {
-        expect(JSON.stringify(fn.Properties.Environment.Variables[workflow.envVar])).toContain(`stateMachine:Arshjul-dev-Api-${workflow.id}`);
+  it('gives each function the states actions and ARNs of exactly the workflows its manifest entry names', () => {
+    for (const spec of allFunctions) {
+      const { statements } = functionRole(api, spec.id);
+      const states = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('states:')));
+      const expected = [...(spec.startsWorkflows?.length ? STATES_START : []), ...(spec.completesCallbacks?.length ? STATES_CALLBACK : [])].sort();
+      expect(allowedActions(states), spec.id).toEqual(expected);
+      for (const statement of states) {
+        const ids = [statement.Action].flat().includes('states:StartExecution') ? spec.startsWorkflows! : spec.completesCallbacks!;
+        for (const id of ids) expect(JSON.stringify(statement.Resource)).toContain(`stateMachine:Arshjul-dev-Api-${id}"`);
+        for (const other of workflowModules.filter((m) => !ids.includes(m.id))) {
+          expect(JSON.stringify(statement.Resource)).not.toContain(`stateMachine:Arshjul-dev-Api-${other.id}"`);
+        }
       }
-      const states = actionsOf(api, spec.id).filter((a) => a.startsWith('states:'));
-      expect([...new Set(states)].sort()).toEqual(
-        workflowModules.length ? ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess', 'states:StartExecution'] : [],
-      );
+      const env = environmentOf(api, spec.id);
+      const used = new Set([...(spec.startsWorkflows ?? []), ...(spec.completesCallbacks ?? [])]);
+      if (spec.managesSchedules) for (const m of workflowModules.filter((m) => m.startedBySchedules)) used.add(m.id);
+      const arnVars = Object.keys(env).filter((name) => name.startsWith('STATE_MACHINE_ARN_'));
+      expect(arnVars.sort(), spec.id).toEqual([...used].map(stateMachineArnEnvVar).sort());
     }
   });
 
@@ -149,15 +120,22 @@ describe('api stack: the registered workflows', () => {
   });
 });
 
-describe('api stack: workflows', () => {
-  // Two made-up functions (entries need not exist: bundling is skipped) besides the manifest's, so the
+describe('api stack: workflow wiring', () => {
+  // Made-up functions (entries need not exist: bundling is skipped) besides the manifest's, so the
   // wiring is tested whatever the manifest holds today.
   const functions: FunctionSpec[] = [
     ...allFunctions,
-    { id: 'ProbeStarter', entry: 'functions/api/probeStarter.ts', routes: ['POST /api/probe'], auth: 'jwt', table: 'write', workflow: 'start-and-callback' },
+    { id: 'ProbeStarter', entry: 'functions/api/probeStarter.ts', routes: ['POST /api/probe'], auth: 'jwt', table: 'write', startsWorkflows: ['Probe'] },
+    { id: 'ProbeCompleter', entry: 'functions/api/probeCompleter.ts', routes: ['POST /api/probe/decision'], auth: 'jwt', table: 'write', completesCallbacks: ['Probe'] },
     { id: 'ProbeMailer', entry: 'functions/tasks/probeMailer.ts', table: 'read', sendsEmail: true },
   ];
-  const wired = synthTemplates({ stage: 'dev', functions, workflows: [probeWorkflow], context: { mailFrom: 'arshjul@stad.example.se' } });
+  const wired = synthTemplates({
+    stage: 'dev',
+    functions,
+    workflows: [...workflowModules, probeWorkflow, probeTimerWorkflow],
+    context: { mailFrom: 'arshjul@stad.example.se' },
+  });
+  const probeArn = 'stateMachine:Arshjul-dev-Api-Probe';
 
   it('creates a standard state machine with logging (no execution data) and tracing', () => {
     wired.api.hasResourceProperties('AWS::StepFunctions::StateMachine', {
@@ -172,22 +150,45 @@ describe('api stack: workflows', () => {
     });
   });
 
-  it('lets start-and-callback functions start executions and answer task tokens, by ARN env var', () => {
-    const fn = Object.values(resourcesOf(wired.api, 'AWS::Lambda::Function')).find((f) => f.Metadata?.[ID_METADATA] === 'ProbeStarter')!;
-    const arn = fn.Properties.Environment.Variables[stateMachineArnEnvVar('Probe')];
-    expect(JSON.stringify(arn)).toContain('stateMachine:Arshjul-dev-Api-Probe');
-    const statements = statementsOf(wired.api, 'ProbeStarter').filter((s) => [s.Action].flat().some((a) => a.startsWith('states:')));
-    expect(statements.flatMap((s) => [s.Action].flat()).sort()).toEqual(
-      ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess', 'states:StartExecution'].sort(),
-    );
-    for (const statement of statements) expect(statement.Resource).toEqual(arn);
+  it('lets a starter start executions only, and a completer answer task tokens only, each by ARN env var', () => {
+    const starter = functionRole(wired.api, 'ProbeStarter').statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('states:')));
+    expect(allowedActions(starter)).toEqual(STATES_START);
+    const completer = functionRole(wired.api, 'ProbeCompleter').statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('states:')));
+    expect(allowedActions(completer)).toEqual(STATES_CALLBACK);
+    for (const statement of [...starter, ...completer]) expect(JSON.stringify(statement.Resource)).toContain(probeArn);
+    for (const id of ['ProbeStarter', 'ProbeCompleter']) {
+      const env = environmentOf(wired.api, id);
+      expect(JSON.stringify(env[stateMachineArnEnvVar('Probe')])).toContain(probeArn);
+      expect(env[stateMachineArnEnvVar('Review')]).toBeUndefined();
+      expect(env[stateMachineArnEnvVar('ProbeTimer')]).toBeUndefined();
+    }
   });
 
-  it('lets e-mail senders send only from the configured address', () => {
-    const statements = statementsOf(wired.api, 'ProbeMailer').filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
+  it('refuses (error annotation) a manifest entry naming a workflow that is not registered', () => {
+    const broken = synthTemplates({
+      stage: 'dev',
+      functions: [...allFunctions, { id: 'ProbeLost', entry: 'functions/api/probeLost.ts', table: 'none', startsWorkflows: ['Nowhere'] }],
+    });
+    const errors = Annotations.fromStack(broken.apiStack).findError('*', Match.stringLikeRegexp('workflow "Nowhere"'));
+    expect(errors).toHaveLength(1);
+  });
+
+  it('lets e-mail senders send only from the configured address, its domain, the stage configuration set and templates', () => {
+    const statements = functionRole(wired.api, 'ProbeMailer').statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:')));
     expect(statements).toHaveLength(1);
-    expect(statements[0].Action).toBe('ses:SendEmail');
+    expect([statements[0].Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendTemplatedEmail']);
     expect(statements[0].Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'arshjul@stad.example.se' } });
-    expect(actionsOf(wired.api, 'ProbeMailer').filter((a) => a.startsWith('states:'))).toEqual([]);
+    const resources = JSON.stringify(statements[0].Resource);
+    expect(resources).toContain(':identity/arshjul@stad.example.se');
+    expect(resources).toContain(':identity/stad.example.se');
+    expect(resources).toContain(':configuration-set/');
+    expect(resources).toContain(':template/arshjul-dev-approved-sv');
+    expect(resources).not.toContain('identity/*');
+    expect(allowedActions(functionRole(wired.api, 'ProbeMailer').statements).filter((a) => a.startsWith('states:'))).toEqual([]);
+    expect(environmentOf(wired.api, 'ProbeMailer')).toMatchObject({
+      MAIL_FROM: 'arshjul@stad.example.se',
+      MAIL_TEMPLATE_PREFIX: 'arshjul-dev',
+      PUBLIC_URL: expect.anything(),
+    });
   });
 });

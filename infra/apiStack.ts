@@ -5,25 +5,46 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/manifest';
+import { addWebClient } from './auth';
 import { createFunction } from './functions';
+import { Mail } from './mail';
+import { acknowledgeApiStack } from './nagAcknowledgements';
+import { auditImmutabilityPolicy, tableStatements } from './permissions';
+import { Scheduling } from './scheduler';
 import type { Stage } from './stage';
-import { addWorkflows, grantStartAndCallback, type Workflow, type WorkflowModule } from './workflows';
+import { Web, type WebDomain } from './web';
+import { addWorkflows, grantWorkflowUse, type Workflow, type WorkflowModule } from './workflows';
 
 export interface ApiStackProps extends StackProps {
   stage: Stage;
   table: dynamodb.ITable;
+  tableKey: kms.IKey;
+  /** The table's global secondary indexes (each is granted by its own ARN). */
+  tableIndexNames: readonly string[];
   userPool: cognito.IUserPool;
-  webClient: cognito.IUserPoolClient;
+  /** The user pool's hosted-UI domain prefix (the web app fetches tokens from it: CSP connect-src). */
+  authDomainPrefix: string;
+  /** The stage's EventBridge Scheduler group (data stack). */
+  scheduleGroupName: string;
   functions: FunctionSpec[];
   workflows: WorkflowModule[];
   bundlingSkipped: boolean;
   /** Sender address for e-mail; when set, functions that send e-mail may send from it only. */
   mailFrom?: string;
+  /** Origin the web app is served from, when not the distribution's own domain (context `webOrigin`). */
+  webOrigin?: string;
+  /** WAFv2 web ACL (CLOUDFRONT scope, us-east-1) for the distribution. */
+  webAclArn?: string;
+  /** Custom domain and its us-east-1 certificate (contexts `webDomainName`, `webCertificateArn`). */
+  webDomain?: WebDomain;
+  /** The built web app (tests); defaults to web/dist. */
+  webDist?: string;
 }
 
 /** `GET /api/health` → method and path. */
@@ -33,17 +54,40 @@ export function parseRoute(route: string): { method: apigwv2.HttpMethod; path: s
   return { method: match[1] as apigwv2.HttpMethod, path: match[2] };
 }
 
-/** Stateless: functions, routes and workflows. It can be destroyed and redeployed without losing data. */
+/** The web origin a form link or a redirect should use (environment variable of e-mail senders). */
+export const PUBLIC_URL_ENV = 'PUBLIC_URL';
+
+/**
+ * Stateless: functions, routes, workflows, scheduler wiring, SES templates and the web front door. It can
+ * be destroyed and redeployed without losing data (outside `dev`, its buckets and queue are retained).
+ *
+ * The web front door (bucket, CloudFront) and the web app's Cognito client live here, not in a stack of
+ * their own: the distribution needs the HTTP API's domain, the client's callback URLs need the
+ * distribution's domain, and the JWT authorizer needs the client; across stacks that is a cycle
+ * (Api → Web → Api), inside one template it is an ordinary chain.
+ */
 export class ApiStack extends Stack {
   readonly functions: Record<string, lambda.Function> = {};
   readonly workflows: Workflow[];
   readonly httpApi: apigwv2.HttpApi;
+  readonly auditPolicy: iam.ManagedPolicy;
+  readonly mail: Mail;
+  readonly scheduling: Scheduling;
+  readonly web: Web;
+  readonly webClient: cognito.UserPoolClient;
+  /** Routes without an authorizer (manifest `auth: 'public'`). */
+  readonly publicRoutes: apigwv2.HttpRoute[] = [];
+  /** The origin the web app is reached at: context `webOrigin`, the custom domain, or the distribution. */
+  readonly webOrigin: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     // Exports/imports: CloudFormation then refuses to delete the table or pool while this stack uses them.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     const { stage, table } = props;
+    const tableRef = { tableArn: table.tableArn, indexNames: props.tableIndexNames, keyArn: props.tableKey.keyArn };
+
+    this.auditPolicy = auditImmutabilityPolicy(this, 'AuditEventsAppendOnly', table.tableArn);
 
     for (const spec of props.functions) {
       if (this.functions[spec.id]) throw new Error(`Function id ${spec.id} appears twice in the manifest`);
@@ -57,21 +101,8 @@ export class ApiStack extends Stack {
         removalPolicy: stage.removalPolicy,
         bundlingSkipped: props.bundlingSkipped,
       });
-      if (spec.table === 'read') table.grantReadData(fn);
-      if (spec.table === 'write') table.grantReadWriteData(fn);
-      if (spec.sendsEmail) {
-        if (props.mailFrom) fn.addEnvironment('MAIL_FROM', props.mailFrom);
-        fn.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['ses:SendEmail'],
-            resources: [
-              this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }),
-              this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: '*' }),
-            ],
-            conditions: props.mailFrom ? { StringEquals: { 'ses:FromAddress': props.mailFrom } } : undefined,
-          }),
-        );
-      }
+      fn.role!.addManagedPolicy(this.auditPolicy);
+      for (const statement of tableStatements(this, spec.table, tableRef)) fn.addToRolePolicy(statement);
       this.functions[spec.id] = fn;
     }
 
@@ -79,8 +110,21 @@ export class ApiStack extends Stack {
       modules: props.workflows,
       removalPolicy: stage.removalPolicy,
     });
+    for (const workflow of this.workflows) workflow.stateMachine.role.addManagedPolicy(this.auditPolicy);
+
+    this.mail = new Mail(this, 'Mail', { stage, mailFrom: props.mailFrom });
+    this.scheduling = new Scheduling(this, 'Scheduling', {
+      groupName: props.scheduleGroupName,
+      specs: props.functions,
+      functions: this.functions,
+      workflows: this.workflows,
+      removalPolicy: stage.removalPolicy,
+    });
     for (const spec of props.functions) {
-      if (spec.startsWorkflows?.length || spec.completesCallbacks?.length) grantStartAndCallback(this.functions[spec.id], this.workflows);
+      const fn = this.functions[spec.id];
+      grantWorkflowUse(fn, { starts: spec.startsWorkflows, completes: spec.completesCallbacks }, this.workflows);
+      if (spec.sendsEmail) this.mail.grantSend(fn);
+      if (spec.managesSchedules) this.scheduling.grantManage(fn);
     }
 
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
@@ -118,8 +162,23 @@ export class ApiStack extends Stack {
       },
     });
 
+    this.web = new Web(this, 'Web', {
+      stage,
+      httpApi: this.httpApi,
+      cognitoOrigin: `https://${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+      webAclArn: props.webAclArn,
+      domain: props.webDomain,
+      webDist: props.webDist,
+      logRetentionDays: stage.production ? 365 : 90,
+    });
+    this.webOrigin = props.webOrigin ?? this.web.url;
+    // In dev, developers may also run the web app on their machine against the dev user pool.
+    const origins = [this.webOrigin, ...(stage.disposable ? ['http://localhost:3000'] : [])];
+    this.webClient = addWebClient(this, 'WebClient', props.userPool, { stage, origins });
+    for (const spec of props.functions) if (spec.sendsEmail) this.functions[spec.id].addEnvironment(PUBLIC_URL_ENV, this.webOrigin);
+
     const jwtAuthorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
-      userPoolClients: [props.webClient],
+      userPoolClients: [this.webClient],
     });
     const publicAccess = new apigwv2.HttpNoneAuthorizer();
     for (const spec of props.functions) {
@@ -128,15 +187,23 @@ export class ApiStack extends Stack {
       const integration = new HttpLambdaIntegration(`${spec.id}Integration`, this.functions[spec.id]);
       for (const route of spec.routes) {
         const { method, path } = parseRoute(route);
-        this.httpApi.addRoutes({
+        const added = this.httpApi.addRoutes({
           path,
           methods: [method],
           integration,
           authorizer: spec.auth === 'jwt' ? jwtAuthorizer : publicAccess,
         });
+        if (spec.auth === 'public') this.publicRoutes.push(...added);
       }
     }
 
+    acknowledgeApiStack(this, props);
+
     new CfnOutput(this, 'ApiUrl', { value: defaultStage.url });
+    new CfnOutput(this, 'WebUrl', { value: this.webOrigin });
+    new CfnOutput(this, 'DistributionId', { value: this.web.distribution.distributionId });
+    new CfnOutput(this, 'SiteBucketName', { value: this.web.siteBucket.bucketName });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
+    new CfnOutput(this, 'SchedulerDeadLetterQueueUrl', { value: this.scheduling.deadLetterQueue.queueUrl });
   }
 }

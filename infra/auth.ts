@@ -1,4 +1,4 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { roles } from '../shared/domain/actor';
@@ -8,8 +8,6 @@ export interface AuthProps {
   stage: Stage;
   /** Hosted-UI domain prefix; must be unique in the region and may not contain "aws", "amazon" or "cognito". */
   domainPrefix: string;
-  /** Origin of the web app (`https://arshjul.example.se`); callback and logout URLs hang off it. */
-  webOrigin?: string;
 }
 
 /** How the web app's OAuth redirect URLs are derived from its origin (the web app owns these paths). */
@@ -17,13 +15,15 @@ export const webCallbackPath = '/auth/callback';
 export const webLogoutPath = '/';
 
 /**
- * Staff sign-in: a Cognito user pool with one group per role and the web app's public client.
+ * Staff sign-in: a Cognito user pool with one group per role and its hosted-UI domain.
  * Users are created by an admin (no self sign-up); a role is group membership (`cognito:groups`),
  * an editor's boards are the admin-only attribute `custom:boards`.
+ *
+ * The web app's client is not here but beside the CloudFront distribution (see `addWebClient`): its
+ * callback URLs name the distribution's domain, which the API stack creates after this one.
  */
 export class Auth extends Construct {
   readonly userPool: cognito.UserPool;
-  readonly webClient: cognito.UserPoolClient;
   readonly domain: cognito.UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
@@ -70,40 +70,42 @@ export class Auth extends Construct {
       });
     }
 
-    const origin = props.webOrigin ?? (stage.disposable ? 'http://localhost:3000' : `https://arshjul-${stage.name}.invalid`);
-    if (!props.webOrigin && !stage.disposable) {
-      Annotations.of(this).addWarningV2(
-        'arshjul:webOriginMissing',
-        `No context "webOrigin" for stage ${stage.name}: sign-in redirects to ${origin} and will not work. Pass -c webOrigin=https://…`,
-      );
-    }
-
-    this.webClient = this.userPool.addClient('WebClient', {
-      userPoolClientName: `arshjul-${stage.name}-web`,
-      // A browser app cannot keep a secret: public client, authorization code grant with PKCE.
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
-        callbackUrls: [`${origin}${webCallbackPath}`],
-        logoutUrls: [`${origin}${webLogoutPath}`],
-      },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-      // Users may change their own locale, never their boards (that would widen their own access).
-      // Required attributes (email) must stay writable or Cognito rejects the client.
-      writeAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ email: true, fullname: true })
-        .withCustomAttributes('locale'),
-    });
-
     this.domain = this.userPool.addDomain('HostedUi', {
       cognitoDomain: { domainPrefix: props.domainPrefix },
     });
   }
+}
+
+export interface WebClientProps {
+  stage: Stage;
+  /** Origins the web app is served from (`https://arshjul.example.se`); callback and logout URLs hang off each. */
+  origins: string[];
+}
+
+/**
+ * The web app's public client: authorization code grant with PKCE, no secret (a browser cannot keep one).
+ * Users may change their own locale, never their boards (that would widen their own access).
+ */
+export function addWebClient(scope: Construct, id: string, userPool: cognito.IUserPool, props: WebClientProps): cognito.UserPoolClient {
+  if (props.origins.length === 0) throw new Error('The web client needs at least one origin');
+  return new cognito.UserPoolClient(scope, id, {
+    userPool,
+    userPoolClientName: `arshjul-${props.stage.name}-web`,
+    generateSecret: false,
+    authFlows: { userSrp: true },
+    oAuth: {
+      flows: { authorizationCodeGrant: true },
+      scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+      callbackUrls: props.origins.map((origin) => `${origin}${webCallbackPath}`),
+      logoutUrls: props.origins.map((origin) => `${origin}${webLogoutPath}`),
+    },
+    supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+    preventUserExistenceErrors: true,
+    enableTokenRevocation: true,
+    accessTokenValidity: Duration.hours(1),
+    idTokenValidity: Duration.hours(1),
+    refreshTokenValidity: Duration.days(30),
+    // Required attributes (email) must stay writable or Cognito rejects the client.
+    writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('locale'),
+  });
 }

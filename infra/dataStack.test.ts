@@ -102,20 +102,32 @@ describe('data stack', () => {
     expect(groups.sort()).toEqual([...roles].sort());
   });
 
-  it('gives the web app a public code-grant client that cannot change its own boards', () => {
-    dev.data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+  it('gives the web app a public code-grant client (beside the distribution) that cannot change its own boards', () => {
+    dev.data.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
+    dev.api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
-      CallbackURLs: ['http://localhost:3000/auth/callback'],
     });
-    prod.data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    // Without webOrigin: the distribution's own domain (and, in dev, a web app run on localhost).
+    const [distributionId] = Object.keys(resourcesOf(dev.api, 'AWS::CloudFront::Distribution'));
+    const devClient = Object.values(resourcesOf(dev.api, 'AWS::Cognito::UserPoolClient'))[0].Properties;
+    expect(devClient.CallbackURLs).toEqual([
+      { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/auth/callback']] },
+      'http://localhost:3000/auth/callback',
+    ]);
+    prod.api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: ['https://arshjul.example.se/auth/callback'],
+      LogoutURLs: ['https://arshjul.example.se/'],
     });
-    const client = Object.values(resourcesOf(dev.data, 'AWS::Cognito::UserPoolClient'))[0].Properties;
-    expect(client.WriteAttributes).toBeDefined();
-    expect(client.WriteAttributes).not.toContain('custom:boards');
+    expect(devClient.WriteAttributes).toBeDefined();
+    expect(devClient.WriteAttributes).not.toContain('custom:boards');
     dev.data.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'arshjul-dev' });
+  });
+
+  it('keeps the schedule group (pending one-time schedules) in the data stack, retained outside dev', () => {
+    dev.data.hasResource('AWS::Scheduler::ScheduleGroup', { Properties: { Name: 'arshjul-dev' }, DeletionPolicy: 'Delete' });
+    prod.data.hasResource('AWS::Scheduler::ScheduleGroup', { Properties: { Name: 'arshjul-prod' }, DeletionPolicy: 'Retain' });
   });
 
   it('takes the hosted-UI domain prefix from context', () => {
@@ -123,9 +135,9 @@ describe('data stack', () => {
     custom.data.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'stockholm-arshjul' });
   });
 
-  it('outputs the table name, user pool id and client id', () => {
-    const outputs = dev.data.findOutputs('*');
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['TableName', 'UserPoolId', 'UserPoolClientId']));
+  it('outputs the table name, user pool id, hosted UI and schedule group; the client id comes from the API stack', () => {
+    expect(Object.keys(dev.data.findOutputs('*'))).toEqual(expect.arrayContaining(['TableName', 'UserPoolId', 'HostedUiBaseUrl', 'ScheduleGroupName']));
+    expect(Object.keys(dev.api.findOutputs('*'))).toEqual(expect.arrayContaining(['UserPoolClientId']));
   });
 
   it('rejects a stage name that cannot go into resource names', () => {

@@ -1,30 +1,37 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import type { KeyAttribute, TableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { Auth } from './auth';
+import { acknowledgeDataStack } from './nagAcknowledgements';
 import type { Stage } from './stage';
 
 export interface DataStackProps extends StackProps {
   stage: Stage;
   tableDefinition: TableDefinition;
   authDomainPrefix: string;
-  webOrigin?: string;
 }
+
+/** The EventBridge Scheduler group of a stage: the recurring schedules and every one-time schedule the API creates. */
+export const scheduleGroupName = (stage: Stage) => `arshjul-${stage.name}`;
 
 function attribute(key: KeyAttribute): dynamodb.Attribute {
   return { name: key.name, type: key.type === 'S' ? dynamodb.AttributeType.STRING : dynamodb.AttributeType.NUMBER };
 }
 
 /**
- * Everything that holds data and must outlive a redeploy of the API: the single table, its key, and
- * the user pool (its users and their group memberships are data too, so it lives here, not beside the API).
+ * Everything that holds data and must outlive a redeploy of the API: the single table, its key, the
+ * user pool (its users and their group memberships are data too, so it lives here, not beside the API),
+ * and the schedule group (the one-time schedules the API creates at run time are pending work: deleting
+ * a group deletes its schedules).
  */
 export class DataStack extends Stack {
   readonly table: dynamodb.Table;
   readonly tableKey: kms.Key;
   readonly auth: Auth;
+  readonly scheduleGroup: scheduler.CfnScheduleGroup;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -60,12 +67,16 @@ export class DataStack extends Stack {
     this.auth = new Auth(this, 'Auth', {
       stage,
       domainPrefix: props.authDomainPrefix,
-      webOrigin: props.webOrigin,
     });
+
+    this.scheduleGroup = new scheduler.CfnScheduleGroup(this, 'ScheduleGroup', { name: scheduleGroupName(stage) });
+    this.scheduleGroup.applyRemovalPolicy(stage.removalPolicy);
+
+    acknowledgeDataStack(this);
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.webClient.userPoolClientId });
     new CfnOutput(this, 'HostedUiBaseUrl', { value: this.auth.domain.baseUrl() });
+    new CfnOutput(this, 'ScheduleGroupName', { value: scheduleGroupName(stage) });
   }
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Annotations, Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -44,7 +45,13 @@ export interface ArshjulFunctionOptions {
   bundlingSkipped: boolean;
 }
 
-/** A `NodejsFunction` for one manifest entry, tagged with the entry so synthesized ARNs map back to handlers. */
+/**
+ * A `NodejsFunction` for one manifest entry, tagged with the entry so synthesized ARNs map back to handlers.
+ *
+ * Each function gets a role of its own without `AWSLambdaBasicExecutionRole` (which lets a function create
+ * and write any log group in the account): it may write log streams of its own log group and nothing else.
+ * Everything further is granted from the manifest (infra/permissions.ts).
+ */
 export function createFunction(scope: Construct, spec: FunctionSpec, options: ArshjulFunctionOptions): nodejs.NodejsFunction {
   const entry = path.join(repoRoot, spec.entry);
   const logGroup = new logs.LogGroup(scope, `${spec.id}Logs`, {
@@ -52,6 +59,11 @@ export function createFunction(scope: Construct, spec: FunctionSpec, options: Ar
     removalPolicy: options.removalPolicy,
   });
   const placeholder = options.bundlingSkipped && !existsSync(entry);
+  const role = new iam.Role(scope, `${spec.id}Role`, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description: `Årshjul ${spec.id}: its own log group and what the manifest grants`,
+  });
+  logGroup.grantWrite(role);
 
   const fn = new nodejs.NodejsFunction(scope, spec.id, {
     description: `Årshjul ${spec.id} (${spec.entry})`,
@@ -61,6 +73,7 @@ export function createFunction(scope: Construct, spec: FunctionSpec, options: Ar
     // API Gateway gives up after 30 s; API handlers should answer far sooner. Workflow tasks may take longer.
     timeout: spec.routes?.length ? Duration.seconds(10) : Duration.seconds(30),
     logGroup,
+    role,
     environment: options.environment,
     projectRoot: repoRoot,
     depsLockFilePath: path.join(repoRoot, 'package-lock.json'),

@@ -1,10 +1,15 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp, type BuildAppOptions } from './app';
 
-/** Synthesizes both stacks without bundling (fast) and returns their templates for assertions. */
+/** Synthesizes every stack without bundling (fast) and returns their templates for assertions. */
 export function synthTemplates(options: BuildAppOptions = {}) {
   const built = buildApp({ skipBundling: true, ...options });
-  return { ...built, data: Template.fromStack(built.dataStack), api: Template.fromStack(built.apiStack) };
+  return {
+    ...built,
+    data: Template.fromStack(built.dataStack),
+    api: Template.fromStack(built.apiStack),
+    webAcl: built.webAclStack ? Template.fromStack(built.webAclStack) : undefined,
+  };
 }
 
 export interface SynthesizedResource {
@@ -17,4 +22,51 @@ export interface SynthesizedResource {
 /** Every resource of one type, by logical id. */
 export function resourcesOf(template: Template, type: string): Record<string, SynthesizedResource> {
   return template.findResources(type) as Record<string, SynthesizedResource>;
+}
+
+export interface PolicyStatementJson {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, unknown>;
+}
+
+/** The logical id of the resource with this `Metadata` key/value (functions carry `arshjul:id`). */
+export function logicalIdWithMetadata(template: Template, type: string, key: string, value: string): string {
+  const found = Object.entries(resourcesOf(template, type)).find(([, resource]) => resource.Metadata?.[key] === value);
+  if (!found) throw new Error(`No ${type} with metadata ${key}=${value}`);
+  return found[0];
+}
+
+/** Every statement of the inline policies (AWS::IAM::Policy) and customer-managed policies attached to a role. */
+export function statementsOfRole(template: Template, roleLogicalId: string): PolicyStatementJson[] {
+  const attached = (roles: unknown) => Array.isArray(roles) && roles.some((role: { Ref?: string }) => role.Ref === roleLogicalId);
+  const inline = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((policy) => attached(policy.Properties.Roles))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatementJson[]);
+  const role = resourcesOf(template, 'AWS::IAM::Role')[roleLogicalId];
+  const managedRefs = ((role?.Properties.ManagedPolicyArns ?? []) as Array<{ Ref?: string }>).map((arn) => arn.Ref).filter(Boolean);
+  const managed = Object.entries(resourcesOf(template, 'AWS::IAM::ManagedPolicy'))
+    .filter(([id]) => managedRefs.includes(id))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as PolicyStatementJson[]);
+  return [...inline, ...managed];
+}
+
+/** The role of the function with this manifest id, and every statement it carries. */
+export function functionRole(template: Template, id: string): { roleId: string; statements: PolicyStatementJson[]; role: SynthesizedResource } {
+  const fnId = logicalIdWithMetadata(template, 'AWS::Lambda::Function', 'arshjul:id', id);
+  const fn = resourcesOf(template, 'AWS::Lambda::Function')[fnId];
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+  return { roleId, statements: statementsOfRole(template, roleId), role: resourcesOf(template, 'AWS::IAM::Role')[roleId] };
+}
+
+/** Allowed actions of a set of statements, flattened and sorted. */
+export const allowedActions = (statements: PolicyStatementJson[]) =>
+  [...new Set(statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()))].sort();
+
+/** The environment of the function with this manifest id. */
+export function environmentOf(template: Template, id: string): Record<string, unknown> {
+  const fnId = logicalIdWithMetadata(template, 'AWS::Lambda::Function', 'arshjul:id', id);
+  return resourcesOf(template, 'AWS::Lambda::Function')[fnId].Properties.Environment?.Variables ?? {};
 }

@@ -1,10 +1,11 @@
-import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { periodDefinition } from '../workflows/period';
 import { reviewDefinition } from '../workflows/review';
 
 /** Metadata key on each `AWS::StepFunctions::StateMachine`: its workflow id, read back by local/synth.ts. */
@@ -26,10 +27,16 @@ export interface WorkflowModule {
   /** Construct id, PascalCase (`Review`); also the state machine's name in the local stack. */
   id: string;
   /**
-   * Environment variable that hands the state machine ARN to functions with `workflow: 'start-and-callback'`;
-   * must be `stateMachineArnEnvVar(id)`.
+   * Environment variable that hands the state machine ARN to the functions that start it or complete its
+   * callbacks (manifest `startsWorkflows` / `completesCallbacks`); must be `stateMachineArnEnvVar(id)`.
    */
   envVar: string;
+  /**
+   * Executions are started by one-time EventBridge Scheduler schedules (created at run time by the API
+   * with the universal target `sfn:startExecution`): the scheduler's role may start this state machine,
+   * and functions that manage schedules get its ARN to put in the schedule's target.
+   */
+  startedBySchedules?: boolean;
   define(scope: Construct, fns: Record<string, lambda.IFunction>, table: dynamodb.ITable): sfn.IChainable;
 }
 
@@ -39,11 +46,13 @@ export interface WorkflowModule {
  */
 export const workflowModules: WorkflowModule[] = [
   { id: 'Review', envVar: stateMachineArnEnvVar('Review'), define: (scope, fns) => reviewDefinition(scope, fns) },
+  { id: 'Period', envVar: stateMachineArnEnvVar('Period'), define: (scope, fns) => periodDefinition(scope, fns), startedBySchedules: true },
 ];
 
 export interface Workflow {
   id: string;
   envVar: string;
+  startedBySchedules: boolean;
   stateMachine: sfn.StateMachine;
   /**
    * The ARN built from the explicit name rather than read from the resource: functions that start
@@ -95,20 +104,56 @@ export function addWorkflows(
       resourceName: name,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
-    return { id: module.id, envVar: module.envVar, stateMachine, arn };
+    return { id: module.id, envVar: module.envVar, startedBySchedules: module.startedBySchedules ?? false, stateMachine, arn };
   });
 }
 
-/** Lets a function start executions of the workflows and complete their callback tasks, nothing else. */
-export function grantStartAndCallback(fn: lambda.Function, workflows: Workflow[]): void {
-  for (const workflow of workflows) fn.addEnvironment(workflow.envVar, workflow.arn);
-  if (workflows.length === 0) return;
-  const arns = workflows.map((workflow) => workflow.arn);
-  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: arns }));
-  fn.addToRolePolicy(
-    new iam.PolicyStatement({
-      actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
-      resources: arns,
-    }),
-  );
+export interface WorkflowUse {
+  /** Workflows whose executions the function starts (manifest `startsWorkflows`). */
+  starts?: readonly string[];
+  /** Workflows whose waiting tasks the function completes (manifest `completesCallbacks`). */
+  completes?: readonly string[];
+}
+
+/**
+ * Grants a function exactly what its manifest entry says about workflows: `states:StartExecution` on the
+ * state machines it starts, `states:SendTask*` on those whose callbacks it completes, and the ARN
+ * environment variable of each of those workflows only.
+ *
+ * Callback actions: the Service Authorization Reference lists no resource type for SendTaskSuccess/
+ * Failure/Heartbeat (which would mean `*`), yet IAM evaluates them against the state machine of the
+ * task token's execution, and CDK's own `StateMachine.grantTaskResponse` scopes them to the state
+ * machine ARN; so do we, which keeps a function from completing another workflow's tasks.
+ *
+ * An id that names no deployed workflow is an error annotation (the real `cdk synth` fails on it), since
+ * the handler would find no ARN at run time.
+ */
+export function grantWorkflowUse(fn: lambda.Function, use: WorkflowUse, workflows: Workflow[]): void {
+  const byId = new Map(workflows.map((workflow) => [workflow.id, workflow]));
+  const resolve = (ids: readonly string[] = []) =>
+    ids.flatMap((id) => {
+      const workflow = byId.get(id);
+      if (!workflow) {
+        Annotations.of(fn).addError(`${fn.node.id} names workflow "${id}", which is not registered in infra/workflows.ts`);
+        return [];
+      }
+      return [workflow];
+    });
+  const starts = resolve(use.starts);
+  const completes = resolve(use.completes);
+  for (const workflow of new Set([...starts, ...completes])) fn.addEnvironment(workflow.envVar, workflow.arn);
+  if (starts.length) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ sid: 'StartWorkflows', actions: ['states:StartExecution'], resources: starts.map((workflow) => workflow.arn) }),
+    );
+  }
+  if (completes.length) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'CompleteWorkflowCallbacks',
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+        resources: completes.map((workflow) => workflow.arn),
+      }),
+    );
+  }
 }
