@@ -178,8 +178,8 @@ export class Web extends Construct {
       },
       domainNames: props.domain ? [props.domain.domainName] : undefined,
       certificate,
-      // Applies with a custom domain; CloudFront's default *.cloudfront.net certificate cannot be restricted.
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      // Only with a custom domain: the default *.cloudfront.net certificate's policy is fixed (TLSv1).
+      minimumProtocolVersion: certificate ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,

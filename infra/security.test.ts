@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allFunctions } from '../functions/manifest';
+import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
+import { repoRoot } from './functions';
+import { AUDIT_IMMUTABLE_ACTIONS, INDEX_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from './permissions';
+import { allowedActions, environmentOf, functionRole, resourcesOf, statementsOfRole, synthTemplates, type PolicyStatementJson } from './testing';
+
+const { api } = synthTemplates({ stage: 'dev' });
+const [auditPolicyId] = Object.keys(resourcesOf(api, 'AWS::IAM::ManagedPolicy'));
+const tableArn = { 'Fn::ImportValue': expect.stringMatching(/^Arshjul-dev-Data:ExportsOutputFnGetAttTable.*Arn/) };
+const keyArn = { 'Fn::ImportValue': expect.stringMatching(/^Arshjul-dev-Data:ExportsOutputFnGetAttTableKey.*Arn/) };
+const withActions = (statements: PolicyStatementJson[], prefix: string) =>
+  statements.filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((a) => a.startsWith(prefix)));
+const sorted = (items: readonly string[]) => [...items].sort();
+
+/** Environment variables a deployed function may have; anything else (a local token issuer…) is a leak. */
+const ALLOWED_ENV =
+  /^(TABLE_NAME|POWERTOOLS_SERVICE_NAME|POWERTOOLS_LOG_LEVEL|STAGE|MAIL_FROM|MAIL_CONFIGURATION_SET|MAIL_TEMPLATE_PREFIX|PUBLIC_URL|SCHEDULE_GROUP|SCHEDULER_ROLE_ARN|SCHEDULER_DLQ_ARN|STATE_MACHINE_ARN_[A-Z0-9_]+)$/;
+
+describe('least privilege, from the manifest', () => {
+  it('grants the table by access level: item reads (no Scan, no streams), item writes only for `write`, queries on each index by name', () => {
+    for (const spec of allFunctions) {
+      const { statements } = functionRole(api, spec.id);
+      const dynamo = withActions(statements, 'dynamodb:');
+      const kms = withActions(statements, 'kms:');
+      if (spec.table === 'none') {
+        expect(dynamo, spec.id).toEqual([]);
+        expect(kms, spec.id).toEqual([]);
+        continue;
+      }
+      const write = spec.table === 'write';
+      const tableStatement = dynamo.find((s) => !JSON.stringify(s.Resource).includes('/index/'))!;
+      expect(tableStatement.Resource, spec.id).toEqual(tableArn);
+      expect(sorted([tableStatement.Action].flat()), spec.id).toEqual(sorted([...TABLE_READ_ACTIONS, ...(write ? TABLE_WRITE_ACTIONS : [])]));
+      const indexStatement = dynamo.find((s) => JSON.stringify(s.Resource).includes('/index/'))!;
+      expect([indexStatement.Action].flat(), spec.id).toEqual([...INDEX_ACTIONS]);
+      expect(indexStatement.Resource).toEqual(
+        tableDefinition.globalSecondaryIndexes.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.indexName}`]] })),
+      );
+      for (const forbidden of ['dynamodb:Scan', 'dynamodb:DescribeTable', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:BatchWriteItem', 'dynamodb:*']) {
+        expect(allowedActions(dynamo), `${spec.id} ${forbidden}`).not.toContain(forbidden);
+      }
+      expect(kms, spec.id).toHaveLength(1);
+      expect(kms[0].Resource).toEqual(keyArn);
+      expect(sorted([kms[0].Action].flat()), spec.id).toEqual(sorted([...KEY_READ_ACTIONS, ...(write ? KEY_WRITE_ACTIONS : [])]));
+      expect(kms[0].Condition).toEqual({ StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['dynamodb.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] } } });
+    }
+  });
+
+  it('lets a function write its own log group only: no AWSLambdaBasicExecutionRole, no logs:* on other groups', () => {
+    const fns = resourcesOf(api, 'AWS::Lambda::Function');
+    for (const spec of allFunctions) {
+      const { statements, role } = functionRole(api, spec.id);
+      expect(role.Properties.ManagedPolicyArns, spec.id).toEqual([{ Ref: auditPolicyId }]);
+      const logs = withActions(statements, 'logs:');
+      expect(allowedActions(logs), spec.id).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      const fn = Object.values(fns).find((f) => f.Metadata?.['arshjul:id'] === spec.id)!;
+      const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      for (const statement of logs) expect(statement.Resource, spec.id).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+    }
+  });
+
+  it('grants e-mail, scheduler and pass-role permissions only to the functions whose manifest entry asks', () => {
+    for (const spec of allFunctions) {
+      const actions = allowedActions(functionRole(api, spec.id).statements);
+      if (!spec.sendsEmail) expect(actions.filter((a) => a.startsWith('ses:')), spec.id).toEqual([]);
+      else expect(actions.filter((a) => a.startsWith('ses:')), spec.id).toEqual(['ses:SendEmail', 'ses:SendTemplatedEmail']);
+      const scheduling = actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole');
+      if (!spec.managesSchedules) expect(scheduling, spec.id).toEqual([]);
+      else {
+        expect(scheduling, spec.id).toEqual(
+          ['iam:PassRole', 'scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:GetSchedule', 'scheduler:UpdateSchedule'].sort(),
+        );
+      }
+      if (!spec.startsWorkflows?.length) expect(actions, spec.id).not.toContain('states:StartExecution');
+      if (!spec.completesCallbacks?.length) expect(actions.filter((a) => a.startsWith('states:SendTask')), spec.id).toEqual([]);
+      for (const action of actions) expect(action, spec.id).not.toMatch(/^[a-z0-9-]+:\*$|^\*$/);
+    }
+  });
+});
+
+describe('audit events are append-only', () => {
+  it('denies UpdateItem, DeleteItem and BatchWriteItem on AUDIT# partitions of the table, in one customer-managed policy', () => {
+    expect(Object.keys(resourcesOf(api, 'AWS::IAM::ManagedPolicy'))).toEqual([auditPolicyId]);
+    const statements = resourcesOf(api, 'AWS::IAM::ManagedPolicy')[auditPolicyId].Properties.PolicyDocument.Statement;
+    expect(statements).toEqual([
+      {
+        Sid: 'AuditEventsAreAppendOnly',
+        Effect: 'Deny',
+        Action: [...AUDIT_IMMUTABLE_ACTIONS],
+        Resource: tableArn,
+        Condition: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+      },
+    ]);
+    expect(AUDIT_IMMUTABLE_ACTIONS).toEqual(['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']);
+  });
+
+  it('attaches the deny to every function role and every state machine role', () => {
+    for (const spec of allFunctions) {
+      const { statements } = functionRole(api, spec.id);
+      expect(statements.filter((s) => s.Effect === 'Deny'), spec.id).toHaveLength(1);
+    }
+    for (const machine of Object.values(resourcesOf(api, 'AWS::StepFunctions::StateMachine'))) {
+      const roleId = machine.Properties.RoleArn['Fn::GetAtt'][0] as string;
+      expect(resourcesOf(api, 'AWS::IAM::Role')[roleId].Properties.ManagedPolicyArns).toEqual([{ Ref: auditPolicyId }]);
+      expect(statementsOfRole(api, roleId).filter((s) => s.Effect === 'Deny')).toHaveLength(1);
+    }
+  });
+});
+
+describe('the local token issuer can never be switched on in the cloud', () => {
+  it('gives no function an environment variable outside the allow-list, nor a value that points at anything local', () => {
+    for (const spec of allFunctions) {
+      for (const [name, value] of Object.entries(environmentOf(api, spec.id))) {
+        expect(name, spec.id).toMatch(ALLOWED_ENV);
+        expect(`${name}=${JSON.stringify(value)}`).not.toMatch(/dev.?token|token.?issuer|local|signing|jwks|\/api\/dev|127\.0\.0\.1/i);
+      }
+    }
+  });
+
+  it('imports nothing from local/ anywhere in infra/', () => {
+    const files = readdirSync(path.join(repoRoot, 'infra'), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const source = readFileSync(path.join(repoRoot, 'infra', file), 'utf8');
+      expect(source, file).not.toMatch(/from\s+['"](\.\.\/)+local\//);
+      expect(source, file).not.toMatch(/import\(\s*['"](\.\.\/)+local\//);
+    }
+  });
+});
