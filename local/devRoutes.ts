@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../shared/domain/actor';
-import { BadRequest, DomainError, ValidationFailed } from '../shared/domain/errors';
+import { BadRequest, Conflict, DomainError, ValidationFailed } from '../shared/domain/errors';
 import { problemFor } from '../shared/http/problem';
 import type { LocalClock } from './clock';
 import type { LocalResponse } from './httpServer';
@@ -21,8 +21,8 @@ export interface DevRouteDeps {
   issuer: LocalTokenIssuer;
   clock: LocalClock;
   outbox: Outbox;
-  /** Runs every scheduled job that is due at the clock's time, until nothing more is due. */
-  runDueJobs(): Promise<void>;
+  /** Moves the clock forward to `target`, running every scheduled job due on the way, each at its time. */
+  advanceTo(target: Date): Promise<void>;
 }
 
 /** The contract's local-only routes: dev token, clock, outbox. They exist only in `npm start`. */
@@ -40,8 +40,11 @@ export function devRoutes(deps: DevRouteDeps) {
           return json(200, { now: deps.clock.now().toISOString() });
         case 'POST /api/dev/clock': {
           const { now } = parse(clockRequest, request.body);
-          deps.clock.advanceTo(new Date(now));
-          await deps.runDueJobs();
+          const target = new Date(now);
+          if (target.getTime() < deps.clock.now().getTime()) {
+            throw new Conflict(`The clock only moves forward: it is ${deps.clock.now().toISOString()}; choose a later instant.`);
+          }
+          await deps.advanceTo(target);
           return json(200, { now: deps.clock.now().toISOString() });
         }
         case 'GET /api/dev/outbox':

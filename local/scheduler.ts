@@ -65,7 +65,14 @@ export class LocalScheduler implements Scheduler {
 
   /** Fires everything due up to the clock's time, oldest first; answers how many fired. */
   async runDue(): Promise<number> {
-    const now = this.clock.now();
+    const due = await this.dueUntil(this.clock.now());
+    for (const event of due) await event.fire();
+    return due.length;
+  }
+
+  /** What is due up to `until`, oldest first, each with the instant it is due and how to fire it. */
+  async dueUntil(until: Date): Promise<Array<{ at: string; fire: () => Promise<void> }>> {
+    const now = until;
     const due: Array<{ at: string; fire: () => Promise<void> }> = [];
     for (const schedule of await this.list()) {
       if (schedule.fireAt > now.toISOString()) continue;
@@ -91,9 +98,7 @@ export class LocalScheduler implements Scheduler {
         });
       }
     }
-    due.sort((a, b) => a.at.localeCompare(b.at));
-    for (const event of due) await event.fire();
-    return due.length;
+    return due.sort((a, b) => a.at.localeCompare(b.at));
   }
 }
 

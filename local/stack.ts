@@ -141,20 +141,31 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     // One pass at a time: the ticker and POST /api/dev/clock may ask together.
     let running: Promise<void> = Promise.resolve();
-    const runDueJobs = () => {
-      running = running.catch(() => undefined).then(async () => {
-        // Workflow actions a crash left undelivered go first; then everything due on the clock, until
-        // nothing more becomes due (a started workflow may reach a Wait that is due already).
-        await sweepWorkflowActions({ documents: documentRepository(), workflow: currentWorkflow() });
-        await sfn.runDue();
-        for (let pass = 0; pass < 100; pass++) {
-          const fired = await scheduler.runDue();
-          await sfn.runDue();
-          if (fired === 0) break;
-        }
-      });
+    const exclusive = (work: () => Promise<void>) => {
+      running = running.catch(() => undefined).then(work);
       return running;
     };
+    /**
+     * Moves the clock to `target` the way time passes: to each scheduled event in turn, firing it and
+     * whatever the workflows had due by then, so every job runs at (and sees) the time it was due.
+     */
+    const advanceTo = (target: Date) =>
+      exclusive(async () => {
+        // Workflow actions a crash left undelivered go first.
+        await sweepWorkflowActions({ documents: documentRepository(), workflow: currentWorkflow() });
+        await sfn.runDue();
+        for (;;) {
+          const [next] = await scheduler.dueUntil(target);
+          if (!next) break;
+          if (next.at > clock.now().toISOString()) clock.advanceTo(new Date(next.at));
+          await sfn.runDue();
+          await next.fire();
+          await sfn.runDue();
+        }
+        if (target.getTime() > clock.now().getTime()) clock.advanceTo(target);
+        await sfn.runDue();
+      });
+    const runDueJobs = () => advanceTo(clock.now());
 
     const routes: LocalRoute[] = apiFunctions.flatMap((spec) =>
       (spec.routes ?? []).map((key) => {
@@ -166,7 +177,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.port,
       routes,
       verifyToken: (token) => issuer.verify(token),
-      fallbacks: [devRoutes({ issuer, clock, outbox, runDueJobs }), webApp(join(repositoryRoot, 'web', 'dist'))],
+      fallbacks: [devRoutes({ issuer, clock, outbox, advanceTo }), webApp(join(repositoryRoot, 'web', 'dist'))],
     });
     stops.push(() => http.close());
 
