@@ -1,0 +1,81 @@
+/**
+ * Builds the single-page app into web/dist: one hashed ESM bundle (Preact, JSX automatic), one hashed CSS file,
+ * and index.html pointing at both. `node --import tsx web/build.ts` runs it; npm start and the tests call buildWeb().
+ */
+import { build } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webRoot = dirname(fileURLToPath(import.meta.url));
+export const webDist = join(webRoot, 'dist');
+
+export interface BuildResult {
+  script: string;
+  stylesheet: string;
+  bytes: number;
+}
+
+/** Builds web/src into web/dist (replacing what was there). */
+export async function buildWeb(): Promise<void> {
+  await buildWebWithResult();
+}
+
+/** The same as buildWeb, telling which files it wrote. */
+export async function buildWebWithResult(): Promise<BuildResult> {
+  const assets = join(webDist, 'assets');
+  rmSync(webDist, { recursive: true, force: true });
+  mkdirSync(assets, { recursive: true });
+  const result = await build({
+    entryPoints: { app: join(webRoot, 'src', 'main.tsx') },
+    outdir: assets,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2022'],
+    platform: 'browser',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    entryNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    sourcemap: 'linked',
+    metafile: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const outputs = Object.entries(result.metafile.outputs);
+  const script = outputs.find(([file, out]) => file.endsWith('.js') && out.entryPoint);
+  const stylesheet = outputs.find(([file]) => file.endsWith('.css'));
+  if (!script || !stylesheet) throw new Error('esbuild wrote no script or no stylesheet');
+  const href = (file: string) => `/assets/${basename(file)}`;
+  writeFileSync(join(webDist, 'index.html'), indexHtml(href(script[0]), href(stylesheet[0])));
+  return { script: href(script[0]), stylesheet: href(stylesheet[0]), bytes: script[1].bytes + stylesheet[1].bytes };
+}
+
+function indexHtml(script: string, stylesheet: string): string {
+  return `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>Årshjul</title>
+<link rel="stylesheet" href="${stylesheet}">
+<script type="module" src="${script}"></script>
+</head>
+<body>
+<div id="app"><main id="main"><h1>Årshjul</h1><p>Laddar …</p><noscript><p>Årshjul behöver JavaScript. Årshjul needs JavaScript.</p></noscript></main></div>
+</body>
+</html>
+`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildWebWithResult()
+    .then(({ script, stylesheet, bytes }) => process.stdout.write(`web/dist: ${script}, ${stylesheet} (${(bytes / 1024).toFixed(1)} kB)\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    });
+}

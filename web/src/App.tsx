@@ -1,0 +1,166 @@
+/** The app's frame: skip link, header with navigation and language switch, the page for the address, footer. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { setLocale, t, useLocale, type Key } from './i18n';
+import { api, setApiLocale } from './lib/api';
+import { signOut, type Session } from './lib/auth';
+import { match, navigate, paths, useLocation } from './lib/router';
+import { AppContext, guessYear, useSession } from './lib/session';
+import { DocumentPage } from './pages/DocumentPage';
+import { HistoryPage } from './pages/HistoryPage';
+import { HomePage } from './pages/HomePage';
+import { MetersPage } from './pages/MetersPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { ReviewQueuePage } from './pages/ReviewQueuePage';
+import { SignInPage } from './pages/SignInPage';
+import { SignoffPage } from './pages/SignoffPage';
+
+/** Finds the year to show: the guessed one if its cycle exists, else the one before or after. */
+async function resolveYear(session: Session | null): Promise<number> {
+  const guess = guessYear();
+  for (const year of [guess, guess - 1, guess + 1]) {
+    try {
+      // Signed in: the cycle; anonymous: the public meters of the year.
+      await api('GET', session ? `/cycles/${year}` : `/public/cycles/${year}/meters`, { anonymous: !session });
+      return year;
+    } catch {
+      // Try the next.
+    }
+  }
+  return guess;
+}
+
+export function App() {
+  const locale = useLocale();
+  const session = useSession();
+  const location = useLocation();
+  const [year, setYear] = useState(guessYear);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    setApiLocale(locale);
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  useEffect(() => {
+    let live = true;
+    void resolveYear(session).then((y) => live && setYear(y));
+    return () => {
+      live = false;
+    };
+  }, [session?.token]);
+
+  // After a navigation, focus the page's heading so that screen readers announce the new page.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const timer = setTimeout(() => document.getElementById('page-title')?.focus({ preventScroll: false }), 0);
+    window.scrollTo(0, 0);
+    return () => clearTimeout(timer);
+  }, [location.path]);
+
+  return (
+    <AppContext.Provider value={{ session, year }}>
+      <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        {t('app.skip')}
+      </a>
+      <Header session={session} year={year} path={location.path} locale={locale} />
+      <main id="main" tabIndex={-1}>
+        <Page path={location.path} query={location.query} session={session} year={year} />
+      </main>
+      <footer class="site-footer">
+        <p>{t('footer.text')}</p>
+        <p>{t('footer.a11y')}</p>
+      </footer>
+    </AppContext.Provider>
+  );
+}
+
+function Header({ session, year, path, locale }: { session: Session | null; year: number; path: string; locale: string }) {
+  const user = session?.user;
+  const items: Array<{ href: string; label: Key; active: boolean }> = [{ href: paths.home(), label: user?.role === 'editor' ? 'nav.mine' : 'nav.home', active: path === '/' }];
+  if (user) items.push({ href: paths.overview(year), label: 'nav.overview', active: /^\/cycles\/\d+$/.test(path) });
+  if (user?.role === 'reviewer' || user?.role === 'admin') items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
+  if (user?.role === 'executive' || user?.role === 'admin') items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
+  items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
+  const otherLocale = locale === 'sv' ? 'en' : 'sv';
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <a class="brand" href="/">
+          <span class="brand__mark" aria-hidden="true">◔</span> {t('app.name')}
+          <span class="brand__tagline">{t('app.tagline')}</span>
+        </a>
+        <div class="site-header__tools">
+          <button type="button" class="button button--link lang-switch" lang={otherLocale} onClick={() => setLocale(otherLocale)} aria-label={t('lang.switchLabel')}>
+            {t('lang.switch')}
+          </button>
+          {user ? (
+            <>
+              <span class="whoami">{t('nav.signedInAs', { name: user.sub, role: t(`role.${user.role}` as Key) })}</span>
+              <button
+                type="button"
+                class="button button--secondary button--small"
+                onClick={() => {
+                  signOut();
+                  navigate('/');
+                }}
+              >
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : (
+            path !== '/signin' && (
+              <a class="button button--secondary button--small" href={paths.signIn()}>
+                {t('nav.signIn')}
+              </a>
+            )
+          )}
+        </div>
+      </div>
+      <nav aria-label={t('nav.label')} class="site-nav">
+        <ul>
+          {items.map((item) => (
+            <li key={item.href}>
+              <a href={item.href} aria-current={item.active ? 'page' : undefined}>
+                {t(item.label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function Page({ path, query, session, year }: { path: string; query: URLSearchParams; session: Session | null; year: number }) {
+  if (path === '/') return <HomePage />;
+  if (path === '/signin') return <SignInPage next={query.get('next') ?? undefined} />;
+  if (path === '/meters' || path === '/public') return <Redirect to={paths.meters(year)} />;
+  let params = match('/public/cycles/:year/meters', path);
+  if (params) return <MetersPage year={Number(params.year)} />;
+
+  // Everything below needs a signed-in person.
+  const needsSignIn = /^\/cycles\//.test(path);
+  if (needsSignIn && !session) return <SignInPage next={path} required />;
+
+  if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/signoff', path))) return <SignoffPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/boards/:boardId/documents/:kind/history', path)) && isKind(params.kind!)) {
+    return <HistoryPage year={Number(params.year)} boardId={params.boardId!} kind={params.kind} />;
+  }
+  if ((params = match('/cycles/:year/boards/:boardId/documents/:kind', path)) && isKind(params.kind!)) {
+    return <DocumentPage key={path} year={Number(params.year)} boardId={params.boardId!} kind={params.kind} />;
+  }
+  return <NotFoundPage />;
+}
+
+const isKind = (kind: string): kind is 'plan' | 't1' | 't2' | 'annual' => ['plan', 't1', 't2', 'annual'].includes(kind);
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}

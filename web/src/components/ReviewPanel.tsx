@@ -1,0 +1,218 @@
+/** The reviewer's page for a document in review: findings, changes since the last submission, the document, the decision. */
+import { useState } from 'preact/hooks';
+import { allIndicators } from '../../../shared/domain/councilGoals';
+import { formatNumber, t, type Key } from '../i18n';
+import { api, ApiError, documentPath, newIdempotencyKey } from '../lib/api';
+import { diff } from '../lib/diff';
+import { fieldId, fieldIdForPath, type FieldProblem, type PlanIndicator } from '../lib/forms';
+import { paths } from '../lib/router';
+import type { CouncilGoals, DocumentKind, DocumentRead, PlanContent, ReportContent, ReportKind } from '../lib/types';
+import { ChangeTable, type NameContext } from './changes';
+import { PlanView, ReportView } from './DocumentViews';
+import { Button, Notice, ProblemList, text } from './ui';
+
+export function ReviewPanel({
+  year,
+  boardId,
+  kind,
+  doc,
+  goals,
+  planIndicators,
+  planGoals,
+  onDecided,
+}: {
+  year: number;
+  boardId: string;
+  kind: DocumentKind;
+  doc: DocumentRead;
+  goals: CouncilGoals;
+  planIndicators: PlanIndicator[];
+  planGoals: Array<{ id: string; title: string }>;
+  onDecided: (doc: DocumentRead, decision: 'approve' | 'return') => void;
+}) {
+  const [comment, setComment] = useState('');
+  const [indicatorComments, setIndicatorComments] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const indicatorNames = new Map<string, string>([
+    ...allIndicators(goals).map((r) => [r.indicator.id, r.indicator.name] as const),
+    ...planIndicators.map((i) => [i.id, i.name] as const),
+  ]);
+  const ctx: NameContext = { indicatorNames };
+  const changes = doc.previousSubmission ? diff(doc.previousSubmission, doc.content) : undefined;
+  const commentId = fieldId('decision', 'comment');
+  const errorOf = (id: string) => {
+    const p = problems.find((x) => x.fieldId === id);
+    return p ? text(p.message) : undefined;
+  };
+
+  const decide = async (decision: 'approve' | 'return') => {
+    setFailure(undefined);
+    if (decision === 'return' && comment.trim() === '') {
+      setProblems([{ fieldId: commentId, message: { key: 'review.commentMissing' } }]);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const body = {
+      decision,
+      comment: comment.trim(),
+      indicatorComments: Object.entries(indicatorComments)
+        .filter(([, c]) => c.trim() !== '')
+        .map(([indicatorId, c]) => ({ indicatorId, comment: c.trim() })),
+    };
+    setBusy(true);
+    try {
+      const answer = await api<DocumentRead>('POST', `${documentPath(year, boardId, kind)}/decision`, { body, idempotencyKey: newIdempotencyKey() });
+      setProblems([]);
+      onDecided(answer.data, decision);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && error.problem.errors?.length) {
+        setProblems(
+          error.problem.errors.map((e) => {
+            const m = /^(?:body\.)?indicatorComments\.(\d+)/.exec(e.path);
+            const id = m ? fieldId('indicatorComment', body.indicatorComments[Number(m[1])]?.indicatorId ?? '') : fieldIdForPath(e.path, body, 'decision');
+            return { fieldId: id, message: { text: e.message } };
+          }),
+        );
+        setAttempt((n) => n + 1);
+      } else setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const indicatorCommentField = (indicatorId: string) => {
+    const id = fieldId('indicatorComment', indicatorId);
+    const error = errorOf(id);
+    return (
+      <div class="field field--compact">
+        <label for={id}>{t('review.indicatorComment', { id: indicatorId })}</label>
+        <textarea
+          id={id}
+          class="input"
+          rows={2}
+          value={indicatorComments[indicatorId] ?? ''}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-err` : undefined}
+          onInput={(e) => setIndicatorComments((c) => ({ ...c, [indicatorId]: (e.target as HTMLTextAreaElement).value }))}
+        />
+        {error && (
+          <p class="field__error" id={`${id}-err`}>
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <div class="review">
+      {problems.length > 0 && <ProblemList key={attempt} id="review-problems" title={t('doc.errors.title', { count: problems.length })} problems={problems} focusOnShow />}
+      {failure && <Notice tone="error">{t('doc.conflict409', { detail: failure })}</Notice>}
+
+      {kind === 'plan' && (
+        <section class="card card--findings" aria-labelledby="findings-title">
+          <h2 id="findings-title">{t('review.page.findings')}</h2>
+          {doc.findings.length === 0 ? (
+            <p>{t('review.page.noFindings')}</p>
+          ) : (
+            <ul class="findings">
+              {doc.findings.map((f) => {
+                const unit = allIndicators(goals).find((r) => r.indicator.id === f.indicatorId)?.indicator.unit ?? '';
+                return (
+                  <li key={f.indicatorId} class="finding-flag">
+                    <span aria-hidden="true">⚑ </span>
+                    <strong>
+                      {f.indicatorId} {indicatorNames.get(f.indicatorId)}
+                    </strong>
+                    {': '}
+                    {t('doc.finding', {
+                      board: `${formatNumber(f.boardTarget)} ${unit}`,
+                      council: `${formatNumber(f.councilTarget)} ${unit}`,
+                      direction: t(`direction.${f.direction ?? 'higher'}.short` as Key),
+                    })}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      )}
+
+      <section class="card" aria-labelledby="diff-title">
+        <h2 id="diff-title">{t('review.page.diff')}</h2>
+        {!changes ? (
+          <p>{t('review.page.firstSubmission')}</p>
+        ) : changes.length === 0 ? (
+          <p>{t('review.page.noDiff')}</p>
+        ) : (
+          <ChangeTable changes={changes} ctx={ctx} caption={t('review.page.diff')} beforeLabel={t('review.page.before')} afterLabel={t('review.page.after')} />
+        )}
+      </section>
+
+      {doc.comments.length > 0 && (
+        <section class="card" aria-labelledby="earlier-title">
+          <h2 id="earlier-title">{t('review.previousComments')}</h2>
+          <ul>
+            {doc.comments.map((c, i) => (
+              <li key={i}>
+                <strong>{t(c.decision === 'approve' ? 'action.approved' : 'action.returned')}</strong> ({c.actor}): {c.comment}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {kind === 'plan' ? (
+        <PlanView content={doc.content as PlanContent} goals={goals} findings={doc.findings} comments={[]} extra={indicatorCommentField} extraHeader={t('review.comment')} />
+      ) : (
+        <ReportView
+          kind={kind as ReportKind}
+          content={doc.content as ReportContent}
+          indicators={planIndicators}
+          goalTitles={new Map(planGoals.map((g) => [g.id, g.title]))}
+          comments={[]}
+          extra={indicatorCommentField}
+          extraHeader={t('review.comment')}
+        />
+      )}
+
+      <section class="card decision" aria-labelledby="decision-title">
+        <h2 id="decision-title">{t('review.page.decision')}</h2>
+        <div class={`field${errorOf(commentId) ? ' field--error' : ''}`}>
+          <label for={commentId}>{t('review.comment')}</label>
+          <p class="field__help" id={`${commentId}-help`}>
+            {t('review.commentHelp')}
+          </p>
+          <textarea
+            id={commentId}
+            class="input input--long"
+            rows={4}
+            value={comment}
+            aria-describedby={`${commentId}-help${errorOf(commentId) ? ` ${commentId}-err` : ''}`}
+            aria-invalid={errorOf(commentId) ? 'true' : undefined}
+            onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)}
+          />
+          {errorOf(commentId) && (
+            <p class="field__error" id={`${commentId}-err`}>
+              <span aria-hidden="true">✖ </span>
+              {errorOf(commentId)}
+            </p>
+          )}
+        </div>
+        <div class="action-bar action-bar--inline">
+          <Button onClick={() => void decide('approve')} disabled={busy}>
+            {t('review.approve')}
+          </Button>
+          <Button variant="danger" onClick={() => void decide('return')} disabled={busy}>
+            {t('review.return')}
+          </Button>
+          <a href={paths.review(year)}>{t('review.backToQueue')}</a>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Sign-in, in one module. Locally a person picks a demo user and the app asks POST /api/dev/token; in AWS a Cognito
+ * hosted-UI provider takes its place behind the same functions (signIn…, currentSession, signOut). The rest of the
+ * app reads only `Session` and `currentToken()`.
+ *
+ * The token's claims have Cognito's ID-token shape (`cognito:groups`, `custom:boards`, `custom:locale`), so
+ * `userFromToken` reads both kinds the same way.
+ */
+export type Role = 'admin' | 'editor' | 'reviewer' | 'executive';
+export const roles: readonly Role[] = ['editor', 'reviewer', 'executive', 'admin'];
+
+export interface User {
+  sub: string;
+  role: Role;
+  boards: string[];
+  email?: string;
+  locale?: 'sv' | 'en';
+}
+
+export interface Session {
+  token: string;
+  user: User;
+  /** Seconds since the epoch. */
+  expiresAt?: number;
+}
+
+/** A demo account offered on the local sign-in page. */
+export interface DemoUser {
+  sub: string;
+  role: Role;
+  /** The person's name, as in the demo data. */
+  name: string;
+  boards?: string[];
+  /** Names of the boards, as in the demo data (local/seed.ts). */
+  boardNames?: string[];
+  email?: string;
+}
+
+/** The demo's people (local/seed.ts has the boards). */
+export const demoUsers: DemoUser[] = [
+  { sub: 'erik.bromma', role: 'editor', name: 'Erik Berg', boards: ['bromma'], boardNames: ['Bromma stadsdelsnämnd'], email: 'erik@bromma.example' },
+  { sub: 'fatima.farsta', role: 'editor', name: 'Fatima Ali', boards: ['farsta'], boardNames: ['Farsta stadsdelsnämnd'], email: 'fatima@farsta.example' },
+  { sub: 'mira.miljo', role: 'editor', name: 'Mira Lind', boards: ['miljo-halsa'], boardNames: ['Miljö- och hälsoskyddsnämnden'], email: 'mira@miljo.example' },
+  { sub: 'sam.stockholmshem', role: 'editor', name: 'Sam Holm', boards: ['stockholmshem'], boardNames: ['AB Stockholmshem'], email: 'sam@stockholmshem.example' },
+  { sub: 'rut.reviewer', role: 'reviewer', name: 'Rut Analys', email: 'rut@stockholm.example' },
+  { sub: 'ks.executive', role: 'executive', name: 'Kommunstyrelsen' },
+  { sub: 'anna.admin', role: 'admin', name: 'Anna Controller', email: 'anna@stockholm.example' },
+];
+
+const storageKey = 'arshjul.session';
+type Listener = (session: Session | null) => void;
+const listeners = new Set<Listener>();
+let session: Session | null = restore();
+
+function restore(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(storageKey);
+    if (!raw) return null;
+    const stored = JSON.parse(raw) as Session;
+    if (stored.expiresAt && stored.expiresAt * 1000 < Date.now()) return null;
+    return stored;
+  } catch {
+    return null;
+  }
+}
+
+function store(next: Session | null): void {
+  session = next;
+  try {
+    if (next) sessionStorage.setItem(storageKey, JSON.stringify(next));
+    else sessionStorage.removeItem(storageKey);
+  } catch {
+    // Storage can be off (private mode); the session then lasts as long as the page.
+  }
+  for (const listener of listeners) listener(next);
+}
+
+export function currentSession(): Session | null {
+  return session;
+}
+
+export function currentToken(): string | undefined {
+  return session?.token;
+}
+
+export function onSessionChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Reads the person from an ID token's claims (local or Cognito). Throws when the token has no known role. */
+export function userFromToken(token: string): { user: User; expiresAt?: number } {
+  const part = token.split('.')[1];
+  if (!part) throw new Error('not a JWT');
+  const json = decodeURIComponent(
+    Array.from(atob(part.replace(/-/g, '+').replace(/_/g, '/')), (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+  );
+  const claims = JSON.parse(json) as Record<string, unknown>;
+  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : String(claims['cognito:groups'] ?? '').split(/[\s,]+/);
+  const role = roles.find((r) => groups.includes(r));
+  if (!role || typeof claims.sub !== 'string') throw new Error('the token names no role');
+  const boards = String(claims['custom:boards'] ?? '')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+  const locale = claims['custom:locale'] === 'en' ? 'en' : claims['custom:locale'] === 'sv' ? 'sv' : undefined;
+  return {
+    user: { sub: claims.sub, role, boards, email: typeof claims.email === 'string' ? claims.email : undefined, locale },
+    expiresAt: typeof claims.exp === 'number' ? claims.exp : undefined,
+  };
+}
+
+/** Local sign-in: a token for a demo user from the local-only dev route. */
+export async function signInAsDemoUser(user: Pick<DemoUser, 'sub' | 'role' | 'boards' | 'email'>, locale: 'sv' | 'en'): Promise<Session> {
+  const response = await fetch('/api/dev/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub: user.sub, role: user.role, boards: user.boards, email: user.email, locale }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
+  const { token } = (await response.json()) as { token: string };
+  return signInWithToken(token);
+}
+
+/** Starts a session from an ID token (the Cognito hosted UI's callback lands here too). */
+export function signInWithToken(token: string): Session {
+  const { user, expiresAt } = userFromToken(token);
+  const next = { token, user, expiresAt };
+  store(next);
+  return next;
+}
+
+export function signOut(): void {
+  store(null);
+}
+
+/** The API said 401 to a signed-in request: the token expired or was revoked. */
+export function onUnauthorized(): void {
+  if (session) store(null);
+}
+
+/** Whether this user may edit the board's documents. */
+export const canEdit = (user: User | undefined, boardId: string) => user?.role === 'editor' && user.boards.includes(boardId);
+/** Whether this user may read the board's documents (editors only their own). */
+export const canRead = (user: User | undefined, boardId: string) =>
+  !!user && (user.role !== 'editor' ? user.role !== 'reviewer' || user.boards.length === 0 || user.boards.includes(boardId) : user.boards.includes(boardId));

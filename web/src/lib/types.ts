@@ -1,0 +1,48 @@
+/**
+ * The API's shapes as the web app uses them. Type-only imports from shared/schemas keep the app in step with the
+ * contract without bundling zod; the shapes of routes not built yet (meters, sign-off, review queue) are written
+ * here from ../shared/docs/api.md.
+ */
+export type { Board, BoardKind } from '../../../shared/schemas/boards';
+export type { DocumentKind, DocumentStatus } from '../../../shared/schemas/common';
+export type { CouncilGoals, CouncilIndicator, AreaGoal, DirectionGoal, Direction } from '../../../shared/schemas/councilGoals';
+export type { Cycle } from '../../../shared/schemas/cycles';
+export type {
+  DecisionBody,
+  DocumentView,
+  Finding,
+  HistoryEvent,
+  PlanContent,
+  ReportContent,
+  ReviewComment,
+  SignoffBody,
+  StatusMatrix,
+  SubmitResponse,
+} from '../../../shared/schemas/documents';
+export type { Meter, MeterBoard, MetersResponse } from '../../../shared/schemas/meters';
+
+import type { DocumentView, PlanContent, ReportContent } from '../../../shared/schemas/documents';
+import type { DocumentKind } from '../../../shared/schemas/common';
+
+export const documentKinds: readonly DocumentKind[] = ['plan', 't1', 't2', 'annual'];
+export const reportKinds = ['t1', 't2', 'annual'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+/** A document as GET answers it, with the added fields the API sends beside the contract's. */
+export type DocumentRead = DocumentView & {
+  submittedAt?: string;
+  submissions?: number;
+  updatedBy?: string;
+  previousSubmission?: PlanContent | ReportContent;
+};
+
+/** One entry of GET /api/review-queue (`{ documents: [...] }`), oldest submission first; boardName is added here. */
+export interface ReviewQueueItem {
+  year: number;
+  boardId: string;
+  boardName?: string;
+  kind: DocumentKind;
+  submittedAt?: string;
+  submissions?: number;
+  findings?: number;
+}

@@ -1,0 +1,63 @@
+/** A document's history, oldest first, as the API records it (never rewritten). */
+import { formatDate, t, type Key } from '../i18n';
+import { api, documentPath } from '../lib/api';
+import { paths } from '../lib/router';
+import type { Board, DocumentKind, HistoryEvent } from '../lib/types';
+import { ErrorNotice, kindName, Loading, PageTitle, StatusBadge, useAsync, TableWrap } from '../components/ui';
+
+export function HistoryPage({ year, boardId, kind }: { year: number; boardId: string; kind: DocumentKind }) {
+  const data = useAsync(async () => {
+    const [history, boards] = await Promise.all([
+      api<{ events: HistoryEvent[] }>('GET', `${documentPath(year, boardId, kind)}/history`),
+      api<{ boards: Board[] }>('GET', '/boards'),
+    ]);
+    return { events: history.data.events, board: boards.data.boards.find((b) => b.boardId === boardId) };
+  }, [year, boardId, kind]);
+  const title = t('history.title', { kind: kindName(kind), year });
+  const boardName = data.data?.board?.name ?? boardId;
+  return (
+    <div class="page">
+      <p class="eyebrow">{boardName}</p>
+      <PageTitle title={`${title} – ${boardName}`}>{title}</PageTitle>
+      <p>
+        <a href={paths.document(year, boardId, kind)}>{t('history.back')}</a>
+      </p>
+      {data.loading && !data.data && <Loading />}
+      {data.error !== undefined && <ErrorNotice error={data.error} onRetry={data.reload} />}
+      {data.data &&
+        (data.data.events.length === 0 ? (
+          <p>{t('history.empty')}</p>
+        ) : (
+          <TableWrap label={t('history.caption')}>
+            <table class="table">
+              <caption>{t('history.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('history.at')}</th>
+                  <th scope="col">{t('history.action')}</th>
+                  <th scope="col">{t('history.actor')}</th>
+                  <th scope="col">{t('history.change')}</th>
+                  <th scope="col">{t('history.comment')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.data.events.map((e, i) => (
+                  <tr key={i}>
+                    <td>
+                      <time dateTime={e.at}>{formatDate(e.at, true)}</time>
+                    </td>
+                    <th scope="row">{t(`action.${e.action}` as Key)}</th>
+                    <td>{e.actor}</td>
+                    <td>
+                      <StatusBadge status={e.from} /> → <StatusBadge status={e.to} />
+                    </td>
+                    <td>{e.comment ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        ))}
+    </div>
+  );
+}

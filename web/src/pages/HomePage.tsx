@@ -1,0 +1,131 @@
+/** The start page: for boards their own documents; for reviewers the queue; for the executive the sign-off. */
+import { t, formatDate, type Key } from '../i18n';
+import { api, ApiError } from '../lib/api';
+import { paths } from '../lib/router';
+import { useApp } from '../lib/session';
+import { documentKinds, type DocumentStatus, type StatusMatrix } from '../lib/types';
+import { ErrorNotice, kindName, Loading, Notice, PageTitle, StatusBadge, useAsync, TableWrap } from '../components/ui';
+
+export function HomePage() {
+  const { session, year } = useApp();
+  const user = session?.user;
+  const matrix = useAsync(async () => (user ? (await api<StatusMatrix>('GET', `/cycles/${year}/status`)).data : undefined), [user?.sub, year]);
+
+  if (!user) {
+    return (
+      <div class="page">
+        <PageTitle title={t('home.title')}>{t('home.title')}</PageTitle>
+        <p class="lead">{t('home.intro')}</p>
+        <p>
+          <a class="button button--primary" href={paths.signIn()}>
+            {t('nav.signIn')}
+          </a>
+        </p>
+        <section class="card" aria-labelledby="public-title">
+          <h2 id="public-title">{t('home.public')}</h2>
+          <p>{t('home.public.text')}</p>
+          <p>
+            <a href={paths.meters(year)}>{t('meters.title', { year })}</a>
+          </p>
+        </section>
+      </div>
+    );
+  }
+
+  const noCycle = matrix.error instanceof ApiError && matrix.error.status === 404;
+  return (
+    <div class="page">
+      <PageTitle title={t('home.title')}>{t('home.hello', { name: user.sub })}</PageTitle>
+      <p class="lead">{t('home.intro')}</p>
+      {matrix.loading && !matrix.data && <Loading />}
+      {noCycle && <Notice>{t('home.noCycle', { year })}</Notice>}
+      {matrix.error !== undefined && !noCycle && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
+      {matrix.data && user.role === 'editor' && <MyDocuments matrix={matrix.data} boards={user.boards} year={year} />}
+      {matrix.data && (user.role === 'reviewer' || user.role === 'admin') && (
+        <section class="card" aria-labelledby="queue-title">
+          <h2 id="queue-title">{t('home.reviewer.title')}</h2>
+          <p>{t('home.reviewer.count', { count: countStatus(matrix.data, 'in_review') })}</p>
+          <p>
+            <a href={paths.review(year)}>{t('home.reviewer.go')}</a>
+          </p>
+        </section>
+      )}
+      {user.role === 'executive' && (
+        <section class="card" aria-labelledby="signoff-title">
+          <h2 id="signoff-title">{t('home.executive.title')}</h2>
+          <p>{t('home.executive.text')}</p>
+          <p>
+            <a href={paths.signoff(year)}>{t('home.executive.go')}</a>
+          </p>
+        </section>
+      )}
+      {matrix.data && (
+        <p>
+          <a href={paths.overview(year)}>{t('home.overview.go')}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function countStatus(matrix: StatusMatrix, status: DocumentStatus): number {
+  return matrix.boards.reduce((n, b) => n + documentKinds.filter((k) => b.documents[k].status === status).length, 0);
+}
+
+const actionFor: Record<DocumentStatus, Key> = {
+  not_started: 'home.action.fill',
+  draft: 'home.action.continue',
+  returned: 'home.action.fix',
+  in_review: 'home.action.view',
+  approved: 'home.action.view',
+};
+
+function MyDocuments({ matrix, boards, year }: { matrix: StatusMatrix; boards: string[]; year: number }) {
+  const mine = matrix.boards.filter((b) => boards.includes(b.boardId));
+  if (mine.length === 0) return <Notice>{t('home.mine.none')}</Notice>;
+  return (
+    <>
+      {mine.map((board) => (
+        <section key={board.boardId} aria-labelledby={`mine-${board.boardId}`}>
+          <h2 id={`mine-${board.boardId}`}>
+            {board.name}: {t('home.mine.title', { year })}
+          </h2>
+          <TableWrap label={board.name}>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('table.document')}</th>
+                  <th scope="col">{t('table.status')}</th>
+                  <th scope="col">{t('table.due')}</th>
+                  <th scope="col">{t('table.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {documentKinds.map((kind) => {
+                  const cell = board.documents[kind];
+                  return (
+                    <tr key={kind} class={cell.late ? 'row--late' : undefined}>
+                      <th scope="row">{kindName(kind)}</th>
+                      <td>
+                        <StatusBadge status={cell.status} late={cell.late} />
+                      </td>
+                      <td>{formatDate(cell.due)}</td>
+                      <td class="actions">
+                        <a href={paths.document(year, board.boardId, kind)} aria-label={`${t(actionFor[cell.status])}: ${kindName(kind)}`}>
+                          {t(actionFor[cell.status])}
+                        </a>
+                        <a href={paths.history(year, board.boardId, kind)} aria-label={`${t('home.action.history')}: ${kindName(kind)}`}>
+                          {t('home.action.history')}
+                        </a>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableWrap>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The reviewers' queue: documents in review, oldest submission first, from GET /api/review-queue (all years; this
+ * page shows the year's). Where the API has no queue route it is built from the status matrix and each document.
+ */
+import { formatDate, t } from '../i18n';
+import { api, ApiError, documentPath } from '../lib/api';
+import { paths } from '../lib/router';
+import type { DocumentRead, ReviewQueueItem, StatusMatrix } from '../lib/types';
+import { documentKinds } from '../lib/types';
+import { ErrorNotice, kindName, Loading, PageTitle, useAsync, TableWrap } from '../components/ui';
+
+async function loadQueue(year: number): Promise<ReviewQueueItem[]> {
+  const matrix = (await api<StatusMatrix>('GET', `/cycles/${year}/status`)).data;
+  const names = new Map(matrix.boards.map((b) => [b.boardId, b.name]));
+  try {
+    const answer = await api<{ documents?: ReviewQueueItem[]; items?: ReviewQueueItem[] }>('GET', '/review-queue');
+    const items = answer.data.documents ?? answer.data.items ?? [];
+    return items.filter((i) => i.year === year).map((i) => ({ ...i, boardName: i.boardName ?? names.get(i.boardId) }));
+  } catch (error) {
+    if (!(error instanceof ApiError && error.isMissingRoute)) throw error;
+  }
+  // Without the queue route: the matrix's documents in review, each read for its submission time.
+  const waiting = matrix.boards.flatMap((b) => documentKinds.filter((k) => b.documents[k].status === 'in_review').map((kind) => ({ board: b, kind })));
+  const items = await Promise.all(
+    waiting.map(async ({ board, kind }): Promise<ReviewQueueItem> => {
+      const doc = (await api<DocumentRead>('GET', documentPath(year, board.boardId, kind))).data;
+      return { year, boardId: board.boardId, boardName: board.name, kind, submittedAt: doc.submittedAt, submissions: doc.submissions, findings: doc.findings.length };
+    }),
+  );
+  return items.sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
+}
+
+export function ReviewQueuePage({ year }: { year: number }) {
+  const queue = useAsync(() => loadQueue(year), [year]);
+  const title = t('review.title', { year });
+  return (
+    <div class="page">
+      <PageTitle title={title}>{title}</PageTitle>
+      <p class="lead">{t('review.intro')}</p>
+      {queue.loading && !queue.data && <Loading />}
+      {queue.error !== undefined && <ErrorNotice error={queue.error} onRetry={queue.reload} />}
+      {queue.data &&
+        (queue.data.length === 0 ? (
+          <p>{t('review.empty')}</p>
+        ) : (
+          <TableWrap label={title}>
+            <table class="table">
+              <caption class="visually-hidden">{t('review.intro')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('overview.board')}</th>
+                  <th scope="col">{t('table.document')}</th>
+                  <th scope="col">{t('review.submitted')}</th>
+                  <th scope="col">{t('review.round')}</th>
+                  <th scope="col">{t('review.findings')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.data.map((item) => (
+                  <tr key={`${item.boardId}-${item.kind}`} class={item.findings ? 'row--finding' : undefined}>
+                    <th scope="row">
+                      <a href={paths.document(year, item.boardId, item.kind)}>{t('review.open', { kind: kindName(item.kind), board: item.boardName ?? item.boardId })}</a>
+                    </th>
+                    <td>{kindName(item.kind)}</td>
+                    <td>{formatDate(item.submittedAt, true)}</td>
+                    <td>{item.submissions ?? '–'}</td>
+                    <td>{item.findings ? t('review.findingsCount', { count: item.findings }) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        ))}
+    </div>
+  );
+}

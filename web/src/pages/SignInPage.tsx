@@ -1,0 +1,58 @@
+/** Local sign-in: the demo's people by role. In AWS this page becomes a link to the Cognito hosted UI (lib/auth). */
+import { useState } from 'preact/hooks';
+import { currentLocale, t, type Key } from '../i18n';
+import { demoUsers, roles, signInAsDemoUser, type DemoUser } from '../lib/auth';
+import { navigate, paths } from '../lib/router';
+import { Notice, PageTitle } from '../components/ui';
+import { useApp } from '../lib/session';
+
+export function SignInPage({ next, required = false }: { next?: string; required?: boolean }) {
+  const [busy, setBusy] = useState<string>();
+  const [failed, setFailed] = useState(false);
+  const { year } = useApp();
+
+  const signIn = async (user: DemoUser) => {
+    setBusy(user.sub);
+    setFailed(false);
+    try {
+      await signInAsDemoUser(user, currentLocale());
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div class="page page--narrow">
+      <PageTitle title={t('signIn.title')}>{t('signIn.title')}</PageTitle>
+      {required && <Notice tone="info">{t('signIn.needed')}</Notice>}
+      <p class="lead">{t('signIn.intro')}</p>
+      {failed && <Notice tone="error">{t('signIn.failed')}</Notice>}
+      {roles.map((role) => (
+        <section key={role} class="signin-group" aria-labelledby={`role-${role}`}>
+          <h2 id={`role-${role}`}>{t(`roleGroup.${role}` as Key)}</h2>
+          <ul class="signin-list">
+            {demoUsers
+              .filter((u) => u.role === role)
+              .map((user) => (
+                <li key={user.sub}>
+                  <button type="button" class="signin-card" onClick={() => void signIn(user)} disabled={busy !== undefined} aria-describedby={`who-${user.sub}`}>
+                    <span class="signin-card__name">{t('signIn.as', { name: user.name })}</span>
+                    <span class="signin-card__who" id={`who-${user.sub}`}>
+                      {t(`role.${user.role}` as Key)}
+                      {user.boardNames ? ` · ${t('signIn.boards', { boards: user.boardNames.join(', ') })}` : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+      <p>
+        {t('signIn.public')} <a href={paths.meters(year)}>{t('nav.meters')}</a>
+      </p>
+    </div>
+  );
+}
