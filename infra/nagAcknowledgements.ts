@@ -74,7 +74,7 @@ export function acknowledgeApiStack(stack: ApiStack, props: ApiStackProps): void
     acknowledge(
       route,
       'The manifest declares this route `auth: public`: health, the OpenAPI document and the public strategy meters are for ' +
-        'residents without an account; the authorization matrix test (test/authorization) checks every route against the policy table.',
+        'residents without an account; test/authorizationMatrix.test.ts checks every route against the policy table.',
       'AwsSolutions-APIG4',
     );
   }

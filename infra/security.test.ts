@@ -132,3 +132,34 @@ describe('the local token issuer can never be switched on in the cloud', () => {
     }
   });
 });
+
+describe('data protection outside dev', () => {
+  const prod = synthTemplates({ stage: 'prod', context: { webOrigin: 'https://arshjul.example.se' } });
+
+  it('keeps the table with point-in-time recovery, its own rotating key and deletion protection', () => {
+    const table = Object.values(resourcesOf(prod.data, 'AWS::DynamoDB::Table'))[0];
+    expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
+    expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    prod.data.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: { EnableKeyRotation: true } });
+  });
+
+  it('retains every log group, bucket and queue of the API stack', () => {
+    for (const type of ['AWS::Logs::LogGroup', 'AWS::S3::Bucket', 'AWS::SQS::Queue']) {
+      const resources = Object.entries(resourcesOf(prod.api, type));
+      expect(resources.length, type).toBeGreaterThan(0);
+      for (const [id, resource] of resources) expect(resource.DeletionPolicy, `${type} ${id}`).toBe('Retain');
+    }
+  });
+
+  it('throttles the API and writes access logs of the API, CloudFront and the site bucket', () => {
+    prod.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
+    const stage = Object.values(resourcesOf(prod.api, 'AWS::ApiGatewayV2::Stage'))[0].Properties;
+    expect(stage.AccessLogSettings.DestinationArn).toBeDefined();
+    const distribution = Object.values(resourcesOf(prod.api, 'AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
+    expect(distribution.Logging.Bucket).toBeDefined();
+    const buckets = Object.values(resourcesOf(prod.api, 'AWS::S3::Bucket'));
+    expect(buckets.filter((bucket) => bucket.Properties.LoggingConfiguration)).toHaveLength(1);
+  });
+});
