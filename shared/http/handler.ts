@@ -4,6 +4,7 @@ import type { ZodType, z } from 'zod';
 import type { Actor } from '../domain/actor';
 import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, type FieldError } from '../domain/errors';
 import { logger } from '../observability/logger';
+import { authorize } from '../domain/authorization';
 import { actorFromClaims } from './identity';
 import { problemFor, problemResponse } from './problem';
 import type { RouteSpec } from './route';
@@ -46,6 +47,8 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequ
       throw new Unauthorized('Sign in first: send a valid token as `Authorization: Bearer <token>`.');
     }
     const params = parseInput(spec.params, event.pathParameters ?? {}, 'path', BadRequest);
+    // Who may call is settled before the body is read: a caller without the right gets 403, not field details.
+    if (spec.action) authorize(actor, spec.action, { boardId: (params as { boardId?: string } | undefined)?.boardId });
     const bodySchema = spec.bodyFor ? spec.bodyFor(params as never) : spec.body;
     const request = {
       params,
