@@ -37,7 +37,10 @@ interface AxeViolation {
 /** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now, and saves a full-page screenshot. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // The sticky action bar would float mid-page in a full-page picture: pin it to the end while the picture is taken.
+  const pin = await page.addStyleTag({ content: '.action-bar { position: static !important; }' });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await pin.evaluate((style) => (style as Element).remove());
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;

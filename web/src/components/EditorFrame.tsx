@@ -167,6 +167,7 @@ function ConflictPanel({ editor, ctx }: { editor: AnyEditor; ctx: NameContext })
             {analysis.theirsOnly.map((c) => (
               <li key={c.key}>
                 {describePath(c.path, ctx)}: {describeValue(c.path, c.row ? '•' : c.after, c.kind === 'removed' ? 'removed' : 'added')}
+                {c.summary ? ` (${c.summary})` : ''}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 /**
  * One meter as an inline SVG bar chart: per board the board's target (hollow bar) and its outcome or forecast (solid
- * bar), with the council's target as a dashed line. The SVG is role="img" with a title and description; the same
+ * bar), with the council's target as a dashed line. Only boards with a target or a value are drawn. The SVG is role="img" with a title and description; the same
  * numbers are in a table beside it (MetersPage), which is the text alternative.
  */
 import { formatNumber, t, type Key } from '../i18n';
@@ -12,8 +12,7 @@ const width = 640;
 const right = 70;
 const top = 28;
 
-export function MeterChart({ meter, id }: { meter: Meter; id: string }) {
-  const rows = meter.boards;
+export function MeterChart({ meter, rows, id }: { meter: Meter; rows: Meter['boards']; id: string }) {
   const values = rows.flatMap((b) => [b.target, b.outcome ?? b.forecast]).filter((v): v is number => typeof v === 'number');
   const max = Math.max(meter.councilTarget, ...values, 0) * 1.1 || 1;
   const min = Math.min(0, ...values);

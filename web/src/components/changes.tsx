@@ -58,7 +58,7 @@ export function ChangeTable({ changes, ctx, caption, beforeLabel, afterLabel }: 
   return (
     <TableWrap label={caption}>
       <table class="table changes">
-        <caption>{caption}</caption>
+        <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('conflict.field')}</th>
@@ -71,10 +71,10 @@ export function ChangeTable({ changes, ctx, caption, beforeLabel, afterLabel }: 
             <tr key={c.key} class={`change change--${c.kind}`}>
               <th scope="row">{describePath(c.path, ctx)}</th>
               <td>
-                <del>{c.row ? (c.kind === 'removed' ? describeValue(c.path, '•', 'removed') : t('change.empty')) : describeValue(c.path, c.before)}</del>
+                <del>{c.row ? (c.kind === 'removed' ? `${describeValue(c.path, '•', 'removed')}: ${c.summary ?? ''}` : t('change.empty')) : describeValue(c.path, c.before)}</del>
               </td>
               <td>
-                <ins>{c.row ? (c.kind === 'added' ? describeValue(c.path, '•', 'added') : t('change.empty')) : describeValue(c.path, c.after)}</ins>
+                <ins>{c.row ? (c.kind === 'added' ? `${describeValue(c.path, '•', 'added')}: ${c.summary ?? ''}` : t('change.empty')) : describeValue(c.path, c.after)}</ins>
               </td>
             </tr>
           ))}

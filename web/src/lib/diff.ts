@@ -71,6 +71,16 @@ export interface Change {
   kind: 'added' | 'removed' | 'changed';
   /** A whole row appeared or went away (its fields are not listed separately). */
   row: boolean;
+  /** For a row: its fields' values, to show what appeared or went away. */
+  summary?: string;
+}
+
+/** The values inside a row, e.g. "5" for a target or "Risk, 3, 4" for a risk. */
+function rowSummary(leaves: Map<string, Leaf>, rowKey: string): string {
+  return [...leaves.entries()]
+    .filter(([k]) => k.startsWith(`${rowKey}/`))
+    .map(([, leaf]) => (leaf.value.startsWith('[') ? (JSON.parse(leaf.value) as unknown[]).join('; ') : leaf.value))
+    .join(', ');
 }
 
 /** Normalises what a person typed so that "86,0" and 86 compare equal. */
@@ -96,10 +106,10 @@ export function diff(before: unknown, after: unknown): Change[] {
     if (parentRow) continue;
     if (left?.value === ROW && right === undefined) {
       rowsGone.add(key);
-      changes.push({ key, path, before: ROW, after: '', kind: 'removed', row: true });
+      changes.push({ key, path, before: ROW, after: '', kind: 'removed', row: true, summary: rowSummary(a, key) });
     } else if (right?.value === ROW && left === undefined) {
       rowsGone.add(key);
-      changes.push({ key, path, before: '', after: ROW, kind: 'added', row: true });
+      changes.push({ key, path, before: '', after: ROW, kind: 'added', row: true, summary: rowSummary(b, key) });
     } else if (!same(left?.value ?? '', right?.value ?? '')) {
       changes.push({ key, path, before: left?.value ?? '', after: right?.value ?? '', kind: left ? (right ? 'changed' : 'removed') : 'added', row: false });
     }
@@ -144,7 +154,7 @@ export function analyseMerge(base: unknown, mine: unknown, theirs: unknown): Mer
       // They added the row. If I did not, take it whole; if I did too, compare its fields one by one.
       if (mv !== ROW) {
         handled.push(key);
-        theirsOnly.push({ key, path, before: '', after: ROW, kind: 'added', row: true });
+        theirsOnly.push({ key, path, before: '', after: ROW, kind: 'added', row: true, summary: rowSummary(th, key) });
       }
       continue;
     }
@@ -154,7 +164,7 @@ export function analyseMerge(base: unknown, mine: unknown, theirs: unknown): Mer
       if (mv !== ROW) continue; // I removed it too
       const editedInside = [...m.keys()].some((k) => k.startsWith(`${key}/`) && !same(value(m, k), value(b, k)));
       if (editedInside) conflicts.push({ key, path, base: bv, mine: mv, theirs: '', row: true });
-      else theirsOnly.push({ key, path, before: ROW, after: '', kind: 'removed', row: true });
+      else theirsOnly.push({ key, path, before: ROW, after: '', kind: 'removed', row: true, summary: rowSummary(b, key) });
       continue;
     }
     if (same(mv, bv)) theirsOnly.push({ key, path, before: bv, after: tv, kind: bv ? (tv ? 'changed' : 'removed') : 'added', row: false });

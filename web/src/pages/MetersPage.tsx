@@ -65,7 +65,9 @@ export function MetersPage({ year }: { year: number }) {
 function MeterCard({ meter }: { meter: Meter }) {
   const id = `meter-${meter.indicatorId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const status = meter.status ?? null;
-  const withValues = meter.boards.length > 0;
+  const rows = meter.boards.filter((b) => b.target !== null || b.outcome !== null || b.forecast !== null);
+  const withValues = rows.length > 0;
+  const without = meter.boards.length - rows.length;
   return (
     <article class="meter card" aria-labelledby={`${id}-h`}>
       <header class="meter__header">
@@ -107,7 +109,7 @@ function MeterCard({ meter }: { meter: Meter }) {
       </ul>
       {withValues ? (
         <>
-          <MeterChart meter={meter} id={id} />
+          <MeterChart meter={meter} rows={rows} id={id} />
           <details class="meter__table">
             <summary>{t('meters.table.show')}</summary>
             <TableWrap label={t('meters.table.caption', { name: meter.name, unit: meter.unit })}>
@@ -124,7 +126,7 @@ function MeterCard({ meter }: { meter: Meter }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {meter.boards.map((b) => (
+                  {rows.map((b) => (
                     <tr key={b.boardId}>
                       <th scope="row">{(b as { name?: string }).name ?? b.boardId}</th>
                       <td>{formatNumber(b.target)}</td>
@@ -138,6 +140,7 @@ function MeterCard({ meter }: { meter: Meter }) {
               </table>
             </TableWrap>
           </details>
+          {without > 0 && <p class="muted">{t('meters.without', { count: without })}</p>}
         </>
       ) : (
         <p>{t('meters.noBoards')}</p>

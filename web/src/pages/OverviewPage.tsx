@@ -18,7 +18,10 @@ export function OverviewPage({ year }: { year: number }) {
   const matrix = useAsync(async () => (await api<StatusMatrix>('GET', `/cycles/${year}/status`)).data, [year]);
   const title = t('overview.title', { year });
 
-  const rows = (matrix.data?.boards ?? []).filter((b) => filter === 'all' || b.kind === filter);
+  const kindOrder: Record<string, number> = { district: 0, specialist: 1, company: 2 };
+  const rows = (matrix.data?.boards ?? [])
+    .filter((b) => filter === 'all' || b.kind === filter)
+    .sort((a, b) => (kindOrder[a.kind ?? ''] ?? 3) - (kindOrder[b.kind ?? ''] ?? 3) || a.name.localeCompare(b.name, 'sv'));
   const cells = rows.flatMap((b) => documentKinds.map((k) => b.documents[k]));
   const done = cells.filter((c) => c.status === 'approved').length;
   const late = cells.filter((c) => c.late).length;
