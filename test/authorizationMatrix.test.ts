@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withMatrix } from '../shared/api/authorizationDoc';
 import { apiRoutes } from '../shared/api/routes';
 import { roles } from '../shared/domain/actor';
 import { expectedStatus } from '../shared/domain/authorization';
@@ -55,6 +57,11 @@ describe('the authorization matrix over HTTP', () => {
 
   afterAll(async () => {
     await t?.stop();
+  });
+
+  it('is published in the README as generated from the policy table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    expect(readme, 'README.md is out of date: run npm run docs').toBe(withMatrix(readme));
   });
 
   it('covers every protected route', () => {
