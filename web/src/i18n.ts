@@ -404,7 +404,7 @@ const sv = {
   'signoff.submit': 'Fastställ året',
   'signoff.done': 'Året {year} är fastställt.',
   'signoff.doneAt': 'Fastställt {date} av {who}.',
-  'signoff.blocked': 'Året kan inte fastställas än. Dessa verksamhetsberättelser är inte godkända: {boards}',
+  'signoff.blocked': 'Året kan inte fastställas än. Verksamhetsberättelserna från dessa nämnder och bolag är inte godkända: {boards}.',
   'signoff.unavailable': 'Fastställandet är inte tillgängligt än: tjänsten för att fastställa året byggs. Kontrollistan nedan visar ändå läget.',
   'signoff.checklist': 'Kontrollista',
 
@@ -841,7 +841,7 @@ const en: Catalogue = {
   'signoff.submit': 'Sign off the year',
   'signoff.done': 'The year {year} is signed off.',
   'signoff.doneAt': 'Signed off {date} by {who}.',
-  'signoff.blocked': 'The year cannot be signed off yet. These annual reports are not approved: {boards}',
+  'signoff.blocked': 'The year cannot be signed off yet. The annual reports of these boards and companies are not approved: {boards}.',
   'signoff.unavailable': 'Signing off is not available yet: the service that signs off the year is being built. The checklist below still shows where things stand.',
   'signoff.checklist': 'Checklist',
 

@@ -80,7 +80,9 @@ export function SignoffPage({ year }: { year: number }) {
       data.reload();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        setResult({ tone: 'warning', text: t('signoff.blocked', { boards: error.problem.detail ?? '' }) });
+        // The refusal names the boards; the checklist (reloaded) lists the same ones in the person's language.
+        setResult({ tone: 'warning', text: t('signoff.blocked', { boards: pending.map((b) => b.name).join(', ') || (error.problem.detail ?? '') }) });
+        data.reload();
       } else if (error instanceof ApiError && error.isMissingRoute) {
         setResult({ tone: 'warning', text: t('signoff.unavailable') });
       } else if (error instanceof ApiError && error.status === 422 && error.problem.errors) {
