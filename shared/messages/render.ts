@@ -62,3 +62,8 @@ export function renderMessage(input: MessageInput): { subject: string; body: str
   const values = templateData(input);
   return { subject: fill(template.subject, values), body: fill(template.body, values) };
 }
+
+/** The rendered text together with the template and values it came from, for the outbox and for SES alike. */
+export function composeMessage(input: MessageInput): { subject: string; body: string; template: { kind: MessageTemplateKind; locale: Locale; data: Record<string, string> } } {
+  return { ...renderMessage(input), template: { kind: input.kind, locale: input.locale, data: templateData(input) } };
+}

@@ -10,8 +10,8 @@ export interface OutgoingMessage {
   boardId?: string;
   year?: number;
   documentKind?: string;
-  /** SES template name, when the cloud adapter should render a stored template. */
-  template?: string;
+  /** The stored template the text was rendered from, and its values: SES renders the same template in the cloud. */
+  template?: { kind: 'reminder' | 'overdue' | 'escalation' | 'returned' | 'approved'; locale: 'sv' | 'en'; data: Record<string, string> };
 }
 
 export interface Notifier {

@@ -1,6 +1,6 @@
 import { localDate } from '../../domain/calendar';
 import { dueReminders, type DocumentState } from '../../domain/reminders';
-import { renderMessage } from '../../messages/render';
+import { composeMessage } from '../../messages/render';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
 import type { DocumentRepository } from '../../ports/documentRepository';
@@ -61,7 +61,7 @@ async function remindersFor(
     reviewers: cycle.reviewerContacts ?? [],
   });
   const message = (reminder: (typeof due.send)[number]): OutgoingMessage => {
-    const text = renderMessage({
+    const text = composeMessage({
       kind: reminder.messageKind,
       locale: reminder.locale,
       boardName: reminder.boardName,
@@ -76,6 +76,7 @@ async function remindersFor(
       ...(reminder.cc.length ? { cc: reminder.cc } : {}),
       subject: text.subject,
       body: text.body,
+      template: text.template,
       kind: reminder.messageKind,
       boardId: reminder.boardId,
       year: cycle.year,

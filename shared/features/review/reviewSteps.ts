@@ -10,7 +10,7 @@ import type { WorkflowEngine } from '../../ports/workflow';
 import type { DocumentKind } from '../../schemas/common';
 import type { PlanContent } from '../../schemas/documents';
 import { dueDateFor } from '../../domain/calendar';
-import { renderMessage } from '../../messages/render';
+import { composeMessage } from '../../messages/render';
 import { sendOnce } from '../notifications/sendOnce';
 
 /** The steps of the review workflow (workflows/review.ts), one Lambda task each. */
@@ -80,7 +80,7 @@ export async function notifyBoard(
   const [board, record, cycle] = await Promise.all([deps.boards.get(boardId), deps.documents.get(year, boardId, kind), deps.cycles.get(year)]);
   if (!board || !record || !cycle) throw new Error('The board, its document or the cycle is missing');
   const lastDecision = record.document.comments.at(-1);
-  const text = renderMessage({
+  const text = composeMessage({
     kind: input.event,
     locale: board.locale ?? 'sv',
     boardName: board.name,
@@ -92,7 +92,7 @@ export async function notifyBoard(
   });
   const sent = await sendOnce(
     { year, key: `${boardId}#${kind}#${input.event}#${input.round}`, at: deps.clock.now().toISOString() },
-    { to: board.contacts, subject: text.subject, body: text.body, kind: input.event, boardId, year, documentKind: kind },
+    { to: board.contacts, subject: text.subject, body: text.body, template: text.template, kind: input.event, boardId, year, documentKind: kind },
     deps,
   );
   return { sent };
