@@ -68,7 +68,8 @@ export function tableStatements(scope: Construct, access: TableAccess, table: Ta
  */
 export function auditImmutabilityPolicy(scope: Construct, id: string, tableArn: string): iam.ManagedPolicy {
   return new iam.ManagedPolicy(scope, id, {
-    description: 'Årshjul: audit events (partition keys AUDIT#…) can be appended, never updated or deleted',
+    // IAM descriptions: Latin-1 only.
+    description: 'Årshjul: audit events (partition keys AUDIT#...) can be appended, never updated or deleted',
     statements: [
       new iam.PolicyStatement({
         sid: 'AuditEventsAreAppendOnly',
