@@ -1,12 +1,13 @@
 import { DynamoDBClient, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { useNotifier } from '../shared/commons/notifier';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as submitHandler } from '../functions/api/submitDocument';
 import { localAwsConfig } from '../local/dynamodb';
 import { useDynamo } from '../shared/commons/dynamo';
-import { admin, editorOf, startTestStack, type TestStack } from './support/localStack';
+import { admin, editorOf, reviewer, startTestStack, type TestStack } from './support/localStack';
 import { apiEvent, testContext } from './support/apiEvent';
 
 const year = 2026;
@@ -76,6 +77,41 @@ describe('faults under the handlers', () => {
     expect(document.body.status).toBe('draft');
     const history = await t.api('GET', `/api/cycles/${year}/boards/bromma/documents/plan/history`, { as: admin });
     expect(history.body.events.map((event: { action: string }) => event.action)).toEqual(['saved']);
+  });
+
+  it('shows a review workflow that failed for good on the document, and carries on with a fresh one', async () => {
+    await t.api('PUT', '/api/boards/skarpnack', { as: admin, body: { name: 'Skarpnäck', kind: 'district', contacts: ['k@skarpnack.example'] } });
+    const path = `/api/cycles/${year}/boards/skarpnack/documents/plan`;
+    await t.api('PUT', path, { as: editorOf('skarpnack'), headers: { 'if-match': '"0"' }, body: { content: { targets: [{ indicatorId: 'KF-1', target: 75 }] } } });
+    expect((await t.api('POST', `${path}/submit`, { as: editorOf('skarpnack') })).status).toBe(202);
+    await t.stack.runDueJobs();
+
+    // E-mail is down for good: telling the board about the return fails on every retry.
+    useNotifier({ send: async () => Promise.reject(Object.assign(new Error('mail relay refuses'), { name: 'MessageRejected' })) });
+    try {
+      expect((await t.api('POST', `${path}/decision`, { as: reviewer, body: { decision: 'return', comment: 'Målet är för lågt.' } })).status).toBe(200);
+      await t.stack.runDueJobs();
+    } finally {
+      useNotifier(t.stack.outbox);
+    }
+
+    const failed = await t.api('GET', path, { as: editorOf('skarpnack') });
+    expect(failed.body).toMatchObject({ status: 'returned', workflow: { status: 'failed', error: expect.any(String) } });
+
+    // The board fixes and resubmits; a fresh workflow takes over, and the approval reaches the board.
+    const fixed = await t.api('PUT', path, { as: editorOf('skarpnack'), headers: { 'if-match': failed.headers.get('etag')! }, body: { content: { targets: [{ indicatorId: 'KF-1', target: 85 }] } } });
+    expect(fixed.status).toBe(200);
+    expect((await t.api('POST', `${path}/submit`, { as: editorOf('skarpnack') })).status).toBe(202);
+    await t.stack.runDueJobs();
+    expect((await t.api('POST', `${path}/decision`, { as: reviewer, body: { decision: 'approve', comment: 'Bra.' } })).status).toBe(200);
+    await t.stack.runDueJobs();
+    const approved = await t.api('GET', path, { as: editorOf('skarpnack') });
+    expect(approved.body.status).toBe('approved');
+    expect(approved.body.workflow).toBeUndefined();
+    const outbox = await t.api('GET', '/api/dev/outbox');
+    expect(outbox.body.messages.filter((m: { boardId?: string }) => m.boardId === 'skarpnack').map((m: { kind: string }) => m.kind)).toEqual(['approved']);
+    const history = await t.api('GET', `${path}/history`, { as: reviewer });
+    expect(history.body.events.map((event: { action: string }) => event.action)).toEqual(['saved', 'submitted', 'returned', 'saved', 'resubmitted', 'approved']);
   });
 
   it('keeps the submission when the workflow cannot be started, and the sweep starts it later', async () => {

@@ -20,7 +20,7 @@ export interface StoredDocument {
   updatedAt: string;
   updatedBy: string;
   /** The review workflow's state as last recorded by its tasks. */
-  workflow?: { executionName: string; failedAt?: string; error?: string };
+  workflow?: { executionName: string; failedAt?: string; error?: string; restarts?: number };
 }
 
 export interface AuditEvent {

@@ -3,7 +3,7 @@ import { NotFound } from '../../domain/errors';
 import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
-import type { DocumentRecord, DocumentRepository, StoredDocument } from '../../ports/documentRepository';
+import type { DocumentRecord, DocumentRepository, StoredDocument, WorkflowAction } from '../../ports/documentRepository';
 import type { WorkflowEngine } from '../../ports/workflow';
 import type { DocumentKind } from '../../schemas/common';
 import { emptyContent, type DocumentView } from '../../schemas/documents';
@@ -75,6 +75,22 @@ export function documentView(document: StoredDocument): DocumentView & Record<st
 }
 
 /** The review workflow's execution name: one per document, so a second start is a no-op. */
-export function reviewExecutionName(address: DocumentAddress): string {
-  return `${address.kind}-${address.year}-${address.boardId}`;
+export function reviewExecutionName(address: DocumentAddress, restart = 0): string {
+  return `${address.kind}-${address.year}-${address.boardId}${restart ? `-restart-${restart}` : ''}`;
+}
+
+/**
+ * When the document's review workflow failed for good, the next submit or decision starts a fresh one
+ * (under a new deterministic name): it finds the document as it now stands and carries on from there,
+ * so nothing the board or the reviewer did is lost and the board is still told.
+ */
+export function restartAfterFailure(document: StoredDocument): { workflow: NonNullable<StoredDocument['workflow']>; action: WorkflowAction } | undefined {
+  if (!document.workflow?.error) return undefined;
+  const restart = (document.workflow.restarts ?? 0) + 1;
+  const address = { year: document.year, boardId: document.boardId, kind: document.kind };
+  const executionName = reviewExecutionName(address, restart);
+  return {
+    workflow: { executionName, restarts: restart },
+    action: { type: 'start', workflow: 'review', executionName, input: { document: address } },
+  };
 }

@@ -6,7 +6,7 @@ import { planIndicatorsOf } from '../../domain/report';
 import { decisionProblems } from '../../domain/review';
 import { CommitRefused, type StoredDocument, type StoredResponse, type WorkflowAction } from '../../ports/documentRepository';
 import type { DecisionBody, PlanContent } from '../../schemas/documents';
-import { documentView, loadDocument, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
+import { documentView, loadDocument, restartAfterFailure, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
 import { fingerprintOf, previousAnswer } from './idempotency';
 import { deliverWorkflowAction } from './workflowActions';
 
@@ -56,9 +56,11 @@ export async function decideDocument(
       updatedBy: deps.actor.sub,
     };
     const waitsForReview = record.waitingFor?.step === 'review' && record.taskToken;
+    const restart = restartAfterFailure(current);
+    if (restart) next.workflow = restart.workflow;
     const workflowAction: WorkflowAction | undefined = waitsForReview
       ? { type: 'complete', token: record.taskToken!, output: { decision: input.body.decision, round: current.submissions } }
-      : undefined;
+      : restart?.action;
     const response: StoredResponse = { status: 200, body: documentView(next) };
     try {
       await deps.documents.commit({

@@ -9,7 +9,7 @@ import { CommitRefused, type StoredDocument, type StoredResponse, type WorkflowA
 import type { CycleRepository } from '../../ports/cycleRepository';
 import type { DocumentRepository } from '../../ports/documentRepository';
 import type { PlanContent, ReportContent, Finding } from '../../schemas/documents';
-import { loadDocument, reviewExecutionName, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
+import { loadDocument, restartAfterFailure, reviewExecutionName, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
 import { fingerprintOf, previousAnswer } from './idempotency';
 import { deliverWorkflowAction } from './workflowActions';
 
@@ -51,12 +51,14 @@ export async function submitDocument(
       workflow: current.workflow ?? { executionName: reviewExecutionName(address) },
     };
     const waitsForResubmission = record.waitingFor?.step === 'resubmission' && record.taskToken;
+    const restart = restartAfterFailure(current);
+    if (restart) next.workflow = restart.workflow;
     const workflowAction: WorkflowAction | undefined =
       current.submissions === 0
         ? { type: 'start', workflow: 'review', executionName: reviewExecutionName(address), input: { document: address } }
         : waitsForResubmission
           ? { type: 'complete', token: record.taskToken!, output: { resubmitted: true, round: next.submissions } }
-          : undefined;
+          : restart?.action;
     const response: StoredResponse = { status: 202, body: { status: 'in_review', findings, version: next.version } };
     try {
       await deps.documents.commit({

@@ -109,9 +109,11 @@ export async function recordWorkflowFailure(
   deps: { documents: DocumentRepository; clock: Clock },
 ): Promise<{ recorded: true }> {
   const { year, boardId, kind } = input.document;
+  const current = (await deps.documents.get(year, boardId, kind))?.document.workflow;
   await deps.documents.recordWorkflow(year, boardId, kind, {
     workflow: {
-      executionName: `${kind}-${year}-${boardId}`,
+      executionName: current?.executionName ?? `${kind}-${year}-${boardId}`,
+      ...(current?.restarts ? { restarts: current.restarts } : {}),
       failedAt: deps.clock.now().toISOString(),
       error: input.error?.Error ?? 'Unknown',
     },
