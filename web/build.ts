@@ -3,7 +3,7 @@
  * and index.html pointing at both. `node --import tsx web/build.ts` runs it; npm start and the tests call buildWeb().
  */
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,14 +21,18 @@ export async function buildWeb(): Promise<void> {
   await buildWebWithResult();
 }
 
-/** The same as buildWeb, telling which files it wrote. */
+/**
+ * The same as buildWeb, telling which files it wrote. Safe to run while web/dist is being served, and from several
+ * processes at once (test files build in parallel): every file is written to a temporary name and renamed into place,
+ * index.html last, and only assets of older builds are removed.
+ */
 export async function buildWebWithResult(): Promise<BuildResult> {
   const assets = join(webDist, 'assets');
-  rmSync(webDist, { recursive: true, force: true });
   mkdirSync(assets, { recursive: true });
   const result = await build({
     entryPoints: { app: join(webRoot, 'src', 'main.tsx') },
     outdir: assets,
+    write: false,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -48,9 +52,23 @@ export async function buildWebWithResult(): Promise<BuildResult> {
   const script = outputs.find(([file, out]) => file.endsWith('.js') && out.entryPoint);
   const stylesheet = outputs.find(([file]) => file.endsWith('.css'));
   if (!script || !stylesheet) throw new Error('esbuild wrote no script or no stylesheet');
+  const written = new Set<string>();
+  for (const file of result.outputFiles) {
+    writeAtomically(file.path, file.contents);
+    written.add(basename(file.path));
+  }
   const href = (file: string) => `/assets/${basename(file)}`;
-  writeFileSync(join(webDist, 'index.html'), indexHtml(href(script[0]), href(stylesheet[0])));
+  writeAtomically(join(webDist, 'index.html'), indexHtml(href(script[0]), href(stylesheet[0])));
+  for (const name of readdirSync(assets)) {
+    if (!written.has(name) && !name.includes('.tmp-')) rmSync(join(assets, name), { force: true });
+  }
   return { script: href(script[0]), stylesheet: href(stylesheet[0]), bytes: script[1].bytes + stylesheet[1].bytes };
+}
+
+function writeAtomically(path: string, contents: string | Uint8Array): void {
+  const temporary = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
 }
 
 function indexHtml(script: string, stylesheet: string): string {

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { setLocale, t, useLocale, type Key } from './i18n';
 import { api, setApiLocale } from './lib/api';
-import { signOut, type Session } from './lib/auth';
+import { completeHostedSignIn, hostedUiConfig, isAuthCallback, signOut, type Session } from './lib/auth';
 import { match, navigate, paths, useLocation } from './lib/router';
 import { AppContext, guessYear, useSession } from './lib/session';
 import { DocumentPage } from './pages/DocumentPage';
@@ -138,6 +138,7 @@ function Header({ session, year, path, locale }: { session: Session | null; year
 function Page({ path, query, session, year }: { path: string; query: URLSearchParams; session: Session | null; year: number }) {
   if (path === '/') return <HomePage />;
   if (path === '/signin') return <SignInPage next={query.get('next') ?? undefined} />;
+  if (isAuthCallback(path)) return <AuthCallback />;
   if (path === '/meters' || path === '/public') return <Redirect to={paths.meters(year)} />;
   let params = match('/public/cycles/:year/meters', path);
   if (params) return <MetersPage year={Number(params.year)} />;
@@ -163,4 +164,28 @@ const isKind = (kind: string): kind is 'plan' | 't1' | 't2' | 'annual' => ['plan
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
+}
+
+/** Where the Cognito hosted UI sends the person back: finish signing in, then go where they were headed. */
+function AuthCallback() {
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    void hostedUiConfig().then(async (hosted) => {
+      try {
+        if (!hosted) throw new Error('no hosted sign-in configured');
+        navigate(await completeHostedSignIn(hosted, new URL(window.location.href)), { replace: true });
+      } catch {
+        setFailed(true);
+      }
+    });
+  }, []);
+  return (
+    <div class="page">
+      <h1 id="page-title" tabIndex={-1}>
+        {t('signIn.title')}
+      </h1>
+      <p role="status">{failed ? t('signIn.failed') : t('signIn.completing')}</p>
+      {failed && <a href={paths.signIn()}>{t('signIn.title')}</a>}
+    </div>
+  );
 }

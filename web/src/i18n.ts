@@ -79,6 +79,8 @@ const sv = {
   'signIn.as': 'Logga in som {name}',
   'signIn.boards': 'Nämnd: {boards}',
   'signIn.failed': 'Inloggningen misslyckades. Försök igen.',
+  'signIn.hosted': 'Logga in med ditt konto i staden',
+  'signIn.completing': 'Loggar in …',
   'signIn.needed': 'Logga in för att se den här sidan.',
   'signIn.public': 'Strategimätarna är öppna för alla, utan inloggning.',
 
@@ -526,6 +528,8 @@ const en: Catalogue = {
   'signIn.as': 'Sign in as {name}',
   'signIn.boards': 'Board: {boards}',
   'signIn.failed': 'Signing in failed. Try again.',
+  'signIn.hosted': 'Sign in with your city account',
+  'signIn.completing': 'Signing in …',
   'signIn.needed': 'Sign in to see this page.',
   'signIn.public': 'The strategy meters are open to everyone, without signing in.',
 

@@ -1,7 +1,8 @@
 /**
- * Sign-in, in one module. Locally a person picks a demo user and the app asks POST /api/dev/token; in AWS a Cognito
- * hosted-UI provider takes its place behind the same functions (signIn…, currentSession, signOut). The rest of the
- * app reads only `Session` and `currentToken()`.
+ * Sign-in, in one module. Locally a person picks a demo user and the app asks POST /api/dev/token. In AWS the app
+ * finds `/config.json` with `{ "auth": { "kind": "cognito", "domain": "https://….auth….amazoncognito.com",
+ * "clientId": "…" } }` and signs in through the Cognito hosted UI instead (authorization code with PKCE; the ID token
+ * is what the API's JWT authorizer checks). The rest of the app reads only `Session` and `currentToken()`.
  *
  * The token's claims have Cognito's ID-token shape (`cognito:groups`, `custom:boards`, `custom:locale`), so
  * `userFromToken` reads both kinds the same way.
@@ -144,3 +145,72 @@ export const canEdit = (user: User | undefined, boardId: string) => user?.role =
 /** Whether this user may read the board's documents (editors only their own). */
 export const canRead = (user: User | undefined, boardId: string) =>
   !!user && (user.role !== 'editor' ? user.role !== 'reviewer' || user.boards.length === 0 || user.boards.includes(boardId) : user.boards.includes(boardId));
+
+// ── Cognito hosted UI (authorization code flow with PKCE) ────────────────────
+export interface HostedUiConfig {
+  kind: 'cognito';
+  /** The hosted UI's base address, e.g. https://arshjul.auth.eu-north-1.amazoncognito.com */
+  domain: string;
+  clientId: string;
+  scopes?: string[];
+}
+
+let config: Promise<HostedUiConfig | null> | undefined;
+/** The sign-in method of this deployment: the hosted UI when /config.json names one, else the local demo. */
+export function hostedUiConfig(): Promise<HostedUiConfig | null> {
+  config ??= fetch('/config.json', { headers: { accept: 'application/json' } })
+    .then(async (response) => {
+      if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return null;
+      const body = (await response.json()) as { auth?: HostedUiConfig };
+      return body.auth?.kind === 'cognito' && body.auth.domain && body.auth.clientId ? body.auth : null;
+    })
+    .catch(() => null);
+  return config;
+}
+
+const pkceKey = 'arshjul.pkce';
+const callbackPath = '/auth/callback';
+const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** Sends the person to the hosted UI; they come back to /auth/callback. */
+export async function beginHostedSignIn(hosted: HostedUiConfig, next: string): Promise<void> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  sessionStorage.setItem(pkceKey, JSON.stringify({ verifier, state, next }));
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: hosted.clientId,
+    redirect_uri: `${location.origin}${callbackPath}`,
+    scope: (hosted.scopes ?? ['openid', 'email', 'profile']).join(' '),
+    code_challenge_method: 'S256',
+    code_challenge: challenge,
+    state,
+  });
+  location.assign(`${hosted.domain.replace(/\/$/, '')}/oauth2/authorize?${query}`);
+}
+
+/** Finishes the hosted-UI sign-in on /auth/callback: swaps the code for tokens; answers where to go next. */
+export async function completeHostedSignIn(hosted: HostedUiConfig, url: URL): Promise<string> {
+  const stored = JSON.parse(sessionStorage.getItem(pkceKey) ?? 'null') as { verifier: string; state: string; next: string } | null;
+  sessionStorage.removeItem(pkceKey);
+  const code = url.searchParams.get('code');
+  if (!stored || !code || url.searchParams.get('state') !== stored.state) throw new Error('the sign-in answer does not match the request');
+  const response = await fetch(`${hosted.domain.replace(/\/$/, '')}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      client_id: hosted.clientId,
+      code,
+      redirect_uri: `${location.origin}${callbackPath}`,
+      code_verifier: stored.verifier,
+    }),
+  });
+  if (!response.ok) throw new Error(`the token exchange failed (${response.status})`);
+  const { id_token: idToken } = (await response.json()) as { id_token: string };
+  signInWithToken(idToken);
+  return stored.next.startsWith('/') && !stored.next.startsWith('//') ? stored.next : '/';
+}
+
+export const isAuthCallback = (path: string) => path === callbackPath;

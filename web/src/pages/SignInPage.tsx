@@ -1,7 +1,7 @@
 /** Local sign-in: the demo's people by role. In AWS this page becomes a link to the Cognito hosted UI (lib/auth). */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { currentLocale, t, type Key } from '../i18n';
-import { demoUsers, roles, signInAsDemoUser, type DemoUser } from '../lib/auth';
+import { beginHostedSignIn, demoUsers, hostedUiConfig, roles, signInAsDemoUser, type DemoUser, type HostedUiConfig } from '../lib/auth';
 import { navigate, paths } from '../lib/router';
 import { Notice, PageTitle } from '../components/ui';
 import { useApp } from '../lib/session';
@@ -10,6 +10,8 @@ export function SignInPage({ next, required = false }: { next?: string; required
   const [busy, setBusy] = useState<string>();
   const [failed, setFailed] = useState(false);
   const { year } = useApp();
+  const [hosted, setHosted] = useState<HostedUiConfig | null | undefined>(undefined);
+  useEffect(() => void hostedUiConfig().then(setHosted), []);
 
   const signIn = async (user: DemoUser) => {
     setBusy(user.sub);
@@ -28,9 +30,16 @@ export function SignInPage({ next, required = false }: { next?: string; required
     <div class="page page--narrow">
       <PageTitle title={t('signIn.title')}>{t('signIn.title')}</PageTitle>
       {required && <Notice tone="info">{t('signIn.needed')}</Notice>}
-      <p class="lead">{t('signIn.intro')}</p>
       {failed && <Notice tone="error">{t('signIn.failed')}</Notice>}
-      {roles.map((role) => (
+      {hosted && (
+        <p>
+          <button type="button" class="button button--primary" onClick={() => void beginHostedSignIn(hosted, next ?? '/')}>
+            {t('signIn.hosted')}
+          </button>
+        </p>
+      )}
+      {hosted === null && <p class="lead">{t('signIn.intro')}</p>}
+      {hosted === null && roles.map((role) => (
         <section key={role} class="signin-group" aria-labelledby={`role-${role}`}>
           <h2 id={`role-${role}`}>{t(`roleGroup.${role}` as Key)}</h2>
           <ul class="signin-list">
