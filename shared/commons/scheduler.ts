@@ -9,6 +9,7 @@ export function currentScheduler(): Scheduler {
   scheduler ??= new EventBridgeScheduler(new SchedulerClient({}), {
     groupName: process.env.SCHEDULE_GROUP ?? 'default',
     roleArn: process.env.SCHEDULER_ROLE_ARN ?? '',
+    deadLetterArn: process.env.SCHEDULER_DLQ_ARN,
     stateMachineArn: (workflow) => process.env[`STATE_MACHINE_ARN_${workflow.toUpperCase()}`] ?? '',
   });
   return scheduler;

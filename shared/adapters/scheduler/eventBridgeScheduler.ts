@@ -16,7 +16,7 @@ import type { OneTimeSchedule, Scheduler } from '../../ports/scheduler';
 export class EventBridgeScheduler implements Scheduler {
   constructor(
     private readonly client: SchedulerClient,
-    private readonly settings: { groupName: string; roleArn: string; stateMachineArn: (workflow: string) => string },
+    private readonly settings: { groupName: string; roleArn: string; deadLetterArn?: string; stateMachineArn: (workflow: string) => string },
   ) {}
 
   async upsert(schedule: OneTimeSchedule): Promise<void> {
@@ -36,6 +36,7 @@ export class EventBridgeScheduler implements Scheduler {
           Input: JSON.stringify(schedule.input),
         }),
         RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 10 },
+        ...(this.settings.deadLetterArn ? { DeadLetterConfig: { Arn: this.settings.deadLetterArn } } : {}),
       },
     };
     try {
