@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { contentSecurityPolicy } from '../../infra/web';
 
 const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const screenshotDir = join(repositoryRoot, 'test-results', 'screenshots');
@@ -18,12 +19,36 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs, headless: true });
 }
 
-/** A new person at the browser: own storage, Swedish, a laptop-sized window. Page errors fail the test. */
+/**
+ * The Content-Security-Policy CloudFront sends in AWS (infra/web.ts), minus upgrade-insecure-requests, which would
+ * send the local http:// requests to https://. The local server sends none; the tests add it so that the app is
+ * known to work under it.
+ */
+const cloudPolicy = contentSecurityPolicy('https://arshjul-test.auth.eu-north-1.amazoncognito.com')
+  .split('; ')
+  .filter((directive) => directive !== 'upgrade-insecure-requests')
+  .join('; ');
+
+/**
+ * A new person at the browser: own storage, Swedish, a laptop-sized window, the cloud's CSP on every page. Page
+ * errors and CSP violations are collected in `errors`; each test expects none.
+ */
 export async function newVisitor(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+  // axe-core is served from the page's own origin: the CSP (script-src 'self') refuses inline scripts, which is what
+  // addScriptTag({ path }) would insert.
+  await context.route('**/*', async (route) => {
+    if (new URL(route.request().url()).pathname === '/__test/axe.min.js') return route.fulfill({ path: axePath, contentType: 'text/javascript' });
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': cloudPolicy } });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   return { context, page, errors };
 }
 
@@ -37,11 +62,12 @@ interface AxeViolation {
 /** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now, and saves a full-page screenshot. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  // The sticky action bar would float mid-page in a full-page picture: pin it to the end while the picture is taken.
-  const pin = await page.addStyleTag({ content: '.action-bar { position: static !important; }' });
+  // The sticky action bar would float mid-page in a full-page picture: pin it while the picture is taken.
+  const pin = (position: string) => page.evaluate((p) => document.querySelectorAll<HTMLElement>('.action-bar').forEach((bar) => (bar.style.position = p)), position);
+  await pin('static');
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
-  await pin.evaluate((style) => (style as Element).remove());
-  await page.addScriptTag({ path: axePath });
+  await pin('');
+  await page.addScriptTag({ url: '/__test/axe.min.js' });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
