@@ -7,7 +7,7 @@ import type { DocumentRead, DocumentStatus, ReportKind } from '../lib/types';
 import type { NameContext } from './changes';
 import { EditorFrame } from './EditorFrame';
 import { RadioGroup, TextArea, TextField } from './inputs';
-import { Notice, text } from './ui';
+import { text } from './ui';
 
 export interface ReportEditorProps {
   year: number;
@@ -179,7 +179,6 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
         <h2 id="h-analysis">{t('report.analysis.title')}</h2>
         <TextArea id={fieldId('analysis')} rows={6} label={t('report.analysis.label')} help={t('report.analysis.help')} value={form.analysis} onInput={(v) => update((f) => void (f.analysis = v))} error={err(fieldId('analysis'))} />
       </section>
-      {planStatus !== 'approved' && <Notice tone="warning">{t('report.needsPlan', { status: t(`status.${planStatus}` as Key) })}</Notice>}
     </EditorFrame>
   );
 }

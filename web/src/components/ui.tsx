@@ -151,13 +151,13 @@ export function Loading() {
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   let message: string;
   if (error instanceof NetworkError) message = t('app.networkError');
-  else if (error instanceof ApiError && error.status === 403) message = t('app.forbidden', { detail: error.problem.detail ?? '' });
+  else if (error instanceof ApiError && error.status === 403) message = t('app.forbidden');
   else if (error instanceof ApiError && error.isMissingRoute) message = t('app.notAvailable');
   else message = t('app.error', { detail: error instanceof Error ? error.message : String(error) });
   return (
     <Notice tone="error">
       <p>{message}</p>
-      {onRetry && (
+      {onRetry && !(error instanceof ApiError && (error.status === 403 || error.status === 404)) && (
         <button type="button" class="button button--secondary" onClick={onRetry}>
           {t('app.retry')}
         </button>
