@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { buildWeb } from '../web/build';
 import { JavaMissingError } from './dynamodb';
 import { seedDemo, signInHints } from './seed';
 import { startStack, type RunningStack } from './stack';
@@ -23,6 +24,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    await buildWeb();
     stack = await startStack({ port, dataDir, tickMs: 1000, log: process.env.LOG_LOCAL ? say : undefined });
   } catch (error) {
     if (error instanceof JavaMissingError) {
