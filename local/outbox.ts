@@ -1,4 +1,5 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../shared/adapters/dynamo/queryAll';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/ports/clock';
 import type { Notifier, OutgoingMessage } from '../shared/ports/notifier';
@@ -26,23 +27,11 @@ export class Outbox implements Notifier {
   }
 
   async list(): Promise<OutboxMessage[]> {
-    const messages: OutboxMessage[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': 'LOCAL#OUTBOX' },
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const { PK: _pk, SK: _sk, ...message } = item;
-        messages.push(message as OutboxMessage);
-      }
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return messages;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'LOCAL#OUTBOX' },
+    });
+    return items.map(({ PK: _pk, SK: _sk, ...message }) => message as unknown as OutboxMessage);
   }
 }

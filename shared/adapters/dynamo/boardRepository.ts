@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './queryAll';
 import { PreconditionFailed } from '../../domain/errors';
 import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
 import { isConditionFailure } from './conditional';
@@ -34,22 +35,13 @@ export class DynamoBoardRepository implements BoardRepository {
   }
 
   async list(): Promise<StoredBoard[]> {
-    const boards: StoredBoard[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': 'BOARDS' },
-          ExclusiveStartKey,
-        }),
-      );
-      boards.push(...(page.Items ?? []).map(toBoard));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return boards;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'BOARDS' },
+    });
+    return items.map(toBoard);
   }
 }
 

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { Conflict, PreconditionFailed } from '../../domain/errors';
 import type { CycleEvent, CycleRepository, PeriodRecord, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
 import { cancellationCodes, isConditionFailure } from './conditional';
+import { queryAll } from './queryAll';
 import { auditSk, councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
 
 export class DynamoCycleRepository implements CycleRepository {
@@ -77,22 +78,13 @@ export class DynamoCycleRepository implements CycleRepository {
   }
 
   async list(): Promise<StoredCycle[]> {
-    const cycles: StoredCycle[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': 'CYCLES' },
-          ExclusiveStartKey,
-        }),
-      );
-      cycles.push(...(page.Items ?? []).map((item) => strip(item) as unknown as StoredCycle));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return cycles.sort((a, b) => a.year - b.year);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'CYCLES' },
+    });
+    return items.map((item) => strip(item) as unknown as StoredCycle).sort((a, b) => a.year - b.year);
   }
 
   async recordPeriod(year: number, kind: string, fields: Omit<PeriodRecord, 'kind'>): Promise<void> {

@@ -20,6 +20,7 @@ import {
   type StoredResponse,
 } from '../../ports/documentRepository';
 import { cancellationCodes, isConditionFailure } from './conditional';
+import { queryAll } from './queryAll';
 import { auditSk, boardAuditPk, cycleKey, documentKey, idempotencyKey, reviewQueueIndex, yearDocumentsIndex } from './keys';
 
 const PENDING_ACTIONS = 'PENDING_WORKFLOW_ACTIONS';
@@ -175,64 +176,34 @@ export class DynamoDocumentRepository implements DocumentRepository {
   }
 
   async listYear(year: number): Promise<StoredDocument[]> {
-    const documents: StoredDocument[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': `YEAR#${year}#DOCS` },
-          ExclusiveStartKey,
-        }),
-      );
-      documents.push(...(page.Items ?? []).map(pickDocument));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return documents;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `YEAR#${year}#DOCS` },
+    });
+    return items.map(pickDocument);
   }
 
   async reviewQueue(): Promise<StoredDocument[]> {
-    const documents: StoredDocument[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': 'QUEUE#in_review' },
-          ScanIndexForward: true,
-          ExclusiveStartKey,
-        }),
-      );
-      documents.push(...(page.Items ?? []).map(pickDocument));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return documents;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'QUEUE#in_review' },
+      ScanIndexForward: true,
+    });
+    return items.map(pickDocument);
   }
 
   async history(year: number, boardId: string, kind: DocumentKind): Promise<AuditEvent[]> {
-    const events: AuditEvent[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': boardAuditPk(year, boardId), ':prefix': `${kind}#` },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const { PK: _pk, SK: _sk, type: _type, ...event } = item;
-        events.push(event as AuditEvent);
-      }
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return events;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': boardAuditPk(year, boardId), ':prefix': `${kind}#` },
+      ConsistentRead: true,
+    });
+    return items.map(({ PK: _pk, SK: _sk, type: _type, ...event }) => event as unknown as AuditEvent);
   }
 
   async getIdempotent(actorSub: string, key: string): Promise<{ fingerprint: string; response: StoredResponse } | undefined> {

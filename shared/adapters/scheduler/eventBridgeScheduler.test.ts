@@ -41,7 +41,7 @@ describe('EventBridgeScheduler', () => {
   });
 
   it('moves an existing schedule when the calendar changes', async () => {
-    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', $metadata: {} }));
+    scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: 'exists', Message: 'exists', $metadata: {} }));
     scheduler.on(UpdateScheduleCommand).resolves({});
     await adapter.upsert({ ...schedule, at: { date: '2027-04-29', time: '00:00' } });
     expect(scheduler.commandCalls(UpdateScheduleCommand)[0]!.args[0].input.ScheduleExpression).toBe('at(2027-04-29T00:00:00)');
