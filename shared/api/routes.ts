@@ -90,6 +90,17 @@ export const createCycleRoute = defineRoute({
   responses: { 201: { description: 'Opened', schema: cycleSchema }, 409: problem('The year exists already'), 422: problem('Invalid calendar') },
 });
 
+export const listCyclesRoute = defineRoute({
+  operationId: 'listCycles',
+  action: 'cycles.read',
+  method: 'get',
+  path: '/api/cycles',
+  summary: 'Every cycle, oldest year first',
+  tag: 'cycles',
+  auth: 'jwt',
+  responses: { 200: { description: 'The cycles', schema: z.object({ cycles: z.array(cycleSchema) }).openapi('CycleList') } },
+});
+
 export const getCycleRoute = defineRoute({
   operationId: 'getCycle',
   action: 'cycles.read',
@@ -356,9 +367,10 @@ export const reviewQueueRoute = defineRoute({
   action: 'queue.read',
   method: 'get',
   path: '/api/review-queue',
-  summary: 'Documents waiting for review, oldest first',
+  summary: 'Documents waiting for review, oldest first (optionally of one year)',
   tag: 'documents',
   auth: 'jwt',
+  query: z.object({ year: yearSchema.optional() }),
   responses: { 200: { description: 'The queue', schema: reviewQueueSchema } },
 });
 
@@ -368,6 +380,7 @@ export const apiRoutes: RouteSpec[] = [
   putBoardRoute,
   listBoardsRoute,
   createCycleRoute,
+  listCyclesRoute,
   getCycleRoute,
   changeCalendarRoute,
   lateRoute,

@@ -15,6 +15,12 @@ export type ApiResult = APIGatewayProxyStructuredResultV2;
 /** Larger bodies are refused before parsing: no document needs more. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Deeper JSON is refused after parsing: the deepest body (council goals) nests 9 levels, and unknown fields
+ * kept by loose schemas (Kolada's payload) must not reach JSON.stringify 100 000 levels deep (a stack overflow).
+ */
+export const MAX_BODY_DEPTH = 32;
+
 type Parsed<T> = T extends ZodType ? z.output<T> : undefined;
 
 export interface ApiRequest<S extends RouteSpec> {
@@ -93,11 +99,30 @@ function readJson(event: ApiEvent): unknown {
     throw new PayloadTooLarge(`The body is larger than ${MAX_BODY_BYTES / 1024} KB. Split the content or shorten long texts.`);
   }
   if (raw.trim() === '') throw new BadRequest('The request needs a JSON body.');
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new BadRequest('The body is not valid JSON. Check quotes, commas and brackets.');
   }
+  if (nestedDeeperThan(value, MAX_BODY_DEPTH)) {
+    throw new ValidationFailed(`The body nests objects and arrays more than ${MAX_BODY_DEPTH} levels deep; no field of this API needs that.`, [
+      { path: 'body', message: `nested more than ${MAX_BODY_DEPTH} levels deep` },
+    ]);
+  }
+  return value;
+}
+
+/** Whether JSON `value` nests arrays/objects deeper than `limit`; iterative, so any depth is safe to measure. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function parseInput(

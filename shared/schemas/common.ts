@@ -22,8 +22,17 @@ export const isoDateSchema = z.iso.date();
 export const shortText = (max = 200) => z.string().trim().min(1).max(max);
 export const longText = (max = 10_000) => z.string().max(max);
 
-/** A finite number: no NaN, no Infinity (JSON cannot carry them, but other inputs can). */
-export const finiteNumber = z.number().finite();
+/**
+ * A finite number that can be stored as sent: no NaN or Infinity (JSON cannot carry them, but `1e309` parses to
+ * Infinity), a magnitude of at most 2^53 − 1 (the DynamoDB document client refuses larger ones) and, unless zero,
+ * of at least 1e-130 (DynamoDB's smallest). Anything else is a 422, never a failed write.
+ */
+export const finiteNumber = z
+  .number()
+  .finite()
+  .min(-Number.MAX_SAFE_INTEGER, 'use a number between -9007199254740991 and 9007199254740991')
+  .max(Number.MAX_SAFE_INTEGER, 'use a number between -9007199254740991 and 9007199254740991')
+  .refine((n) => n === 0 || Math.abs(n) >= 1e-130, 'use 0 or a number of magnitude at least 1e-130');
 
 export const emailSchema = z.email().max(254);
 

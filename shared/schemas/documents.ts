@@ -261,6 +261,7 @@ export const reviewQueueSchema = z
       z.object({
         year: z.number().int(),
         boardId: boardIdSchema,
+        boardName: z.string(),
         kind: documentKindSchema,
         submittedAt: z.iso.datetime(),
         submissions: z.number().int(),

@@ -63,6 +63,12 @@ export async function changeCalendar(
   return changed;
 }
 
+/** Every cycle, oldest year first. */
+export async function listCycles(deps: { actor: Actor; cycles: CycleRepository }): Promise<StoredCycle[]> {
+  authorize(deps.actor, 'cycles.read');
+  return deps.cycles.list();
+}
+
 /** Reads a cycle; 404 when the year has not been opened. */
 export async function getCycle(year: number, deps: { actor: Actor; cycles: CycleRepository }): Promise<StoredCycle> {
   authorize(deps.actor, 'cycles.read');
