@@ -102,7 +102,21 @@ export function startHttpServer(options: HttpServerOptions): Promise<{ server: S
     }
 
     const match = route.pattern.exec(url.pathname)!;
-    const pathParameters = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]));
+    const decoded = route.names.map((_name, index) => safeDecode(match[index + 1]!));
+    if (decoded.some((value) => value === undefined)) {
+      return send(
+        response,
+        asLocal(
+          problemResponse({
+            type: 'about:blank',
+            title: 'Bad request',
+            status: 400,
+            detail: 'The path is not valid percent-encoding (e.g. a lone "%"); encode each path segment with encodeURIComponent.',
+          }),
+        ),
+      );
+    }
+    const pathParameters = Object.fromEntries(route.names.map((name, index) => [name, decoded[index]!]));
     const requestId = randomUUID();
     const event = {
       version: '2.0',
@@ -165,6 +179,15 @@ function compile(route: LocalRoute): CompiledRoute {
     )
     .join('/');
   return { ...route, method: route.method.toUpperCase(), pattern: new RegExp(`^${source}$`), names, literalSegments: segments.filter((s) => !s.includes('{')).length };
+}
+
+/** A percent-decoded path segment, or undefined when it is not valid percent-encoded UTF-8. */
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /** API Gateway passes JWT claims as strings, arrays as "[a b]". */

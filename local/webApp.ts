@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { LocalResponse } from './httpServer';
 
 const types: Record<string, string> = {
@@ -27,8 +27,15 @@ export function webApp(root: string) {
     if (request.method !== 'GET' || request.path.startsWith('/api/')) return undefined;
     const index = join(base, 'index.html');
     if (!existsSync(index)) return { status: 200, headers: { 'content-type': types['.html']! }, body: placeholder };
-    const candidate = normalize(join(base, decodeURIComponent(request.path)));
-    const file = candidate.startsWith(base) && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURIComponent(request.path);
+    } catch {
+      decoded = undefined; // not valid percent-encoding: no file has that name
+    }
+    const candidate = decoded === undefined ? undefined : normalize(join(base, decoded));
+    // Inside the root only (base + separator, so a sibling such as `dist-old` is outside too).
+    const file = candidate && candidate.startsWith(base + sep) && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
     return {
       status: 200,
       headers: { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': file === index ? 'no-cache' : 'max-age=300' },
