@@ -175,6 +175,10 @@ export class ApiStack extends Stack {
     // In dev, developers may also run the web app on their machine against the dev user pool.
     const origins = [this.webOrigin, ...(stage.disposable ? ['http://localhost:3000'] : [])];
     this.webClient = addWebClient(this, 'WebClient', props.userPool, { stage, origins });
+    this.web.publishAuthConfig({
+      domain: `https://${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+      clientId: this.webClient.userPoolClientId,
+    });
     for (const spec of props.functions) if (spec.sendsEmail) this.functions[spec.id].addEnvironment(PUBLIC_URL_ENV, this.webOrigin);
 
     const jwtAuthorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {

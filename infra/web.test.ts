@@ -165,20 +165,26 @@ describe('web: the SPA rewrite (CloudFront Function)', () => {
 describe('web: deploying the built app', () => {
   it('deploys hashed assets (a year, immutable) before the shell (no-cache), invalidating the shell', () => {
     const deployments = Object.values(resourcesOf(dev.api, 'Custom::CDKBucketDeployment')).map((d) => d.Properties);
-    expect(deployments).toHaveLength(2);
+    expect(deployments).toHaveLength(3);
     expect(deployments).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ Include: ['assets/*'], Exclude: ['*'], Prune: false, SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' } }),
         expect.objectContaining({ Exclude: ['assets/*'], Prune: false, SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/index.html'] }),
+        expect.objectContaining({ Prune: false, SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/config.json'] }),
       ]),
     );
+  });
+
+  it('publishes /config.json naming the hosted UI and the web client, so the app signs in with Cognito', () => {
+    const config = Object.values(resourcesOf(dev.api, 'Custom::CDKBucketDeployment')).find((d) => JSON.stringify(d.Properties.DistributionPaths) === '["/config.json"]');
+    expect(JSON.stringify(config?.Properties.SourceMarkers ?? config?.Properties)).toMatch(/WebClient/);
   });
 
   it('deploys a placeholder page when the web app has not been built, so synth never fails', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'arshjul-web-dist-'));
     const built = synthTemplates({ stage: 'dev', webDist: empty });
     expect(built.apiStack.web.placeholder).toBe(true);
-    built.api.resourceCountIs('Custom::CDKBucketDeployment', 2);
+    built.api.resourceCountIs('Custom::CDKBucketDeployment', 3);
     const warnings = Annotations.fromStack(built.apiStack).findWarning('*', Match.stringLikeRegexp('placeholder page'));
     expect(warnings).toHaveLength(1);
   });

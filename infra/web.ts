@@ -225,4 +225,21 @@ export class Web extends Construct {
     shell.node.addDependency(assets);
     this.deployments = [assets, shell];
   }
+
+  /**
+   * Publishes /config.json, which switches the web app from the local demo sign-in to the Cognito
+   * hosted UI (web/src/lib/auth.ts): the hosted-UI origin and the web client's id, known at deploy time.
+   */
+  publishAuthConfig(auth: { domain: string; clientId: string }): void {
+    this.deployments.push(
+      new s3deploy.BucketDeployment(this, 'DeployConfig', {
+        sources: [s3deploy.Source.jsonData('config.json', { auth: { kind: 'cognito', domain: auth.domain, clientId: auth.clientId } })],
+        destinationBucket: this.siteBucket,
+        cacheControl: [s3deploy.CacheControl.noCache()],
+        prune: false,
+        distribution: this.distribution,
+        distributionPaths: ['/config.json'],
+      }),
+    );
+  }
 }
