@@ -7,7 +7,7 @@ import { decisionProblems } from '../../domain/review';
 import { CommitRefused, type StoredDocument, type StoredResponse, type WorkflowAction } from '../../ports/documentRepository';
 import type { DecisionBody, PlanContent } from '../../schemas/documents';
 import { documentView, loadDocument, restartAfterFailure, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
-import { fingerprintOf, previousAnswer } from './idempotency';
+import { fingerprintOf, firstAnswerOrThrow, previousAnswer } from './idempotency';
 import { deliverWorkflowAction } from './workflowActions';
 
 /**
@@ -28,7 +28,11 @@ export async function decideDocument(
   for (let attempt = 1; ; attempt++) {
     const { cycle, record } = await loadDocument(address, deps);
     const current = record.document;
-    assertDecidable(current.status, cycle);
+    try {
+      assertDecidable(current.status, cycle);
+    } catch (error) {
+      return firstAnswerOrThrow(error, deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint);
+    }
     if (input.body.indicatorComments?.length) {
       const goals = await deps.cycles.getCouncilGoals(input.year);
       const plan = input.kind === 'plan' ? current : (await deps.documents.get(input.year, input.boardId, 'plan'))?.document;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ValidationFailed } from '../../domain/errors';
+import { Conflict, ValidationFailed } from '../../domain/errors';
 import type { DocumentRepository, StoredResponse } from '../../ports/documentRepository';
 
 /** What identifies a request, so a key reused for something else is caught. */
@@ -23,4 +23,23 @@ export async function previousAnswer(
     ]);
   }
   return seen.response;
+}
+
+/**
+ * A retry racing its first request: the first may commit between the retry's replay check and its read, so the retry
+ * finds the document already past the state it expects and would answer 409. With a key whose first answer now
+ * exists, that answer is the answer; otherwise the conflict stands.
+ */
+export async function firstAnswerOrThrow(
+  error: unknown,
+  documents: DocumentRepository,
+  actorSub: string,
+  key: string | undefined,
+  fingerprint: string,
+): Promise<StoredResponse> {
+  if (error instanceof Conflict && key) {
+    const first = await previousAnswer(documents, actorSub, key, fingerprint);
+    if (first) return first;
+  }
+  throw error;
 }

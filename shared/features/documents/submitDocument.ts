@@ -10,7 +10,7 @@ import type { CycleRepository } from '../../ports/cycleRepository';
 import type { DocumentRepository } from '../../ports/documentRepository';
 import type { PlanContent, ReportContent, Finding } from '../../schemas/documents';
 import { loadDocument, restartAfterFailure, reviewExecutionName, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
-import { fingerprintOf, previousAnswer } from './idempotency';
+import { fingerprintOf, firstAnswerOrThrow, previousAnswer } from './idempotency';
 import { deliverWorkflowAction } from './workflowActions';
 
 const documentNames = { plan: 'operations plan', t1: 'tertial report 1', t2: 'tertial report 2', annual: 'annual report' } as const;
@@ -33,7 +33,11 @@ export async function submitDocument(
   for (let attempt = 1; ; attempt++) {
     const { cycle, record } = await loadDocument(address, deps);
     const current = record.document;
-    assertSubmittable(current.status, cycle);
+    try {
+      assertSubmittable(current.status, cycle);
+    } catch (error) {
+      return firstAnswerOrThrow(error, deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint);
+    }
     const findings = await checkCompleteness(current, deps);
 
     const at = deps.clock.now().toISOString();
