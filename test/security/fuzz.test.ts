@@ -21,7 +21,7 @@ import { arbitraryFor, arrayFieldsWithMax, numberFields, patternFields, stringFi
 /**
  * Hostile input on every route of the catalogue (shared/api/routes.ts), over HTTP against one local stack:
  * near-valid bodies derived from each route's zod schema with one field mutated, arbitrary JSON and garbage,
- * hostile path parameters, If-Match / Idempotency-Key / Authorization values, forged and odd tokens.
+ * hostile path parameters and query strings, If-Match / Idempotency-Key / Authorization values, forged and odd tokens.
  *
  * Properties, for every request: no 5xx; every 4xx is problem+json with `type, title, status, detail` and `status`
  * equal to the HTTP status; and a refused request, or any GET, changes nothing in the stored state (the app table and
@@ -236,8 +236,10 @@ const callerArb: fc.Arbitrary<CallerSpec> = fc.oneof(
 
 // ── Cases ───────────────────────────────────────────────────────────────────
 interface FuzzCase {
-  focus: 'valid' | 'body' | 'garbage' | 'path' | 'headers' | 'auth';
+  focus: 'valid' | 'body' | 'garbage' | 'path' | 'query' | 'headers' | 'auth';
   params: Record<string, string>;
+  /** The query string, `?` included, or empty. */
+  query: string;
   body?: string;
   mutation?: string;
   ifMatch?: string;
@@ -251,6 +253,27 @@ function paramNames(route: RouteSpec): string[] {
   return [...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
 }
 
+/** A valid query for the route's query schema (as strings), or nothing. */
+function validQueryArb(route: RouteSpec): fc.Arbitrary<string> {
+  if (!route.query) return fc.constant('');
+  return fc.option(arbitraryFor(route.query), { nil: undefined, freq: 2 }).map((value) => {
+    if (!value || typeof value !== 'object') return '';
+    const pairs = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
+    return pairs.length ? `?${pairs.map(([key, item]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`).join('&')}` : '';
+  });
+}
+
+/** Hostile query strings: the route's own keys with hostile values, repeated keys, prototype keys, broken encoding. */
+function hostileQueryArb(route: RouteSpec): fc.Arbitrary<string> {
+  const keys = route.query ? Object.keys((route.query as unknown as { shape: Record<string, unknown> }).shape ?? {}) : [];
+  const keyArb = fc.oneof(fc.constantFrom(...keys, 'year', '__proto__', 'constructor', 'toString', 'x', ''), fc.string({ maxLength: 10 }).map(encodeAny));
+  const pair = fc.tuple(keyArb, fc.oneof(hostileParamArb('year'), fc.constantFrom('', '2026', '2026&year=2027'))).map(([key, value]) => `${key}=${value}`);
+  return fc.oneof(
+    fc.array(pair, { minLength: 1, maxLength: 4 }).map((pairs) => `?${pairs.join('&')}`),
+    fc.constantFrom('?', '??', '?&&&', '?year', '?year=', '?year=2026&year=2025', '?%', '?year=%zz', '?year[]=2026', '?year[__proto__]=1', `?x=${'q'.repeat(6000)}`),
+  );
+}
+
 function caseArb(route: RouteSpec): fc.Arbitrary<FuzzCase> {
   const names = paramNames(route);
   const validParams = fc.record(Object.fromEntries(names.map((name) => [name, validParam[name]!])));
@@ -262,6 +285,7 @@ function caseArb(route: RouteSpec): fc.Arbitrary<FuzzCase> {
   const hasIfMatch = ['saveDocument', 'changeCalendar', 'putCouncilGoals'].includes(route.operationId);
   const takesKey = route.method === 'post';
   const base = {
+    query: validQueryArb(route),
     ifMatch: fc.constant(hasIfMatch ? 'CURRENT' : undefined),
     idempotencyKey: takesKey ? fc.option(fc.uuid(), { nil: undefined }) : fc.constant(undefined),
     correlationId: fc.constant(undefined),
@@ -299,6 +323,9 @@ function caseArb(route: RouteSpec): fc.Arbitrary<FuzzCase> {
   const path = hostileParams.chain((params) =>
     fc.record({ ...base, focus: fc.constant('path' as const), params: fc.constant(params), body: bodyText(params).map(toJsonText) }),
   );
+  const query = validParams.chain((params) =>
+    fc.record({ ...base, focus: fc.constant('query' as const), params: fc.constant(params), body: bodyText(params).map(toJsonText), query: hostileQueryArb(route) }),
+  );
   const headers = validParams.chain((params) =>
     fc.record({
       ...base,
@@ -319,6 +346,7 @@ function caseArb(route: RouteSpec): fc.Arbitrary<FuzzCase> {
     { weight: 5, arbitrary: nearValid },
     { weight: 2, arbitrary: garbage },
     { weight: names.length ? 3 : 0, arbitrary: path },
+    { weight: route.query ? 2 : 1, arbitrary: query },
     { weight: 2, arbitrary: headers },
     { weight: 2, arbitrary: auth },
   );
@@ -466,14 +494,14 @@ describe('fuzzing every route with hostile input', () => {
     if (c.ifMatch !== undefined) headers['if-match'] = c.ifMatch === 'CURRENT' ? await currentEtag(route, c.params) : asHeaderValue(c.ifMatch);
     if (c.idempotencyKey !== undefined) headers['idempotency-key'] = asHeaderValue(c.idempotencyKey);
     if (c.correlationId !== undefined) headers['x-correlation-id'] = asHeaderValue(c.correlationId);
-    const answer = await rawRequest(t.stack.url, { method: route.method.toUpperCase(), path, headers, body: c.body });
+    const answer = await rawRequest(t.stack.url, { method: route.method.toUpperCase(), path: path + c.query, headers, body: c.body });
     return { path, answer };
   }
 
   function describeCase(route: RouteSpec, c: FuzzCase, path: string, answer: RawAnswer): string {
     const body = c.body === undefined ? '(none)' : c.body.length > 300 ? `${c.body.slice(0, 300)}… (${c.body.length} chars)` : c.body;
     return [
-      `${route.method.toUpperCase()} ${path.length > 200 ? `${path.slice(0, 200)}…` : path} → ${answer.status}`,
+      `${route.method.toUpperCase()} ${path.length > 200 ? `${path.slice(0, 200)}…` : path}${c.query.length > 200 ? `${c.query.slice(0, 200)}…` : c.query} → ${answer.status}`,
       `focus: ${c.focus}${c.mutation ? ` (${c.mutation})` : ''}; caller: ${JSON.stringify(c.caller)}`,
       `if-match: ${JSON.stringify(c.ifMatch)}; idempotency-key: ${JSON.stringify(c.idempotencyKey)}; content-type: ${c.contentType}`,
       `body: ${body}`,
