@@ -1,4 +1,4 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../shared/adapters/dynamo/queryAll';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/ports/clock';
@@ -16,14 +16,34 @@ export class Outbox implements Notifier {
     private readonly clock: Clock,
   ) {}
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage, options: { idempotencyKey?: string } = {}): Promise<void> {
     const at = this.clock.now().toISOString();
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { PK: 'LOCAL#OUTBOX', SK: `${at}#${randomUUID()}`, ...message, at },
-      }),
-    );
+    const item = { PK: 'LOCAL#OUTBOX', SK: `${at}#${randomUUID()}`, ...message, at };
+    if (!options.idempotencyKey) {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: item }));
+      return;
+    }
+    // The message and a marker of its key in one transaction: a repeated send with the same key adds nothing.
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: item } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { PK: 'LOCAL#OUTBOX_KEYS', SK: options.idempotencyKey, messageSk: item.SK },
+                ConditionExpression: 'attribute_not_exists(SK)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+      if ((error as Error).name === 'TransactionCanceledException' && reasons[1]?.Code === 'ConditionalCheckFailed') return;
+      throw error;
+    }
   }
 
   async list(): Promise<OutboxMessage[]> {

@@ -15,5 +15,6 @@ export interface OutgoingMessage {
 }
 
 export interface Notifier {
-  send(message: OutgoingMessage): Promise<void>;
+  /** With `idempotencyKey`, a notifier that can drops a second send with the same key (the local outbox does; SES cannot). */
+  send(message: OutgoingMessage, options?: { idempotencyKey?: string }): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './queryAll';
 import type { OutgoingMessage } from '../../ports/notifier';
 import type { SentMessages } from '../../ports/sentMessages';
@@ -30,8 +30,13 @@ export class DynamoSentMessages implements SentMessages {
             boardId: message.boardId,
             documentKind: message.documentKind,
             ...(message.superseded ? { superseded: true } : {}),
+            state: message.superseded ? 'sent' : 'sending',
           },
-          ConditionExpression: 'attribute_not_exists(SK)',
+          // A claim left `sending` by a sender that died before confirming may be taken again (markers from before the
+          // two states have none, and count as sent).
+          ConditionExpression: 'attribute_not_exists(SK) OR #state = :sending',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sending': 'sending' },
         }),
       );
       return true;
@@ -39,6 +44,18 @@ export class DynamoSentMessages implements SentMessages {
       if (isConditionFailure(error)) return false;
       throw error;
     }
+  }
+
+  async confirm(year: number, key: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: sentPk(year), SK: key },
+        UpdateExpression: 'SET #state = :sent',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sent': 'sent' },
+      }),
+    );
   }
 
   async release(year: number, key: string): Promise<void> {
@@ -50,9 +67,10 @@ export class DynamoSentMessages implements SentMessages {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': sentPk(year) },
-      ProjectionExpression: 'SK',
+      ProjectionExpression: 'SK, #state',
+      ExpressionAttributeNames: { '#state': 'state' },
       ConsistentRead: true,
     });
-    return new Set(items.map((item) => item.SK as string));
+    return new Set(items.filter((item) => item.state !== 'sending').map((item) => item.SK as string));
   }
 }
