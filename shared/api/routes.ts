@@ -1,5 +1,7 @@
+import * as z from 'zod';
+import '../schemas/openapiMeta';
 import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards';
-import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema, z } from '../schemas/common';
+import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
 import { calendarPatchBodySchema, createCycleBodySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
 import {

@@ -1,4 +1,5 @@
-import { z } from '../schemas/common';
+import * as z from 'zod';
+import '../schemas/openapiMeta';
 
 /** `If-Match: "3"` (or W/"3", or 3): the version the caller edited. */
 export const ifMatchSchema = z

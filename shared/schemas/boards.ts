@@ -1,4 +1,6 @@
-import { boardIdSchema, emailSchema, shortText, z } from './common';
+import * as z from 'zod';
+import './openapiMeta';
+import { boardIdSchema, emailSchema, shortText } from './common';
 
 export const boardKinds = ['district', 'specialist', 'company'] as const;
 export const boardKindSchema = z.enum(boardKinds);

@@ -1,9 +1,5 @@
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
-
-extendZodWithOpenApi(z);
-
-export { z };
+import * as z from 'zod';
+import './openapiMeta';
 
 /** Ids of boards, goals, indicators, risks, controls: short, printable, safe in keys and URLs. */
 export const idSchema = z

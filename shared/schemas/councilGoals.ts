@@ -1,4 +1,6 @@
-import { boardIdSchema, finiteNumber, idSchema, shortText, z } from './common';
+import * as z from 'zod';
+import './openapiMeta';
+import { boardIdSchema, finiteNumber, idSchema, shortText } from './common';
 
 export const directionSchema = z.enum(['higher', 'lower']).openapi({ description: 'higher or lower is better' });
 export type Direction = z.infer<typeof directionSchema>;

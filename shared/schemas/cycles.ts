@@ -1,5 +1,7 @@
+import * as z from 'zod';
+import './openapiMeta';
 import { deadlineOrderProblems } from '../domain/calendar';
-import { isoDateSchema, yearSchema, z } from './common';
+import { isoDateSchema, yearSchema } from './common';
 
 /**
  * IANA zone names look like `Europe/Stockholm`, `America/Argentina/Buenos_Aires`, `Etc/GMT+1` or `UTC`: each part

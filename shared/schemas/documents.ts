@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import './openapiMeta';
 import {
   boardIdSchema,
   documentKindSchema,
@@ -6,7 +8,6 @@ import {
   idSchema,
   longText,
   shortText,
-  z,
   type DocumentKind,
 } from './common';
 import { auditActions } from '../domain/lifecycle';

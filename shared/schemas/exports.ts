@@ -1,6 +1,8 @@
+import * as z from 'zod';
+import './openapiMeta';
 /** Downloads: a board's whole year as JSON (the CSV twin is built by domain/exports). */
 import { boardKindSchema } from './boards';
-import { boardIdSchema, documentStatusSchema, z } from './common';
+import { boardIdSchema, documentStatusSchema } from './common';
 import { planContentSchema, reportContentSchema } from './documents';
 
 const exportedDocument = <T extends z.ZodType>(content: T) =>

@@ -1,4 +1,6 @@
-import { boardIdSchema, idSchema, shortText, z } from './common';
+import * as z from 'zod';
+import './openapiMeta';
+import { boardIdSchema, idSchema, shortText } from './common';
 import { koladaMappingSchema, koladaPayloadSchema, koladaSkippedSchema } from './kolada';
 
 /** POST /api/cycles/{year}/imports/kolada: Kolada data, how it maps to indicators and boards, and where it came from. */

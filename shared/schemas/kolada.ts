@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import './openapiMeta';
 /**
  * Outcomes imported from Kolada (RKA's open database of municipal key figures). The payload is Kolada's `data`
  * answer (API v2 and v3: `/data/kpi/{kpi}/municipality/{id}/year/{year}`, `/oudata/...`):
@@ -8,7 +10,7 @@
  * Organisational-unit data carries `ou` instead of `municipality`. Unknown fields (paging links) are allowed.
  * The admin's mapping says which Kolada KPI is which council indicator, and which municipality or unit is which board.
  */
-import { boardIdSchema, finiteNumber, idSchema, shortText, z } from './common';
+import { boardIdSchema, finiteNumber, idSchema, shortText } from './common';
 
 export const koladaLimits = { entries: 20_000, mappedIndicators: 500, mappedBoards: 500 };
 

@@ -1,10 +1,12 @@
+import * as z from 'zod';
+import './openapiMeta';
 /**
  * Public strategy meters: GET /api/public/cycles/{year}/meters (and .csv) and GET /api/public/indicators/{id}.
  * Built by domain/meters from approved documents only. The contract's fields are `indicatorId, name, unit, direction,
  * councilTarget, boards: [{ boardId, target, outcome, forecast, period }]`; the rest is added.
  */
 import { boardKindSchema } from './boards';
-import { boardIdSchema, finiteNumber, idSchema, yearSchema, z } from './common';
+import { boardIdSchema, finiteNumber, idSchema, yearSchema } from './common';
 import { directionSchema } from './councilGoals';
 
 export const reportPeriods = ['t1', 't2', 'annual'] as const;

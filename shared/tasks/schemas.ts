@@ -1,4 +1,5 @@
-import { boardIdSchema, documentKindSchema, z } from '../schemas/common';
+import * as z from 'zod';
+import { boardIdSchema, documentKindSchema } from '../schemas/common';
 
 export const documentAddressSchema = z.object({ year: z.number().int(), boardId: boardIdSchema, kind: documentKindSchema });
 
