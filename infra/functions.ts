@@ -32,6 +32,8 @@ export const bundling: nodejs.BundlingOptions = {
   mainFields: ['module', 'main'],
   banner: esmRequireBanner,
   minify: true,
+  // Error names (NotFound, InvalidTaskInput, ...) reach Step Functions as error types: keep them readable.
+  keepNames: true,
   sourceMap: false,
   // Bundle the SDK instead of using the runtime's copy: pinned versions, and smaller cold starts after tree shaking.
   externalModules: [],
