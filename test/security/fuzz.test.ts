@@ -32,7 +32,7 @@ import { arbitraryFor, arrayFieldsWithMax, numberFields, patternFields, stringFi
  * runs per route. A failure prints the seed and the counterexample path to replay it.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_131);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 
 const year = 2026;
 const calendar = { planDue: '2026-01-31', t1Due: '2026-05-15', t2Due: '2026-09-15', annualDue: '2027-02-15', signoffDue: '2027-04-15' };
@@ -365,7 +365,7 @@ describe('fuzzing every route with hostile input', () => {
   let baseline: Snapshot;
   let signingKey: CryptoKey | Uint8Array;
   let publicJwk: JWK;
-  const stats = { snapshotMs: 0, cases: 0, refused: 0, accepted: 0, byStatus: new Map<number, number>(), byRoute: new Map<string, number>() };
+  const stats = { snapshotMs: 0, cases: 0, refused: 0, accepted: 0, byStatus: new Map<number, number>(), byRoute: new Map<string, Map<number, number>>() };
 
   async function documentPath(boardId: string, kind: string) {
     return `/api/cycles/${year}/boards/${boardId}/documents/${kind}`;
@@ -408,6 +408,8 @@ describe('fuzzing every route with hostile input', () => {
 
   afterAll(async () => {
     const statuses = [...stats.byStatus.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+    const show = (counts: Map<number, number>) => [...counts.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(' ');
+    for (const [operationId, counts] of stats.byRoute) console.log(`fuzz ${operationId}: ${show(counts)}`);
     console.log(`fuzz: ${Math.round(stats.snapshotMs)} ms in snapshots; ${stats.cases} cases over ${stats.byRoute.size} routes (seed ${SEED}, ${RUNS} runs per route): ${stats.accepted} accepted, ${stats.refused} refused; ${statuses}`);
     tables?.destroy();
     closeRawAgent();
@@ -532,7 +534,9 @@ describe('fuzzing every route with hostile input', () => {
           const { path, answer } = await send(route, c);
           const context = () => describeCase(route, c, path, answer);
           stats.cases += 1;
-          stats.byRoute.set(route.operationId, (stats.byRoute.get(route.operationId) ?? 0) + 1);
+          const perRoute = stats.byRoute.get(route.operationId) ?? new Map<number, number>();
+          perRoute.set(answer.status, (perRoute.get(answer.status) ?? 0) + 1);
+          stats.byRoute.set(route.operationId, perRoute);
           stats.byStatus.set(answer.status, (stats.byStatus.get(answer.status) ?? 0) + 1);
           assertProblem(answer, context);
           if (answer.status < 400) stats.accepted += 1;
