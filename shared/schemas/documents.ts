@@ -231,6 +231,7 @@ export type DocumentStatusCell = z.infer<typeof documentStatusCellSchema>;
 export const statusMatrixSchema = z
   .object({
     year: z.number().int().optional(),
+    today: z.iso.date().optional().openapi({ description: "Today in the cycle's time zone: what `late` was judged against" }),
     boards: z.array(
       z.object({
         boardId: boardIdSchema,

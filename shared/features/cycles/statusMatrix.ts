@@ -16,12 +16,12 @@ export async function statusMatrix(
   deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
 ): Promise<StatusMatrix> {
   authorize(deps.actor, 'status.read');
-  const cycle = await requireCycle(year, deps.cycles);
-  const [boards, documents] = await Promise.all([deps.boards.list(), deps.documents.listYear(year)]);
+  const [cycle, boards, documents] = await Promise.all([requireCycle(year, deps.cycles), deps.boards.list(), deps.documents.listYear(year)]);
   const statusOf = new Map(documents.map((doc) => [`${doc.boardId}#${doc.kind}`, doc.status]));
   const today = localDate(deps.clock.now(), cycle.calendar.timeZone);
   return {
     year,
+    today,
     boards: boards
       .sort((a, b) => a.boardId.localeCompare(b.boardId))
       .map((board) => ({
@@ -45,8 +45,6 @@ export async function lateList(
 ): Promise<LateList> {
   authorize(deps.actor, 'late.read');
   const matrix = await statusMatrix(year, deps);
-  const cycle = await requireCycle(year, deps.cycles);
-  const today = localDate(deps.clock.now(), cycle.calendar.timeZone);
   const late = matrix.boards.flatMap((board) =>
     documentKinds
       .filter((kind) => board.documents[kind].late)
@@ -56,8 +54,8 @@ export async function lateList(
         kind,
         due: board.documents[kind].due,
         status: board.documents[kind].status as 'not_started' | 'draft' | 'returned',
-        daysLate: daysBetween(board.documents[kind].due, today),
+        daysLate: daysBetween(board.documents[kind].due, matrix.today!),
       })),
   );
-  return { year, today, late: late.sort((a, b) => b.daysLate - a.daysLate || a.boardId.localeCompare(b.boardId)) };
+  return { year, today: matrix.today!, late: late.sort((a, b) => b.daysLate - a.daysLate || a.boardId.localeCompare(b.boardId)) };
 }

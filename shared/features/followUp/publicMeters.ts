@@ -18,18 +18,21 @@ interface PublicDeps {
  * review never reaches the public, whatever it says.
  */
 export async function publicMeters(year: number, deps: PublicDeps, options: { withTrend?: boolean } = {}): Promise<MetersResponse> {
-  await requireCycle(year, deps.cycles);
-  const goals = await deps.cycles.getCouncilGoals(year);
-  if (!goals) throw new NotFound(`The council goals of ${year} are not published yet.`);
-  const [boards, documents] = await Promise.all([deps.boards.list(), deps.documents.listYear(year)]);
-  const approved = documents.filter((doc) => doc.status === 'approved');
-  const previousYear =
-    options.withTrend === false || !(await deps.cycles.get(year - 1))
+  // The reads are independent: one round of them, not one after the other.
+  const [, goals, boards, documents, previousYear] = await Promise.all([
+    requireCycle(year, deps.cycles),
+    deps.cycles.getCouncilGoals(year),
+    deps.boards.list(),
+    deps.documents.listYear(year),
+    options.withTrend === false
       ? undefined
-      : await publicMeters(year - 1, deps, { withTrend: false }).catch((error: unknown) => {
+      : publicMeters(year - 1, deps, { withTrend: false }).catch((error: unknown) => {
           if (error instanceof NotFound) return undefined;
           throw error;
-        });
+        }),
+  ]);
+  if (!goals) throw new NotFound(`The council goals of ${year} are not published yet.`);
+  const approved = documents.filter((doc) => doc.status === 'approved');
   return buildMeters({
     year,
     goals,
@@ -42,14 +45,20 @@ export async function publicMeters(year: number, deps: PublicDeps, options: { wi
 
 /** One indicator across every year that had it: the series for mid-term and end-of-term reviews. */
 export async function publicIndicatorSeries(indicatorId: string, deps: PublicDeps): Promise<IndicatorSeries> {
-  const years: Array<{ year: number; meters: MetersResponse['meters'] }> = [];
-  for (const cycle of await deps.cycles.list()) {
-    const goals = await deps.cycles.getCouncilGoals(cycle.year);
-    if (!goals) continue;
-    const meters = await publicMeters(cycle.year, deps, { withTrend: false });
-    years.push({ year: cycle.year, meters: meters.meters });
-  }
-  return indicatorSeries(indicatorId, years);
+  const cycles = await deps.cycles.list();
+  // Every year at once; a year whose goals are not published yet has no meters and is left out.
+  const years = await Promise.all(
+    cycles.map((cycle) =>
+      publicMeters(cycle.year, deps, { withTrend: false }).then(
+        (meters) => ({ year: cycle.year, meters: meters.meters }),
+        (error: unknown) => {
+          if (error instanceof NotFound) return undefined;
+          throw error;
+        },
+      ),
+    ),
+  );
+  return indicatorSeries(indicatorId, years.filter((year) => year !== undefined));
 }
 
 function isReport(doc: StoredDocument): doc is StoredDocument & { kind: 't1' | 't2' | 'annual' } {
