@@ -1,14 +1,12 @@
 import { authorize } from '../../domain/authorization';
-import { Conflict } from '../../domain/errors';
 import { actionOnDecision, assertDecidable, nextStatusOnDecision } from '../../domain/lifecycle';
 import { assertComplete } from '../../domain/problems';
 import { planIndicatorsOf } from '../../domain/report';
 import { decisionProblems } from '../../domain/review';
-import { CommitRefused, type StoredDocument, type StoredResponse, type WorkflowAction } from '../../ports/documentRepository';
+import type { StoredDocument, StoredResponse, WorkflowAction } from '../../ports/documentRepository';
 import type { DecisionBody, PlanContent } from '../../schemas/documents';
-import { documentView, loadDocument, restartAfterFailure, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
-import { fingerprintOf, firstAnswerOrThrow, previousAnswer } from './idempotency';
-import { deliverWorkflowAction } from './workflowActions';
+import { documentView, restartAfterFailure, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
+import { runTransition } from './transition';
 
 /**
  * A reviewer approves a document or returns it with a comment (and comments per indicator). The decision,
@@ -20,19 +18,16 @@ export async function decideDocument(
   deps: DocumentDepsWithWorkflow,
 ): Promise<StoredResponse> {
   authorize(deps.actor, 'documents.decide', { boardId: input.boardId });
-  const address = { year: input.year, boardId: input.boardId, kind: input.kind };
-  const fingerprint = fingerprintOf('decision', address, input.body);
-  const replay = await previousAnswer(deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint);
-  if (replay) return replay;
-
-  for (let attempt = 1; ; attempt++) {
-    const { cycle, record } = await loadDocument(address, deps);
+  const transition = {
+    address: { year: input.year, boardId: input.boardId, kind: input.kind },
+    operation: 'decision' as const,
+    body: input.body,
+    idempotencyKey: input.idempotencyKey,
+    assertAllowed: assertDecidable,
+    busyDetail: 'The document changed while the decision was being recorded. Read it again and decide once more.',
+  };
+  return runTransition(transition, deps, async ({ record }) => {
     const current = record.document;
-    try {
-      assertDecidable(current.status, cycle);
-    } catch (error) {
-      return firstAnswerOrThrow(error, deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint);
-    }
     if (input.body.indicatorComments?.length) {
       const goals = await deps.cycles.getCouncilGoals(input.year);
       const plan = input.kind === 'plan' ? current : (await deps.documents.get(input.year, input.boardId, 'plan'))?.document;
@@ -66,8 +61,9 @@ export async function decideDocument(
       ? { type: 'complete', token: record.taskToken!, output: { decision: input.body.decision, round: current.submissions } }
       : restart?.action;
     const response: StoredResponse = { status: 200, body: documentView(next) };
-    try {
-      await deps.documents.commit({
+    return {
+      response,
+      change: {
         next,
         expectedVersion: current.version,
         seenToken: record.taskToken ?? null,
@@ -83,16 +79,7 @@ export async function decideDocument(
         },
         workflowAction,
         countsApprovedPlan: input.kind === 'plan' && status === 'approved',
-        idempotency: input.idempotencyKey ? { actorSub: deps.actor.sub, key: input.idempotencyKey, fingerprint, response } : undefined,
-      });
-    } catch (error) {
-      if (!(error instanceof CommitRefused)) throw error;
-      if (error.reason === 'idempotency') return (await previousAnswer(deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint))!;
-      if (error.reason === 'cycle') throw new Conflict(`The ${input.year} cycle is signed off and read-only.`);
-      if (attempt < 3) continue;
-      throw new Conflict('The document changed while the decision was being recorded. Read it again and decide once more.');
-    }
-    if (workflowAction) await deliverWorkflowAction({ ...address, version: next.version, action: workflowAction }, deps);
-    return response;
-  }
+      },
+    };
+  });
 }

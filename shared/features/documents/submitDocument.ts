@@ -5,13 +5,12 @@ import { planProblems } from '../../domain/plan';
 import { assertComplete } from '../../domain/problems';
 import { planIndicatorsOf, reportProblems } from '../../domain/report';
 import { targetFindings } from '../../domain/targets';
-import { CommitRefused, type StoredDocument, type StoredResponse, type WorkflowAction } from '../../ports/documentRepository';
+import type { StoredDocument, StoredResponse, WorkflowAction } from '../../ports/documentRepository';
 import type { CycleRepository } from '../../ports/cycleRepository';
 import type { DocumentRepository } from '../../ports/documentRepository';
 import type { PlanContent, ReportContent, Finding } from '../../schemas/documents';
-import { loadDocument, restartAfterFailure, reviewExecutionName, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
-import { fingerprintOf, firstAnswerOrThrow, previousAnswer } from './idempotency';
-import { deliverWorkflowAction } from './workflowActions';
+import { restartAfterFailure, reviewExecutionName, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
+import { runTransition } from './transition';
 
 const documentNames = { plan: 'operations plan', t1: 'tertial report 1', t2: 'tertial report 2', annual: 'annual report' } as const;
 
@@ -26,20 +25,17 @@ export async function submitDocument(
 ): Promise<StoredResponse> {
   authorize(deps.actor, 'documents.submit', { boardId: input.boardId });
   const address = { year: input.year, boardId: input.boardId, kind: input.kind };
-  const fingerprint = fingerprintOf('submit', address, null);
-  const replay = await previousAnswer(deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint);
-  if (replay) return replay;
-
-  for (let attempt = 1; ; attempt++) {
-    const { cycle, record } = await loadDocument(address, deps);
+  const transition = {
+    address,
+    operation: 'submit' as const,
+    body: null,
+    idempotencyKey: input.idempotencyKey,
+    assertAllowed: assertSubmittable,
+    busyDetail: 'The document changed while it was being submitted. Read it again and submit once more.',
+  };
+  return runTransition(transition, deps, async ({ record }) => {
     const current = record.document;
-    try {
-      assertSubmittable(current.status, cycle);
-    } catch (error) {
-      return firstAnswerOrThrow(error, deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint);
-    }
     const findings = await checkCompleteness(current, deps);
-
     const at = deps.clock.now().toISOString();
     const next: StoredDocument = {
       ...current,
@@ -63,30 +59,18 @@ export async function submitDocument(
         : waitsForResubmission
           ? { type: 'complete', token: record.taskToken!, output: { resubmitted: true, round: next.submissions } }
           : restart?.action;
-    const response: StoredResponse = { status: 202, body: { status: 'in_review', findings, version: next.version } };
-    try {
-      await deps.documents.commit({
+    return {
+      response: { status: 202, body: { status: 'in_review', findings, version: next.version } },
+      change: {
         next,
         expectedVersion: current.version,
         seenToken: record.taskToken ?? null,
         consumeToken: Boolean(waitsForResubmission),
         event: { at, actor: deps.actor.sub, role: deps.actor.role, action: actionOnSubmit(current.status), from: current.status, to: next.status },
         workflowAction,
-        idempotency: input.idempotencyKey ? { actorSub: deps.actor.sub, key: input.idempotencyKey, fingerprint, response } : undefined,
-      });
-    } catch (error) {
-      if (!(error instanceof CommitRefused)) throw error;
-      if (error.reason === 'idempotency') return (await previousAnswer(deps.documents, deps.actor.sub, input.idempotencyKey, fingerprint))!;
-      if (error.reason === 'cycle') throw new Conflict(`The ${input.year} cycle is signed off and read-only.`);
-      // The document or its waiting task changed while we checked it: check again from the top.
-      if (attempt < 3) continue;
-      throw new Conflict('The document changed while it was being submitted. Read it again and submit once more.');
-    }
-    if (workflowAction) {
-      await deliverWorkflowAction({ ...address, version: next.version, action: workflowAction }, deps);
-    }
-    return response;
-  }
+      },
+    };
+  });
 }
 
 /** Throws 422 naming every gap; answers the plan's findings (targets less ambitious than the council's). */
