@@ -9,7 +9,7 @@ import { paths } from '../lib/router';
 import type { CouncilGoals, DocumentKind, DocumentRead, PlanContent, ReportContent, ReportKind } from '../lib/types';
 import { ChangeTable, type NameContext } from './changes';
 import { PlanView, ReportView } from './DocumentViews';
-import { Button, Notice, ProblemList, text } from './ui';
+import { Button, FieldError, Notice, ProblemList, text } from './ui';
 
 export function ReviewPanel({
   year,
@@ -99,11 +99,7 @@ export function ReviewPanel({
           aria-describedby={error ? `${id}-err` : undefined}
           onInput={(e) => setIndicatorComments((c) => ({ ...c, [indicatorId]: (e.target as HTMLTextAreaElement).value }))}
         />
-        {error && (
-          <p class="field__error" id={`${id}-err`}>
-            {error}
-          </p>
-        )}
+        <FieldError id={id} error={error} />
       </div>
     );
   };
@@ -196,12 +192,7 @@ export function ReviewPanel({
             aria-invalid={errorOf(commentId) ? 'true' : undefined}
             onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)}
           />
-          {errorOf(commentId) && (
-            <p class="field__error" id={`${commentId}-err`}>
-              <span aria-hidden="true">✖ </span>
-              {errorOf(commentId)}
-            </p>
-          )}
+          <FieldError id={commentId} error={errorOf(commentId)} />
         </div>
         <div class="action-bar action-bar--inline">
           <Button onClick={() => void decide('approve')} disabled={busy}>

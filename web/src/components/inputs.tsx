@@ -1,6 +1,6 @@
 /** Inputs bound to a form model, each inside a Field (label, help, warning, error). */
 import type { ComponentChildren } from 'preact';
-import { Field } from './ui';
+import { Field, FieldError } from './ui';
 
 interface Common {
   id: string;
@@ -95,12 +95,7 @@ export function RadioGroup(props: {
           </label>
         ))}
       </div>
-      {error && (
-        <p class="field__error" id={`${id}-err`}>
-          <span aria-hidden="true">✖ </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

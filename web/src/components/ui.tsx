@@ -51,17 +51,23 @@ export function Field({ id, label, help, aside, warning, error, required, childr
           </p>
         )}
       </div>
-      {error && (
-        <p class="field__error" id={`${id}-err`}>
-          <span aria-hidden="true">✖ </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
 
 /** Moves focus to a field (or its section) named in a list of problems. */
+/** A field's error, tied to it by `<id>-err` (the field's aria-describedby names it). */
+export function FieldError({ id, error }: { id: string; error?: ComponentChildren }) {
+  if (!error) return null;
+  return (
+    <p class="field__error" id={`${id}-err`}>
+      <span aria-hidden="true">✖ </span>
+      {error}
+    </p>
+  );
+}
+
 export function focusField(id: string): void {
   const element = document.getElementById(id);
   if (!element) return;
