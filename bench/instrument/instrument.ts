@@ -356,7 +356,6 @@ export function instrumentWorkflow(): void {
   const engine: WorkflowEngine = {
     start: counted('StartExecution', real.start.bind(real)),
     completeTask: counted('SendTaskSuccess', real.completeTask.bind(real)),
-    failTask: counted('SendTaskFailure', real.failTask.bind(real)),
   };
   useWorkflow(engine);
 }

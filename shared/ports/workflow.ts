@@ -4,5 +4,4 @@ export interface WorkflowEngine {
   start(workflow: string, executionName: string, input: unknown): Promise<{ executionArn: string }>;
   /** Completes a callback task. The token is read from the table, never from a request. */
   completeTask(token: string, output: unknown): Promise<void>;
-  failTask(token: string, error: string, cause: string): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { ExecutionAlreadyExists, SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { WorkflowEngine } from '../../ports/workflow';
 
 /** Settled or unknown tokens: the task is no longer waiting, so the callback has nothing left to do. */
@@ -33,10 +33,6 @@ export class StepFunctionsEngine implements WorkflowEngine {
 
   async completeTask(token: string, output: unknown): Promise<void> {
     await this.settle(() => this.client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })));
-  }
-
-  async failTask(token: string, error: string, cause: string): Promise<void> {
-    await this.settle(() => this.client.send(new SendTaskFailureCommand({ taskToken: token, error, cause })));
   }
 
   private async settle(send: () => Promise<unknown>): Promise<void> {
