@@ -1,52 +1,22 @@
 /**
- * Every Lambda function of Årshjul, listed once. The CDK app creates one NodejsFunction per entry
- * (and its HTTP API routes); the local HTTP server dispatches the same routes to the same handlers.
+ * Every Lambda function of Årshjul. An API function is derived from its route (shared/api/routes.ts): one
+ * function per route, its id the route's operationId in PascalCase, its entry `functions/api/<operationId>.ts`,
+ * its route key and auth the route's own. This file adds only what a route does not say: table access,
+ * workflows started or completed, schedules, e-mail. The CDK app creates one NodejsFunction per entry (and its
+ * HTTP API route); the local HTTP server dispatches the same routes to the same handler factories.
  */
-import {
-  changeCalendarRoute,
-  createCycleRoute,
-  lateRoute,
-  listCyclesRoute,
-  decideDocumentRoute,
-  documentHistoryRoute,
-  getCouncilGoalsRoute,
-  getCycleRoute,
-  getDocumentRoute,
-  healthRoute,
-  listBoardsRoute,
-  openApiRoute,
-  putBoardRoute,
-  putCouncilGoalsRoute,
-  saveDocumentRoute,
-  statusMatrixRoute,
-  exportBoardYearCsvRoute,
-  exportBoardYearRoute,
-  importKoladaRoute,
-  publicIndicatorRoute,
-  publicMetersCsvRoute,
-  publicMetersRoute,
-  reviewQueueRoute,
-  signoffRoute,
-  submitDocumentRoute,
-} from '../shared/api/routes';
-import { routeKey } from '../shared/http/route';
+import { apiRoutes } from '../shared/api/routes';
+import { routeKey, type RouteSpec } from '../shared/http/route';
 
 export type TableAccess = 'none' | 'read' | 'write';
 
-export interface FunctionSpec {
-  /** Construct id in CDK, PascalCase; stable, because the local stack maps synthesized ARNs by it. */
-  id: string;
-  /** Handler module, relative to the repository root; it exports `handler`. */
-  entry: string;
-  /** HTTP routes served, as `METHOD /path/{param}`; none for workflow tasks. */
-  routes?: string[];
-  /** `public` routes have no authorizer; `jwt` routes need a valid token. */
-  auth?: 'public' | 'jwt';
+/** What a function needs beyond its code: the grants and triggers the CDK app derives permissions from. */
+export interface FunctionNeeds {
   /** What the function may do with the table (least privilege). */
   table: TableAccess;
   /** Workflows (by id, e.g. `Review`) whose executions the function starts. */
   startsWorkflows?: string[];
-  /** Workflows whose waiting tasks the function completes (SendTaskSuccess/Failure). */
+  /** Workflows whose waiting tasks the function completes (SendTaskSuccess). */
   completesCallbacks?: string[];
   /** Whether the function creates, updates and deletes EventBridge Scheduler one-time schedules. */
   managesSchedules?: boolean;
@@ -56,67 +26,76 @@ export interface FunctionSpec {
   schedule?: { cron: string; timeZone: string };
 }
 
-export const apiFunctions: FunctionSpec[] = [
-  { id: 'GetHealth', entry: 'functions/api/getHealth.ts', routes: [routeKey(healthRoute)], auth: 'public', table: 'read' },
-  { id: 'GetOpenApi', entry: 'functions/api/getOpenApi.ts', routes: [routeKey(openApiRoute)], auth: 'public', table: 'none' },
-  { id: 'PutBoard', entry: 'functions/api/putBoard.ts', routes: [routeKey(putBoardRoute)], auth: 'jwt', table: 'write' },
-  { id: 'ListBoards', entry: 'functions/api/listBoards.ts', routes: [routeKey(listBoardsRoute)], auth: 'jwt', table: 'read' },
-  {
-    id: 'CreateCycle',
-    entry: 'functions/api/createCycle.ts',
-    routes: [routeKey(createCycleRoute)],
-    auth: 'jwt',
-    table: 'write',
-    startsWorkflows: ['Period'],
-    managesSchedules: true,
-  },
-  {
-    id: 'ChangeCalendar',
-    entry: 'functions/api/changeCalendar.ts',
-    routes: [routeKey(changeCalendarRoute)],
-    auth: 'jwt',
-    table: 'write',
-    startsWorkflows: ['Period'],
-    managesSchedules: true,
-  },
-  { id: 'GetLate', entry: 'functions/api/getLate.ts', routes: [routeKey(lateRoute)], auth: 'jwt', table: 'read' },
-  { id: 'ListCycles', entry: 'functions/api/listCycles.ts', routes: [routeKey(listCyclesRoute)], auth: 'jwt', table: 'read' },
-  { id: 'GetCycle', entry: 'functions/api/getCycle.ts', routes: [routeKey(getCycleRoute)], auth: 'jwt', table: 'read' },
-  { id: 'PutCouncilGoals', entry: 'functions/api/putCouncilGoals.ts', routes: [routeKey(putCouncilGoalsRoute)], auth: 'jwt', table: 'write' },
-  { id: 'GetCouncilGoals', entry: 'functions/api/getCouncilGoals.ts', routes: [routeKey(getCouncilGoalsRoute)], auth: 'jwt', table: 'read' },
-  { id: 'GetStatusMatrix', entry: 'functions/api/getStatusMatrix.ts', routes: [routeKey(statusMatrixRoute)], auth: 'jwt', table: 'read' },
-  { id: 'GetDocument', entry: 'functions/api/getDocument.ts', routes: [routeKey(getDocumentRoute)], auth: 'jwt', table: 'read' },
-  { id: 'SaveDocument', entry: 'functions/api/saveDocument.ts', routes: [routeKey(saveDocumentRoute)], auth: 'jwt', table: 'write' },
-  {
-    id: 'SubmitDocument',
-    entry: 'functions/api/submitDocument.ts',
-    routes: [routeKey(submitDocumentRoute)],
-    auth: 'jwt',
-    table: 'write',
-    startsWorkflows: ['Review'],
-    completesCallbacks: ['Review'],
-  },
-  {
-    id: 'DecideDocument',
-    entry: 'functions/api/decideDocument.ts',
-    routes: [routeKey(decideDocumentRoute)],
-    auth: 'jwt',
-    table: 'write',
-    completesCallbacks: ['Review'],
-  },
-  { id: 'SignOff', entry: 'functions/api/signOff.ts', routes: [routeKey(signoffRoute)], auth: 'jwt', table: 'write' },
-  { id: 'GetPublicMeters', entry: 'functions/api/getPublicMeters.ts', routes: [routeKey(publicMetersRoute)], auth: 'public', table: 'read' },
-  { id: 'GetPublicMetersCsv', entry: 'functions/api/getPublicMetersCsv.ts', routes: [routeKey(publicMetersCsvRoute)], auth: 'public', table: 'read' },
-  { id: 'GetPublicIndicator', entry: 'functions/api/getPublicIndicator.ts', routes: [routeKey(publicIndicatorRoute)], auth: 'public', table: 'read' },
-  { id: 'ExportBoardYear', entry: 'functions/api/exportBoardYear.ts', routes: [routeKey(exportBoardYearRoute)], auth: 'jwt', table: 'read' },
-  { id: 'ExportBoardYearCsv', entry: 'functions/api/exportBoardYearCsv.ts', routes: [routeKey(exportBoardYearCsvRoute)], auth: 'jwt', table: 'read' },
-  { id: 'ImportKoladaOutcomes', entry: 'functions/api/importKoladaOutcomes.ts', routes: [routeKey(importKoladaRoute)], auth: 'jwt', table: 'write' },
-  { id: 'GetReviewQueue', entry: 'functions/api/getReviewQueue.ts', routes: [routeKey(reviewQueueRoute)], auth: 'jwt', table: 'read' },
-  { id: 'GetDocumentHistory', entry: 'functions/api/getDocumentHistory.ts', routes: [routeKey(documentHistoryRoute)], auth: 'jwt', table: 'read' },
-];
+interface FunctionIdentity {
+  /** Construct id in CDK, PascalCase; stable, because the local stack maps synthesized ARNs by it. */
+  id: string;
+  /** Handler module, relative to the repository root; it exports `handler` and `makeHandler(deps)`. */
+  entry: string;
+}
+
+/** A function behind an HTTP route: its route key (`METHOD /path/{param}`) and auth come from the route. */
+export interface ApiFunctionSpec extends FunctionIdentity, FunctionNeeds {
+  routes: string[];
+  auth: RouteSpec['auth'];
+}
+
+/** A workflow task or scheduled job: no route. */
+export interface WorkerFunctionSpec extends FunctionIdentity, FunctionNeeds {
+  routes?: undefined;
+  auth?: undefined;
+}
+
+export type FunctionSpec = ApiFunctionSpec | WorkerFunctionSpec;
+
+/** What each route's function needs, by operationId. */
+const apiNeeds: Record<string, FunctionNeeds> = {
+  getHealth: { table: 'read' },
+  getOpenApi: { table: 'none' },
+  putBoard: { table: 'write' },
+  listBoards: { table: 'read' },
+  createCycle: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
+  listCycles: { table: 'read' },
+  getCycle: { table: 'read' },
+  changeCalendar: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
+  getLate: { table: 'read' },
+  putCouncilGoals: { table: 'write' },
+  getCouncilGoals: { table: 'read' },
+  getStatusMatrix: { table: 'read' },
+  getDocument: { table: 'read' },
+  saveDocument: { table: 'write' },
+  submitDocument: { table: 'write', startsWorkflows: ['Review'], completesCallbacks: ['Review'] },
+  decideDocument: { table: 'write', completesCallbacks: ['Review'] },
+  getDocumentHistory: { table: 'read' },
+  signOff: { table: 'write' },
+  getPublicMeters: { table: 'read' },
+  getPublicMetersCsv: { table: 'read' },
+  getPublicIndicator: { table: 'read' },
+  exportBoardYear: { table: 'read' },
+  exportBoardYearCsv: { table: 'read' },
+  importKoladaOutcomes: { table: 'write' },
+  getReviewQueue: { table: 'read' },
+};
+
+/** The function id of a route: its operationId in PascalCase (`getHealth` → `GetHealth`). */
+export const functionIdOf = (route: Pick<RouteSpec, 'operationId'>) => route.operationId[0]!.toUpperCase() + route.operationId.slice(1);
+
+export const apiFunctions: ApiFunctionSpec[] = apiRoutes.map((route) => {
+  const needs = apiNeeds[route.operationId];
+  if (!needs) throw new Error(`Route ${route.operationId} has no entry in the manifest's apiNeeds`);
+  return {
+    id: functionIdOf(route),
+    entry: `functions/api/${route.operationId}.ts`,
+    routes: [routeKey(route)],
+    auth: route.auth,
+    ...needs,
+  };
+});
+for (const operationId of Object.keys(apiNeeds)) {
+  if (!apiRoutes.some((route) => route.operationId === operationId)) throw new Error(`The manifest's apiNeeds names ${operationId}, which no route declares`);
+}
 
 /** Functions that state machines invoke. */
-export const taskFunctions: FunctionSpec[] = [
+export const taskFunctions: WorkerFunctionSpec[] = [
   { id: 'RunChecks', entry: 'functions/tasks/runChecks.ts', table: 'write' },
   { id: 'RegisterCallback', entry: 'functions/tasks/registerCallback.ts', table: 'write', completesCallbacks: ['Review'] },
   { id: 'NotifyBoard', entry: 'functions/tasks/notifyBoard.ts', table: 'write', sendsEmail: true },
@@ -126,7 +105,7 @@ export const taskFunctions: FunctionSpec[] = [
 ];
 
 /** Functions run by a recurring EventBridge Scheduler schedule (locally: by the local scheduler, on the local clock). */
-export const scheduledFunctions: FunctionSpec[] = [
+export const scheduledFunctions: WorkerFunctionSpec[] = [
   {
     id: 'SendReminders',
     entry: 'functions/schedule/sendReminders.ts',

@@ -33,7 +33,7 @@ async function main() {
     }
     throw error;
   }
-  const { seeded } = await seedDemo();
+  const { seeded } = await seedDemo(stack.deps);
   if (seeded) say('Seeded the demo: Stockholm-like boards, companies and the 2026 cycle.');
   say(`\nÅrshjul is running on ${stack.url}   (web app at /, API at /api, health at /api/health)`);
   say(`Local clock: ${stack.clock.now().toISOString()}`);

@@ -1,9 +1,6 @@
 import type { Actor } from '../shared/domain/actor';
-import { currentClock } from '../shared/commons/clock';
-import { boardRepository, cycleRepository, documentDeps } from '../shared/commons/repositories';
+import type { Deps } from '../shared/composition/deps';
 import { putBoard } from '../shared/features/boards/putBoard';
-import { currentScheduler } from '../shared/commons/scheduler';
-import { currentWorkflow } from '../shared/commons/workflow';
 import { createCycle, putCouncilGoals } from '../shared/features/cycles/cycles';
 import type { BoardBody } from '../shared/schemas/boards';
 import type { CouncilGoals } from '../shared/schemas/councilGoals';
@@ -139,15 +136,15 @@ export const demoCouncilGoals: CouncilGoals = {
 const seeder: Actor = { sub: 'demo-seed', role: 'admin', boards: [] };
 
 /** Seeds the demo into an empty table; does nothing when boards exist already. */
-export async function seedDemo(): Promise<{ seeded: boolean }> {
-  const boards = boardRepository();
-  if ((await boards.list()).length > 0) return { seeded: false };
+export async function seedDemo(deps: Pick<Deps, 'boards' | 'cycles' | 'documents' | 'clock' | 'scheduler' | 'workflow'>): Promise<{ seeded: boolean }> {
+  if ((await deps.boards.list()).length > 0) return { seeded: false };
+  const as = { ...deps, actor: seeder };
   for (const { boardId, ...body } of demoBoards) {
-    await putBoard({ boardId, body }, { actor: seeder, boards, clock: currentClock() });
+    await putBoard({ boardId, body }, as);
   }
-  if (!(await cycleRepository().get(demoCycle.year))) {
-    await createCycle(demoCycle, { actor: seeder, cycles: cycleRepository(), clock: currentClock(), scheduler: currentScheduler(), workflow: currentWorkflow() });
-    await putCouncilGoals({ year: demoCycle.year, goals: demoCouncilGoals }, documentDeps(seeder));
+  if (!(await deps.cycles.get(demoCycle.year))) {
+    await createCycle(demoCycle, as);
+    await putCouncilGoals({ year: demoCycle.year, goals: demoCouncilGoals }, as);
   }
   return { seeded: true };
 }

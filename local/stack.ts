@@ -3,16 +3,12 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { apiFunctions, allFunctions, scheduledFunctions } from '../functions/manifest';
-import { useScheduler } from '../shared/commons/scheduler';
-import { LocalScheduler } from './scheduler';
-import { useClock } from '../shared/commons/clock';
-import { useDynamo } from '../shared/commons/dynamo';
-import { useNotifier } from '../shared/commons/notifier';
-import { currentWorkflow, useWorkflow } from '../shared/commons/workflow';
-import { documentRepository } from '../shared/commons/repositories';
+import type { Deps } from '../shared/composition/deps';
 import { sweepWorkflowActions } from '../shared/features/documents/workflowActions';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { LocalClock } from './clock';
+import { localDeps, localWorkflow } from './composition';
+import { LocalScheduler } from './scheduler';
 import { devRoutes } from './devRoutes';
 import { localAwsConfig, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
 import { startHttpServer, type LambdaHttpHandler, type LocalRoute } from './httpServer';
@@ -42,6 +38,13 @@ export interface StackOptions {
   /** Port of the local Step Functions service; 0 picks a free one. */
   sfnPort?: number;
   log?: (line: string) => void;
+  /** Replaces adapters before the handlers are built (tests: a failing mail relay; bench: counting engines). */
+  adapt?: (deps: Deps) => Deps;
+}
+
+/** What a handler module exports: the factory the local stack calls with its deps (and `handler`, for AWS). */
+interface HandlerModule {
+  makeHandler(deps: Deps): LambdaHttpHandler;
 }
 
 export interface RunningStack {
@@ -54,6 +57,10 @@ export interface RunningStack {
   issuer: LocalTokenIssuer;
   sfn: LocalSfn;
   scheduler: LocalScheduler;
+  /** The ports every handler was built with. */
+  deps: Deps;
+  /** The document client on DynamoDB Local that the table ports use. */
+  db: DynamoDBDocumentClient;
   runDueJobs(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -78,32 +85,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     log(`DynamoDB Local on ${dynamoEndpoint}`);
 
     const tableName = options.tableName ?? 'arshjul-local';
-    Object.assign(process.env, {
-      TABLE_NAME: tableName,
-      AWS_REGION: localAwsConfig.region,
-      AWS_ACCESS_KEY_ID: localAwsConfig.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: localAwsConfig.credentials.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
-    });
     const rawDynamo = new DynamoDBClient({ ...localAwsConfig, endpoint: dynamoEndpoint });
     stops.push(async () => rawDynamo.destroy());
     await ensureTable(rawDynamo, tableName, tableDefinition);
     const db = DynamoDBDocumentClient.from(rawDynamo, { marshallOptions: { removeUndefinedValues: true } });
-    useDynamo(db);
 
     const clock = LocalClock.open({ file: join(options.dataDir, 'clock.json'), start: options.clockStart ?? DEMO_CLOCK_START });
-    useClock(clock);
     const outbox = new Outbox(db, tableName, clock);
-    useNotifier(outbox);
     const issuer = await LocalTokenIssuer.open(join(options.dataDir, 'local-signing-key.json'));
 
     const synthesized = await synthesizeForLocal();
+    // Built once the deps exist (below); the local Step Functions service looks handlers up only when it invokes one.
     const handlers = new Map<string, LambdaHttpHandler>();
-    for (const spec of allFunctions) {
-      const module = (await import(pathToFileURL(join(repositoryRoot, spec.entry)).href)) as { handler: LambdaHttpHandler };
-      handlers.set(spec.id, module.handler);
-    }
-    const handlerByArn = new Map(synthesized.functions.map((fn) => [fn.arn, { id: fn.id, handler: handlers.get(fn.id) }]));
+    const handlerByArn = new Map(synthesized.functions.map((fn) => [fn.arn, fn.id]));
 
     const sfn = await startLocalSfn({
       dynamo: rawDynamo,
@@ -112,23 +106,22 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.sfnPort ?? 0,
       stateMachines: synthesized.stateMachines.map(({ arn, name, definition }) => ({ arn, name, definition })),
       invokeLambda: async (arn, payload) => {
-        const target = handlerByArn.get(arn);
-        if (!target?.handler) throw Object.assign(new Error(`No local handler for ${arn}`), { name: 'Lambda.ResourceNotFoundException' });
-        return (target.handler as unknown as (event: unknown, context: unknown) => Promise<unknown>)(payload, lambdaContext(target.id));
+        const id = handlerByArn.get(arn);
+        const target = id === undefined ? undefined : handlers.get(id);
+        if (!target) throw Object.assign(new Error(`No local handler for ${arn}`), { name: 'Lambda.ResourceNotFoundException' });
+        return (target as unknown as (event: unknown, context: unknown) => Promise<unknown>)(payload, lambdaContext(id!));
       },
       log: (entry) => log(JSON.stringify(entry)),
     });
     stops.push(() => sfn.stop());
-    process.env.AWS_ENDPOINT_URL_SFN = sfn.endpoint;
-    useWorkflow(undefined);
-    for (const machine of synthesized.stateMachines) process.env[`STATE_MACHINE_ARN_${machine.id.toUpperCase()}`] = machine.arn;
     log(`Step Functions (local) on ${sfn.endpoint}, ${synthesized.stateMachines.length} state machine(s)`);
 
+    let deps: Deps | undefined;
     const scheduler = new LocalScheduler(
       db,
       tableName,
       clock,
-      () => currentWorkflow(),
+      () => deps!.workflow,
       scheduledFunctions.map((spec) => ({
         id: spec.id,
         cron: spec.schedule!.cron,
@@ -137,7 +130,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       })),
     );
     await scheduler.start();
-    useScheduler(scheduler);
+
+    const workflow = localWorkflow(sfn.endpoint, new Map(synthesized.stateMachines.map((machine) => [machine.id, machine.arn])));
+    const built = localDeps({ db, tableName, clock, notifier: outbox, scheduler, workflow });
+    deps = options.adapt ? options.adapt(built) : built;
+    for (const spec of allFunctions) {
+      const module = (await import(pathToFileURL(join(repositoryRoot, spec.entry)).href)) as HandlerModule;
+      handlers.set(spec.id, module.makeHandler(deps));
+    }
+    const stackDeps = deps;
 
     // One pass at a time: the ticker and POST /api/dev/clock may ask together.
     let running: Promise<void> = Promise.resolve();
@@ -152,7 +153,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const advanceTo = (target: Date) =>
       exclusive(async () => {
         // Workflow actions a crash left undelivered go first.
-        await sweepWorkflowActions({ documents: documentRepository(), workflow: currentWorkflow() });
+        await sweepWorkflowActions(stackDeps);
         await sfn.runDue();
         for (;;) {
           const [next] = await scheduler.dueUntil(target);
@@ -168,9 +169,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const runDueJobs = () => advanceTo(clock.now());
 
     const routes: LocalRoute[] = apiFunctions.flatMap((spec) =>
-      (spec.routes ?? []).map((key) => {
+      spec.routes.map((key) => {
         const [method, path] = key.split(' ') as [string, string];
-        return { method, path, auth: spec.auth ?? 'jwt', functionName: spec.id, handler: handlers.get(spec.id)! };
+        return { method, path, auth: spec.auth, functionName: spec.id, handler: handlers.get(spec.id)! };
       }),
     );
     const http = await startHttpServer({
@@ -195,7 +196,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     const url = `http://127.0.0.1:${http.port}`;
-    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, scheduler, runDueJobs, stop: stopAll };
+    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, scheduler, deps: stackDeps, db, runDueJobs, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

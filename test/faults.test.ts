@@ -1,12 +1,11 @@
 import { DynamoDBClient, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { useNotifier } from '../shared/commons/notifier';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as submitHandler } from '../functions/api/submitDocument';
+import { makeHandler as makeSubmitHandler } from '../functions/api/submitDocument';
 import { localAwsConfig } from '../local/dynamodb';
-import { useDynamo } from '../shared/commons/dynamo';
+import { localStateMachineArn } from '../local/synth';
 import { admin, editorOf, reviewer, startTestStack, type TestStack } from './support/localStack';
 import { apiEvent, testContext } from './support/apiEvent';
 
@@ -18,9 +17,19 @@ const goals = {
 
 describe('faults under the handlers', () => {
   let t: TestStack;
+  /** While true, the mail relay refuses every message: the notifier the stack's handlers were built with fails. */
+  let mailDown = false;
 
   beforeAll(async () => {
-    t = await startTestStack();
+    t = await startTestStack({
+      adapt: (deps) => ({
+        ...deps,
+        notifier: {
+          send: (message) =>
+            mailDown ? Promise.reject(Object.assign(new Error('mail relay refuses'), { name: 'MessageRejected' })) : deps.notifier.send(message),
+        },
+      }),
+    });
     await t.api('POST', '/api/cycles', { as: admin, body: { year, calendar } });
     for (const boardId of ['bromma', 'farsta']) {
       await t.api('PUT', `/api/boards/${boardId}`, { as: admin, body: { name: boardId, kind: 'district', contacts: [`k@${boardId}.example`] } });
@@ -56,21 +65,19 @@ describe('faults under the handlers', () => {
       new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ThrottlingError' }, { Code: 'None' }] }),
     ],
   ])('answers %s with 503 and Retry-After, and writes nothing', async (_case, failure) => {
+    // The stack's own table client fails its transactions; reads pass through to DynamoDB Local.
     const real = DynamoDBDocumentClient.from(new DynamoDBClient({ ...localAwsConfig, endpoint: t.stack.dynamoEndpoint }));
-    const faulty = DynamoDBDocumentClient.from(new DynamoDBClient({ ...localAwsConfig, endpoint: t.stack.dynamoEndpoint }));
-    const mock = mockClient(faulty);
+    const mock = mockClient(t.stack.db);
     mock.on(GetCommand).callsFake((input) => real.send(new GetCommand(input)));
     mock.on(QueryCommand).callsFake((input) => real.send(new QueryCommand(input)));
     mock.on(TransactWriteCommand).rejects(failure);
-    useDynamo(faulty);
     try {
-      const answer = await submitHandler(submitEvent('bromma'), testContext());
+      const answer = await makeSubmitHandler(t.stack.deps)(submitEvent('bromma'), testContext());
       expect(answer.statusCode).toBe(503);
       expect(answer.headers?.['retry-after']).toBe('1');
       expect(answer.headers?.['content-type']).toBe('application/problem+json');
       expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(1);
     } finally {
-      useDynamo(real);
       mock.restore();
     }
     const document = await t.api('GET', `/api/cycles/${year}/boards/bromma/documents/plan`, { as: admin });
@@ -87,12 +94,12 @@ describe('faults under the handlers', () => {
     await t.stack.runDueJobs();
 
     // E-mail is down for good: telling the board about the return fails on every retry.
-    useNotifier({ send: async () => Promise.reject(Object.assign(new Error('mail relay refuses'), { name: 'MessageRejected' })) });
+    mailDown = true;
     try {
       expect((await t.api('POST', `${path}/decision`, { as: reviewer, body: { decision: 'return', comment: 'Målet är för lågt.' } })).status).toBe(200);
       await t.stack.runDueJobs();
     } finally {
-      useNotifier(t.stack.outbox);
+      mailDown = false;
     }
 
     const failed = await t.api('GET', path, { as: editorOf('skarpnack') });
@@ -129,7 +136,7 @@ describe('faults under the handlers', () => {
     await t.stack.runDueJobs();
     const sfn = new SFNClient({ ...localAwsConfig, endpoint: t.stack.sfn.endpoint });
     const execution = await sfn.send(
-      new DescribeExecutionCommand({ executionArn: `${process.env.STATE_MACHINE_ARN_REVIEW!.replace(':stateMachine:', ':execution:')}:plan-${year}-farsta` }),
+      new DescribeExecutionCommand({ executionArn: `${localStateMachineArn('Review').replace(':stateMachine:', ':execution:')}:plan-${year}-farsta` }),
     );
     expect(execution.status).toBe('RUNNING');
   });

@@ -1,6 +1,7 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localAwsConfig } from '../local/dynamodb';
+import { localStateMachineArn } from '../local/synth';
 import { admin, editorOf, reviewer, startTestStack, type TestStack } from './support/localStack';
 
 const year = 2026;
@@ -122,7 +123,7 @@ describe('plans through the local stack', () => {
     // The workflow ran to its end, and the board was told twice: returned, then approved.
     const sfn = new SFNClient({ ...localAwsConfig, endpoint: t.stack.sfn.endpoint });
     const execution = await sfn.send(
-      new DescribeExecutionCommand({ executionArn: `${process.env.STATE_MACHINE_ARN_REVIEW!.replace(':stateMachine:', ':execution:')}:plan-${year}-bromma` }),
+      new DescribeExecutionCommand({ executionArn: `${localStateMachineArn('Review').replace(':stateMachine:', ':execution:')}:plan-${year}-bromma` }),
     );
     expect(execution.status).toBe('SUCCEEDED');
     const outbox = await t.api('GET', '/api/dev/outbox');

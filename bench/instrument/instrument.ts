@@ -6,7 +6,7 @@
  *   it is attributed to the invocation (and, for API handlers, to the route key);
  * - instrumentDynamo adds a middleware to the shared DynamoDB client stack that counts every call, asks for
  *   ReturnConsumedCapacity=TOTAL and sums the read and write request units DynamoDB Local reports;
- * - instrumentWorkflow wraps the WorkflowEngine the handlers use, counting StartExecution and
+ * - countedWorkflow wraps the WorkflowEngine the handlers are given, counting StartExecution and
  *   SendTaskSuccess/Failure calls.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -14,7 +14,6 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import { allFunctions, apiFunctions, scheduledFunctions } from '../../functions/manifest';
-import { currentWorkflow, useWorkflow } from '../../shared/commons/workflow';
 import type { WorkflowEngine } from '../../shared/ports/workflow';
 import { summarize, type Summary } from '../lib/stats';
 
@@ -342,9 +341,8 @@ export function instrumentDynamo(client: { middlewareStack: MiddlewareStackLike 
   client.middlewareStack.add(middleware, { step: 'initialize', name: 'benchDynamoCounter', priority: 'high' });
 }
 
-/** Wraps the workflow engine the handlers (and the local scheduler) use, counting its API calls. */
-export function instrumentWorkflow(): void {
-  const real = currentWorkflow();
+/** Wraps the workflow engine the handlers (and the local scheduler) are given, counting its API calls. */
+export function countedWorkflow(real: WorkflowEngine): WorkflowEngine {
   const counted =
     <A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -353,11 +351,10 @@ export function instrumentWorkflow(): void {
       if (invocation) invocation.sfnCalls += 1;
       return call(...args);
     };
-  const engine: WorkflowEngine = {
+  return {
     start: counted('StartExecution', real.start.bind(real)),
     completeTask: counted('SendTaskSuccess', real.completeTask.bind(real)),
   };
-  useWorkflow(engine);
 }
 
 export function snapshot(): Snapshot {

@@ -20,7 +20,6 @@ const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
 const instrument = await import('../instrument/instrument');
 const { startDynamoDbLocal } = await import('../../local/dynamodb');
 const { startStack } = await import('../../local/stack');
-const { dynamo } = await import('../../shared/commons/dynamo');
 const { summarize } = await import('../lib/stats');
 
 export interface ExecutionStats {
@@ -50,10 +49,17 @@ const clockStart = new Date(process.env.BENCH_CLOCK_START ?? '2025-12-01T08:00:0
 
 const startedAt = performance.now();
 const dynamoLocal = await startDynamoDbLocal();
-const stack = await startStack({ port: 0, dataDir, dynamoEndpoint: dynamoLocal.endpoint, tableName, tickMs: 0, clockStart });
-const client = dynamo();
+const stack = await startStack({
+  port: 0,
+  dataDir,
+  dynamoEndpoint: dynamoLocal.endpoint,
+  tableName,
+  tickMs: 0,
+  clockStart,
+  adapt: (deps) => ({ ...deps, workflow: instrument.countedWorkflow(deps.workflow) }),
+});
+const client = stack.db;
 instrument.instrumentDynamo(client as unknown as Parameters<typeof instrument.instrumentDynamo>[0], { sfnTable });
-instrument.instrumentWorkflow();
 
 let stopping: Promise<void> | undefined;
 const stopAll = () =>

@@ -1,21 +1,21 @@
 import { createCycleRoute } from '../../shared/api/routes';
-import { currentClock } from '../../shared/commons/clock';
-import { cycleRepository, documentRepository } from '../../shared/commons/repositories';
-import { currentScheduler } from '../../shared/commons/scheduler';
-import { currentWorkflow } from '../../shared/commons/workflow';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { clock, cycles, documents, scheduler, workflow } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { createCycle } from '../../shared/features/cycles/cycles';
-import { rememberAnswer } from '../../shared/features/idempotency/rememberAnswer';
+import { cycleView } from '../../shared/features/cycles/cycleView';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(createCycleRoute, async ({ body, headers, actor }) =>
-  rememberAnswer({ actor, key: headers['idempotency-key'], operation: 'createCycle', request: body, documents: documentRepository() }, async () => {
-    const { approvedPlans: _approvedPlans, ...cycle } = await createCycle(body, {
-      actor,
-      cycles: cycleRepository(),
-      clock: currentClock(),
-      scheduler: currentScheduler(),
-      workflow: currentWorkflow(),
-    });
-    return { status: 201, body: cycle, headers: { location: `/api/cycles/${cycle.year}`, etag: `"${cycle.version}"` } };
-  }),
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'documents' | 'clock' | 'scheduler' | 'workflow'>) =>
+  httpHandler(
+    createCycleRoute,
+    async ({ body, actor }) => {
+      const cycle = await createCycle(body, { ...deps, actor });
+      return { status: 201, body: cycleView(cycle), headers: { location: `/api/cycles/${cycle.year}` } };
+    },
+    { answers: { store: deps.documents, clock: deps.clock } },
+  );
+
+export const handler = onColdStart(() =>
+  makeHandler({ cycles: cycles(), documents: documents(), clock: clock(), scheduler: scheduler(), workflow: workflow() }),
 );

@@ -1,9 +1,15 @@
 import { exportBoardYearRoute } from '../../shared/api/routes';
-import { documentDeps } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { exportBoardYearJson } from '../../shared/features/followUp/exportBoardYear';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(exportBoardYearRoute, async ({ params, actor }) => {
-  const body = await exportBoardYearJson(params.year, params.boardId, documentDeps(actor));
-  return { status: 200, body, headers: { 'content-disposition': `attachment; filename="arshjul-${params.year}-${params.boardId}.json"` } };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+  httpHandler(exportBoardYearRoute, async ({ params, actor }) => ({
+    status: 200,
+    body: await exportBoardYearJson(params.year, params.boardId, { ...deps, actor }),
+    headers: { 'content-disposition': `attachment; filename="arshjul-${params.year}-${params.boardId}.json"` },
+  }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));

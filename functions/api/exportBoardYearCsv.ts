@@ -1,13 +1,15 @@
 import { exportBoardYearCsvRoute } from '../../shared/api/routes';
-import { documentDeps } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { exportBoardYearCsv } from '../../shared/features/followUp/exportBoardYear';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(exportBoardYearCsvRoute, async ({ params, actor }) => {
-  const text = await exportBoardYearCsv(params.year, params.boardId, documentDeps(actor));
-  return {
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+  httpHandler(exportBoardYearCsvRoute, async ({ params, actor }) => ({
     status: 200,
-    text,
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="arshjul-${params.year}-${params.boardId}.csv"` },
-  };
-});
+    text: await exportBoardYearCsv(params.year, params.boardId, { ...deps, actor }),
+    headers: { 'content-disposition': `attachment; filename="arshjul-${params.year}-${params.boardId}.csv"` },
+  }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));

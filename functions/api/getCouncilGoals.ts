@@ -1,9 +1,11 @@
 import { getCouncilGoalsRoute } from '../../shared/api/routes';
-import { cycleRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { cycles } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { getCouncilGoals } from '../../shared/features/cycles/cycles';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(getCouncilGoalsRoute, async ({ params, actor }) => {
-  const goals = await getCouncilGoals(params.year, { actor, cycles: cycleRepository() });
-  return { status: 200, body: goals, headers: { etag: `"${goals.version}"` } };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles'>) =>
+  httpHandler(getCouncilGoalsRoute, async ({ params, actor }) => ({ status: 200, body: await getCouncilGoals(params.year, { ...deps, actor }) }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles() }));

@@ -1,11 +1,11 @@
 import { getCycleRoute } from '../../shared/api/routes';
-import { cycleRepository } from '../../shared/commons/repositories';
-import { getCycle } from '../../shared/features/cycles/cycles';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { cycles } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
+import { readCycle } from '../../shared/features/cycles/readCycle';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(getCycleRoute, async ({ params, actor }) => {
-  const cycles = cycleRepository();
-  // The reporting periods as their workflows recorded them (opened, closing time, late boards), read alongside.
-  const [{ approvedPlans: _approvedPlans, ...cycle }, periods] = await Promise.all([getCycle(params.year, { actor, cycles }), cycles.periods(params.year)]);
-  return { status: 200, body: { ...cycle, periods }, headers: { etag: `"${cycle.version}"` } };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles'>) =>
+  httpHandler(getCycleRoute, async ({ params }) => ({ status: 200, body: await readCycle(params.year, deps) }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles() }));

@@ -1,10 +1,12 @@
 import { getDocumentRoute } from '../../shared/api/routes';
-import { documentDeps } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { documentView } from '../../shared/features/documents/context';
 import { readDocument } from '../../shared/features/documents/readDocument';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(getDocumentRoute, async ({ params, actor }) => {
-  const document = await readDocument(params, documentDeps(actor));
-  return { status: 200, body: documentView(document), headers: { etag: `"${document.version}"` } };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+  httpHandler(getDocumentRoute, async ({ params, actor }) => ({ status: 200, body: documentView(await readDocument(params, { ...deps, actor })) }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));

@@ -1,8 +1,11 @@
 import { lateRoute } from '../../shared/api/routes';
-import { documentDeps } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { lateList } from '../../shared/features/cycles/statusMatrix';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(lateRoute, async ({ params, actor }) => {
-  return { status: 200, body: await lateList(params.year, documentDeps(actor)) };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+  httpHandler(lateRoute, async ({ params, actor }) => ({ status: 200, body: await lateList(params.year, { ...deps, actor }) }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));

@@ -1,10 +1,12 @@
 import { buildOpenApiDocument } from '../../shared/api/openapi';
 import { openApiRoute } from '../../shared/api/routes';
+import { onColdStart } from '../../shared/composition/coldStart';
 import { httpHandler } from '../../shared/http/handler';
 
-let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+/** No ports: the document is built from the route table, once per cold start. */
+export const makeHandler = () => {
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  return httpHandler(openApiRoute, async () => ({ status: 200, body: (document ??= buildOpenApiDocument()) }));
+};
 
-export const handler = httpHandler(openApiRoute, async () => {
-  document ??= buildOpenApiDocument();
-  return { status: 200, body: document };
-});
+export const handler = onColdStart(() => makeHandler());

@@ -1,9 +1,15 @@
 import { publicIndicatorRoute } from '../../shared/api/routes';
-import { boardRepository, cycleRepository, documentRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { publicIndicatorSeries } from '../../shared/features/followUp/publicMeters';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(publicIndicatorRoute, async ({ params }) => {
-  const series = await publicIndicatorSeries(params.id, { cycles: cycleRepository(), boards: boardRepository(), documents: documentRepository() });
-  return { status: 200, body: series, headers: { 'cache-control': 'public, max-age=60' } };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents'>) =>
+  httpHandler(publicIndicatorRoute, async ({ params }) => ({
+    status: 200,
+    body: await publicIndicatorSeries(params.id, deps),
+    headers: { 'cache-control': 'public, max-age=60' },
+  }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents() }));

@@ -1,9 +1,15 @@
 import { publicMetersRoute } from '../../shared/api/routes';
-import { boardRepository, cycleRepository, documentRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { publicMeters } from '../../shared/features/followUp/publicMeters';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(publicMetersRoute, async ({ params }) => {
-  const meters = await publicMeters(params.year, { cycles: cycleRepository(), boards: boardRepository(), documents: documentRepository() });
-  return { status: 200, body: meters, headers: { 'cache-control': 'public, max-age=60' } };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents'>) =>
+  httpHandler(publicMetersRoute, async ({ params }) => ({
+    status: 200,
+    body: await publicMeters(params.year, deps),
+    headers: { 'cache-control': 'public, max-age=60' },
+  }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents() }));

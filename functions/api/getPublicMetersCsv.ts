@@ -1,18 +1,16 @@
 import { publicMetersCsvRoute } from '../../shared/api/routes';
-import { boardRepository, cycleRepository, documentRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { metersCsv } from '../../shared/domain/exports';
 import { publicMeters } from '../../shared/features/followUp/publicMeters';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(publicMetersCsvRoute, async ({ params }) => {
-  const meters = await publicMeters(params.year, { cycles: cycleRepository(), boards: boardRepository(), documents: documentRepository() });
-  return {
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents'>) =>
+  httpHandler(publicMetersCsvRoute, async ({ params }) => ({
     status: 200,
-    text: metersCsv(meters),
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="arshjul-meters-${params.year}.csv"`,
-      'cache-control': 'public, max-age=60',
-    },
-  };
-});
+    text: metersCsv(await publicMeters(params.year, deps)),
+    headers: { 'content-disposition': `attachment; filename="arshjul-meters-${params.year}.csv"`, 'cache-control': 'public, max-age=60' },
+  }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents() }));

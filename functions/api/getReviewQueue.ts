@@ -1,8 +1,11 @@
 import { reviewQueueRoute } from '../../shared/api/routes';
-import { boardRepository, documentRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { reviewQueue } from '../../shared/features/documents/reviewQueue';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(reviewQueueRoute, async ({ query, actor }) => {
-  return { status: 200, body: await reviewQueue({ year: query.year }, { actor, documents: documentRepository(), boards: boardRepository() }) };
-});
+export const makeHandler = (deps: Pick<Deps, 'boards' | 'documents'>) =>
+  httpHandler(reviewQueueRoute, async ({ query, actor }) => ({ status: 200, body: await reviewQueue({ year: query.year }, { ...deps, actor }) }));
+
+export const handler = onColdStart(() => makeHandler({ boards: boards(), documents: documents() }));

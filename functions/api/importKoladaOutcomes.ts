@@ -1,13 +1,15 @@
 import { importKoladaRoute } from '../../shared/api/routes';
-import { documentDeps } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { importKoladaOutcomes } from '../../shared/features/followUp/importOutcomes';
-import { rememberAnswer } from '../../shared/features/idempotency/rememberAnswer';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(importKoladaRoute, async ({ params, headers, body, actor }) => {
-  const deps = documentDeps(actor);
-  return rememberAnswer({ actor, key: headers['idempotency-key'], operation: 'kolada', request: { params, body }, documents: deps.documents }, async () => ({
-    status: 200,
-    body: await importKoladaOutcomes({ year: params.year, body }, deps),
-  }));
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+  httpHandler(
+    importKoladaRoute,
+    async ({ params, body, actor }) => ({ status: 200, body: await importKoladaOutcomes({ year: params.year, body }, { ...deps, actor }) }),
+    { answers: { store: deps.documents, clock: deps.clock } },
+  );
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));

@@ -1,8 +1,11 @@
 import { listBoardsRoute } from '../../shared/api/routes';
-import { boardRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { listBoards } from '../../shared/features/boards/listBoards';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(listBoardsRoute, async ({ actor }) => {
-  return { status: 200, body: { boards: await listBoards({ actor, boards: boardRepository() }) } };
-});
+export const makeHandler = (deps: Pick<Deps, 'boards'>) =>
+  httpHandler(listBoardsRoute, async ({ actor }) => ({ status: 200, body: { boards: await listBoards({ ...deps, actor }) } }));
+
+export const handler = onColdStart(() => makeHandler({ boards: boards() }));

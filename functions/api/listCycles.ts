@@ -1,9 +1,12 @@
 import { listCyclesRoute } from '../../shared/api/routes';
-import { cycleRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { cycles } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { listCycles } from '../../shared/features/cycles/cycles';
+import { cycleView } from '../../shared/features/cycles/cycleView';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(listCyclesRoute, async ({ actor }) => {
-  const cycles = await listCycles({ actor, cycles: cycleRepository() });
-  return { status: 200, body: { cycles: cycles.map(({ approvedPlans: _approvedPlans, ...cycle }) => cycle) } };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles'>) =>
+  httpHandler(listCyclesRoute, async ({ actor }) => ({ status: 200, body: { cycles: (await listCycles({ ...deps, actor })).map((cycle) => cycleView(cycle)) } }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles() }));

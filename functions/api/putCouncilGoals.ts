@@ -1,9 +1,14 @@
 import { putCouncilGoalsRoute } from '../../shared/api/routes';
-import { documentDeps } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { putCouncilGoals } from '../../shared/features/cycles/cycles';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(putCouncilGoalsRoute, async ({ params, headers, body, actor }) => {
-  const goals = await putCouncilGoals({ year: params.year, goals: body, ifMatch: headers['if-match'] }, documentDeps(actor));
-  return { status: 200, body: goals, headers: { etag: `"${goals.version}"` } };
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+  httpHandler(putCouncilGoalsRoute, async ({ params, headers, body, actor }) => ({
+    status: 200,
+    body: await putCouncilGoals({ year: params.year, goals: body, ifMatch: headers['if-match'] }, { ...deps, actor }),
+  }));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));

@@ -1,13 +1,16 @@
 import { signoffRoute } from '../../shared/api/routes';
-import { documentDeps } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
+import { cycleView } from '../../shared/features/cycles/cycleView';
 import { signOff } from '../../shared/features/cycles/signOff';
-import { rememberAnswer } from '../../shared/features/idempotency/rememberAnswer';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(signoffRoute, async ({ params, headers, body, actor }) => {
-  const deps = documentDeps(actor);
-  return rememberAnswer({ actor, key: headers['idempotency-key'], operation: 'signoff', request: { params, body }, documents: deps.documents }, async () => {
-    const { approvedPlans: _approvedPlans, ...cycle } = await signOff({ year: params.year, body }, deps);
-    return { status: 200, body: cycle };
-  });
-});
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+  httpHandler(
+    signoffRoute,
+    async ({ params, body, actor }) => ({ status: 200, body: cycleView(await signOff({ year: params.year, body }, { ...deps, actor })) }),
+    { answers: { store: deps.documents, clock: deps.clock } },
+  );
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));

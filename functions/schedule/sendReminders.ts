@@ -1,21 +1,19 @@
-import { currentNotifier } from '../../shared/commons/notifier';
-import { boardRepository, cycleRepository, documentRepository, sentMessages } from '../../shared/commons/repositories';
-import { currentWorkflow } from '../../shared/commons/workflow';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, cycles, documents, notifier, sentMessages, workflow } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { sweepWorkflowActions } from '../../shared/features/documents/workflowActions';
 import { sendDueReminders } from '../../shared/features/reminders/sendReminders';
 import { scheduledJobInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 
 /** The daily job: reminders, overdue notices and escalations; then any workflow action a crash left undelivered. */
-export const handler = taskHandler('SendReminders', scheduledJobInput, async ({ scheduledTime }) => {
-  const documents = documentRepository();
-  const result = await sendDueReminders(scheduledTime, {
-    cycles: cycleRepository(),
-    boards: boardRepository(),
-    documents,
-    sent: sentMessages(),
-    notifier: currentNotifier(),
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'sent' | 'notifier' | 'workflow'>) =>
+  taskHandler('SendReminders', scheduledJobInput, async ({ scheduledTime }) => {
+    const result = await sendDueReminders(scheduledTime, deps);
+    const redelivered = await sweepWorkflowActions(deps);
+    return { ...result, redelivered };
   });
-  const redelivered = await sweepWorkflowActions({ documents, workflow: currentWorkflow() });
-  return { ...result, redelivered };
-});
+
+export const handler = onColdStart(() =>
+  makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), sent: sentMessages(), notifier: notifier(), workflow: workflow() }),
+);

@@ -1,17 +1,13 @@
-import { currentClock } from '../../shared/commons/clock';
-import { currentNotifier } from '../../shared/commons/notifier';
-import { boardRepository, cycleRepository, documentRepository, sentMessages } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents, notifier, sentMessages } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { notifyBoard } from '../../shared/features/review/reviewSteps';
 import { notifyBoardInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 
-export const handler = taskHandler('NotifyBoard', notifyBoardInput, (input) =>
-  notifyBoard(input, {
-    boards: boardRepository(),
-    cycles: cycleRepository(),
-    documents: documentRepository(),
-    sent: sentMessages(),
-    notifier: currentNotifier(),
-    clock: currentClock(),
-  }),
+export const makeHandler = (deps: Pick<Deps, 'boards' | 'cycles' | 'documents' | 'sent' | 'notifier' | 'clock'>) =>
+  taskHandler('NotifyBoard', notifyBoardInput, (input) => notifyBoard(input, deps));
+
+export const handler = onColdStart(() =>
+  makeHandler({ boards: boards(), cycles: cycles(), documents: documents(), sent: sentMessages(), notifier: notifier(), clock: clock() }),
 );

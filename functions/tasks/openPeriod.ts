@@ -1,7 +1,10 @@
-import { currentClock } from '../../shared/commons/clock';
-import { cycleRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { clock, cycles } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { openPeriod } from '../../shared/features/periods/periods';
 import { periodInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 
-export const handler = taskHandler('OpenPeriod', periodInput, ({ period }) => openPeriod(period, { cycles: cycleRepository(), clock: currentClock() }));
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'clock'>) => taskHandler('OpenPeriod', periodInput, ({ period }) => openPeriod(period, deps));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), clock: clock() }));

@@ -1,9 +1,11 @@
-import { documentRepository } from '../../shared/commons/repositories';
-import { currentWorkflow } from '../../shared/commons/workflow';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { documents, workflow } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { registerCallback } from '../../shared/features/review/reviewSteps';
 import { registerCallbackInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 
-export const handler = taskHandler('RegisterCallback', registerCallbackInput, (input) =>
-  registerCallback(input, { documents: documentRepository(), workflow: currentWorkflow() }),
-);
+export const makeHandler = (deps: Pick<Deps, 'documents' | 'workflow'>) =>
+  taskHandler('RegisterCallback', registerCallbackInput, (input) => registerCallback(input, deps));
+
+export const handler = onColdStart(() => makeHandler({ documents: documents(), workflow: workflow() }));

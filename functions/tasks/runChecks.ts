@@ -1,9 +1,11 @@
-import { currentClock } from '../../shared/commons/clock';
-import { cycleRepository, documentRepository } from '../../shared/commons/repositories';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
 import { runChecks } from '../../shared/features/review/reviewSteps';
 import { runChecksInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 
-export const handler = taskHandler('RunChecks', runChecksInput, ({ document }) =>
-  runChecks(document, { cycles: cycleRepository(), documents: documentRepository(), clock: currentClock() }),
-);
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'documents' | 'clock'>) =>
+  taskHandler('RunChecks', runChecksInput, ({ document }) => runChecks(document, deps));
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), documents: documents(), clock: clock() }));

@@ -26,11 +26,20 @@ const yearParams = z.object({ year: yearSchema });
 const documentParams = z.object({ year: yearSchema, boardId: boardIdSchema, kind: documentKindSchema });
 const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
 
+const declared: RouteSpec[] = [];
+
+/** Declares a route, and so lists it: `apiRoutes` is every route declared below, in order. */
+function route<const S extends RouteSpec>(spec: S): S {
+  declared.push(defineRoute(spec));
+  return spec;
+}
+
 /**
- * The HTTP contract in code (../shared/docs/api.md): every route, its auth and its schemas.
- * Handlers validate with these; GET /api/openapi.json is generated from them.
+ * The HTTP contract in code (../shared/docs/api.md): every route, its auth, action and schemas, in one entry.
+ * Handlers validate with these; the functions manifest, the CDK routes, the local server, the authorization
+ * matrix and GET /api/openapi.json are derived from them.
  */
-export const healthRoute = defineRoute({
+export const healthRoute = route({
   operationId: 'getHealth',
   method: 'get',
   path: '/api/health',
@@ -40,7 +49,7 @@ export const healthRoute = defineRoute({
   responses: { 200: { description: 'Ready', schema: z.object({ status: z.literal('ok') }) }, 503: { description: 'Not ready', schema: problemSchema } },
 });
 
-export const openApiRoute = defineRoute({
+export const openApiRoute = route({
   operationId: 'getOpenApi',
   method: 'get',
   path: '/api/openapi.json',
@@ -50,8 +59,9 @@ export const openApiRoute = defineRoute({
   responses: { 200: { description: 'The OpenAPI document' } },
 });
 
-export const putBoardRoute = defineRoute({
+export const putBoardRoute = route({
   operationId: 'putBoard',
+  etag: true,
   action: 'boards.put',
   method: 'put',
   path: '/api/boards/{boardId}',
@@ -68,7 +78,7 @@ export const putBoardRoute = defineRoute({
   },
 });
 
-export const listBoardsRoute = defineRoute({
+export const listBoardsRoute = route({
   operationId: 'listBoards',
   action: 'boards.list',
   method: 'get',
@@ -79,8 +89,10 @@ export const listBoardsRoute = defineRoute({
   responses: { 200: { description: 'The boards, by id', schema: boardListSchema } },
 });
 
-export const createCycleRoute = defineRoute({
+export const createCycleRoute = route({
   operationId: 'createCycle',
+  idempotency: 'remembered',
+  etag: true,
   action: 'cycles.create',
   method: 'post',
   path: '/api/cycles',
@@ -92,7 +104,7 @@ export const createCycleRoute = defineRoute({
   responses: { 201: { description: 'Opened', schema: cycleSchema }, 409: problem('The year exists already'), 422: problem('Invalid calendar') },
 });
 
-export const listCyclesRoute = defineRoute({
+export const listCyclesRoute = route({
   operationId: 'listCycles',
   action: 'cycles.read',
   method: 'get',
@@ -103,8 +115,9 @@ export const listCyclesRoute = defineRoute({
   responses: { 200: { description: 'The cycles', schema: z.object({ cycles: z.array(cycleSchema) }).openapi('CycleList') } },
 });
 
-export const getCycleRoute = defineRoute({
+export const getCycleRoute = route({
   operationId: 'getCycle',
+  etag: true,
   action: 'cycles.read',
   method: 'get',
   path: '/api/cycles/{year}',
@@ -115,8 +128,9 @@ export const getCycleRoute = defineRoute({
   responses: { 200: { description: 'The cycle', schema: cycleSchema }, 404: problem('No such cycle') },
 });
 
-export const changeCalendarRoute = defineRoute({
+export const changeCalendarRoute = route({
   operationId: 'changeCalendar',
+  etag: true,
   action: 'cycles.calendar.patch',
   method: 'patch',
   path: '/api/cycles/{year}/calendar',
@@ -134,7 +148,7 @@ export const changeCalendarRoute = defineRoute({
   },
 });
 
-export const lateRoute = defineRoute({
+export const lateRoute = route({
   operationId: 'getLate',
   action: 'late.read',
   method: 'get',
@@ -146,8 +160,9 @@ export const lateRoute = defineRoute({
   responses: { 200: { description: 'The late documents, most overdue first', schema: lateListSchema } },
 });
 
-export const putCouncilGoalsRoute = defineRoute({
+export const putCouncilGoalsRoute = route({
   operationId: 'putCouncilGoals',
+  etag: true,
   action: 'councilGoals.put',
   method: 'put',
   path: '/api/cycles/{year}/council-goals',
@@ -165,8 +180,9 @@ export const putCouncilGoalsRoute = defineRoute({
   },
 });
 
-export const getCouncilGoalsRoute = defineRoute({
+export const getCouncilGoalsRoute = route({
   operationId: 'getCouncilGoals',
+  etag: true,
   action: 'councilGoals.read',
   method: 'get',
   path: '/api/cycles/{year}/council-goals',
@@ -177,7 +193,7 @@ export const getCouncilGoalsRoute = defineRoute({
   responses: { 200: { description: 'The goals', schema: councilGoalsSchema }, 404: problem('Not loaded yet') },
 });
 
-export const statusMatrixRoute = defineRoute({
+export const statusMatrixRoute = route({
   operationId: 'getStatusMatrix',
   action: 'status.read',
   method: 'get',
@@ -189,8 +205,9 @@ export const statusMatrixRoute = defineRoute({
   responses: { 200: { description: 'The matrix', schema: statusMatrixSchema } },
 });
 
-export const getDocumentRoute = defineRoute({
+export const getDocumentRoute = route({
   operationId: 'getDocument',
+  etag: true,
   action: 'documents.read',
   method: 'get',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}',
@@ -201,8 +218,9 @@ export const getDocumentRoute = defineRoute({
   responses: { 200: { description: 'The document; its version is also the ETag', schema: documentSchema }, 404: problem('No such cycle or board') },
 });
 
-export const saveDocumentRoute = defineRoute({
+export const saveDocumentRoute = route({
   operationId: 'saveDocument',
+  etag: true,
   action: 'documents.save',
   method: 'put',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}',
@@ -222,8 +240,9 @@ export const saveDocumentRoute = defineRoute({
   },
 });
 
-export const submitDocumentRoute = defineRoute({
+export const submitDocumentRoute = route({
   operationId: 'submitDocument',
+  idempotency: 'transactional',
   action: 'documents.submit',
   method: 'post',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/submit',
@@ -239,8 +258,9 @@ export const submitDocumentRoute = defineRoute({
   },
 });
 
-export const decideDocumentRoute = defineRoute({
+export const decideDocumentRoute = route({
   operationId: 'decideDocument',
+  idempotency: 'transactional',
   action: 'documents.decide',
   method: 'post',
   path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/decision',
@@ -257,7 +277,7 @@ export const decideDocumentRoute = defineRoute({
   },
 });
 
-export const documentHistoryRoute = defineRoute({
+export const documentHistoryRoute = route({
   operationId: 'getDocumentHistory',
   action: 'documents.history',
   method: 'get',
@@ -269,8 +289,9 @@ export const documentHistoryRoute = defineRoute({
   responses: { 200: { description: 'The events', schema: historySchema } },
 });
 
-export const signoffRoute = defineRoute({
+export const signoffRoute = route({
   operationId: 'signOff',
+  idempotency: 'remembered',
   action: 'signoff',
   method: 'post',
   path: '/api/cycles/{year}/signoff',
@@ -289,7 +310,7 @@ export const signoffRoute = defineRoute({
 
 const csv = (description: string) => ({ description, schema: z.string() });
 
-export const publicMetersRoute = defineRoute({
+export const publicMetersRoute = route({
   operationId: 'getPublicMeters',
   method: 'get',
   path: '/api/public/cycles/{year}/meters',
@@ -300,7 +321,7 @@ export const publicMetersRoute = defineRoute({
   responses: { 200: { description: 'The meters', schema: metersResponseSchema }, 404: problem('No such cycle, or its goals are not published') },
 });
 
-export const publicMetersCsvRoute = defineRoute({
+export const publicMetersCsvRoute = route({
   operationId: 'getPublicMetersCsv',
   method: 'get',
   path: '/api/public/cycles/{year}/meters.csv',
@@ -312,7 +333,7 @@ export const publicMetersCsvRoute = defineRoute({
   responses: { 200: csv('CSV, UTF-8'), 404: problem('No such cycle') },
 });
 
-export const publicIndicatorRoute = defineRoute({
+export const publicIndicatorRoute = route({
   operationId: 'getPublicIndicator',
   method: 'get',
   path: '/api/public/indicators/{id}',
@@ -325,7 +346,7 @@ export const publicIndicatorRoute = defineRoute({
 
 const boardYearParams = z.object({ year: yearSchema, boardId: boardIdSchema });
 
-export const exportBoardYearRoute = defineRoute({
+export const exportBoardYearRoute = route({
   operationId: 'exportBoardYear',
   action: 'exports.read',
   method: 'get',
@@ -337,7 +358,7 @@ export const exportBoardYearRoute = defineRoute({
   responses: { 200: { description: 'The year', schema: boardYearExportSchema } },
 });
 
-export const exportBoardYearCsvRoute = defineRoute({
+export const exportBoardYearCsvRoute = route({
   operationId: 'exportBoardYearCsv',
   action: 'exports.read',
   method: 'get',
@@ -350,8 +371,9 @@ export const exportBoardYearCsvRoute = defineRoute({
   responses: { 200: csv('CSV for Swedish Excel') },
 });
 
-export const importKoladaRoute = defineRoute({
+export const importKoladaRoute = route({
   operationId: 'importKoladaOutcomes',
+  idempotency: 'remembered',
   action: 'outcomes.import',
   method: 'post',
   path: '/api/cycles/{year}/imports/kolada',
@@ -364,7 +386,7 @@ export const importKoladaRoute = defineRoute({
   responses: { 200: { description: 'What was written where, and what was skipped', schema: koladaImportAnswerSchema }, 422: problem('Invalid mapping') },
 });
 
-export const reviewQueueRoute = defineRoute({
+export const reviewQueueRoute = route({
   operationId: 'getReviewQueue',
   action: 'queue.read',
   method: 'get',
@@ -376,30 +398,5 @@ export const reviewQueueRoute = defineRoute({
   responses: { 200: { description: 'The queue', schema: reviewQueueSchema } },
 });
 
-export const apiRoutes: RouteSpec[] = [
-  healthRoute,
-  openApiRoute,
-  putBoardRoute,
-  listBoardsRoute,
-  createCycleRoute,
-  listCyclesRoute,
-  getCycleRoute,
-  changeCalendarRoute,
-  lateRoute,
-  putCouncilGoalsRoute,
-  getCouncilGoalsRoute,
-  statusMatrixRoute,
-  getDocumentRoute,
-  saveDocumentRoute,
-  submitDocumentRoute,
-  decideDocumentRoute,
-  documentHistoryRoute,
-  signoffRoute,
-  publicMetersRoute,
-  publicMetersCsvRoute,
-  publicIndicatorRoute,
-  exportBoardYearRoute,
-  exportBoardYearCsvRoute,
-  importKoladaRoute,
-  reviewQueueRoute,
-];
+/** Every route, in the order declared. */
+export const apiRoutes: RouteSpec[] = declared;

@@ -4,10 +4,15 @@ import type { ZodType, z } from 'zod';
 import type { Actor } from '../domain/actor';
 import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, type FieldError } from '../domain/errors';
 import { logger } from '../observability/logger';
-import { authorize } from '../domain/authorization';
+import { decide, type TargetResolver } from './authority';
 import { actorFromClaims } from './identity';
+import { rememberAnswer, type RememberedAnswers } from './idempotency';
+import { requireAcceptable, requireJsonBody } from './mediaTypes';
 import { problemFor, problemResponse } from './problem';
+import type { HttpResult } from './result';
 import type { RouteSpec } from './route';
+
+export type { HttpResult } from './result';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -33,19 +38,25 @@ export interface ApiRequest<S extends RouteSpec> {
   correlationId: string;
 }
 
-export interface HttpResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Raw text body (e.g. CSV); `body` is JSON-encoded otherwise. */
-  text?: string;
+export interface HandlerOptions {
+  /** Where the target of the route's action comes from; the board in the path unless said otherwise. */
+  target?: TargetResolver;
+  /** The store and clock of remembered answers; required when the route's idempotency is `remembered`. */
+  answers?: RememberedAnswers;
 }
 
+const bodyMethods = new Set(['put', 'post', 'patch']);
+
 /**
- * Wraps a use case call as a Lambda handler for one route: parse and validate every input with the
- * route's zod schemas, call, map the result (or the error, as problem+json) to HTTP.
+ * Wraps a use case call as a Lambda handler for one route: decide who may call, check the media types,
+ * parse and validate every input with the route's zod schemas, call, and map the result (ETag and media
+ * type from the route, or the error as problem+json) to HTTP. `run` only maps the request to a use case.
  */
-export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequest<S>) => Promise<HttpResult>) {
+export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequest<S>) => Promise<HttpResult>, options: HandlerOptions = {}) {
+  const answers = options.answers;
+  if (spec.idempotency === 'remembered' && !answers) throw new Error(`${spec.operationId} remembers answers: pass httpHandler its answer store`);
+  const produces = spec.produces ?? 'application/json';
+
   const core = async (event: ApiEvent): Promise<ApiResult> => {
     const correlationId = correlationIdOf(event);
     const actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims as Record<string, unknown> | undefined);
@@ -54,18 +65,29 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequ
     }
     const params = parseInput(spec.params, event.pathParameters ?? {}, 'path', BadRequest);
     // Who may call is settled before the body is read: a caller without the right gets 403, not field details.
-    if (spec.action) authorize(actor, spec.action, { boardId: (params as { boardId?: string } | undefined)?.boardId });
+    await decide(spec, actor, params, options.target);
+    const headers = lowerCaseKeys(event.headers ?? {});
+    requireAcceptable(headers.accept, produces);
     const bodySchema = spec.bodyFor ? spec.bodyFor(params as never) : spec.body;
+    if (bodyMethods.has(spec.method) && (bodySchema || hasBody(event))) requireJsonBody(headers['content-type']);
     const request = {
       params,
       query: parseInput(spec.query, event.queryStringParameters ?? {}, 'query', BadRequest),
-      headers: parseInput(spec.headers, lowerCaseKeys(event.headers ?? {}), 'header', BadRequest),
+      headers: parseInput(spec.headers, headers, 'header', BadRequest),
       body: bodySchema ? parseInput(bodySchema, readJson(event), 'body', ValidationFailed) : undefined,
       actor,
       correlationId,
     } as ApiRequest<S>;
-    const result = await run(request);
-    return toResponse(result, correlationId);
+    const call = () => run(request);
+    const result =
+      spec.idempotency === 'remembered'
+        ? await rememberAnswer(
+            answers!,
+            { operation: spec.operationId, actor, key: (request.headers as { 'idempotency-key'?: string } | undefined)?.['idempotency-key'], params, body: request.body },
+            call,
+          )
+        : await call();
+    return toResponse(spec, result, correlationId);
   };
 
   return middy<ApiEvent, ApiResult>()
@@ -91,6 +113,10 @@ function correlationIdOf(event: ApiEvent): string {
   const header = event.headers?.['x-correlation-id'];
   if (header && /^[A-Za-z0-9._-]{1,100}$/.test(header)) return header;
   return event.requestContext?.requestId ?? 'unknown';
+}
+
+function hasBody(event: ApiEvent): boolean {
+  return event.body !== undefined && event.body !== null && event.body !== '';
 }
 
 function readJson(event: ApiEvent): unknown {
@@ -147,13 +173,21 @@ function lowerCaseKeys(headers: Record<string, string | undefined>): Record<stri
   return out;
 }
 
-function toResponse(result: HttpResult, correlationId: string): ApiResult {
-  const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...result.headers };
-  if (result.text !== undefined) return { statusCode: result.status, headers, body: result.text };
+/** The one response mapping: the ETag from the body's version when the route says so, the media type from the route. */
+function toResponse(spec: RouteSpec, result: HttpResult, correlationId: string): ApiResult {
+  const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...etagOf(spec, result), ...result.headers };
+  if (result.text !== undefined) {
+    return { statusCode: result.status, headers: { 'content-type': `${spec.produces ?? 'text/plain'}; charset=utf-8`, ...headers }, body: result.text };
+  }
   if (result.body === undefined) return { statusCode: result.status, headers };
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
     body: JSON.stringify(result.body),
   };
+}
+
+function etagOf(spec: RouteSpec, result: HttpResult): Record<string, string> {
+  const version = (result.body as { version?: unknown } | undefined)?.version;
+  return spec.etag && result.status < 300 && typeof version === 'number' ? { etag: `"${version}"` } : {};
 }

@@ -13,7 +13,10 @@ export interface RouteSpec {
   summary: string;
   tag: string;
   auth: 'public' | 'jwt';
-  /** The policy action the use case authorizes (shared/domain/authorization.ts); the matrix test reads it. */
+  /**
+   * The policy action (shared/domain/authorization.ts) the HTTP edge decides before the body is read, for the
+   * target the path names (shared/http/authority.ts). Every `jwt` route has one; the matrix test reads it.
+   */
   action?: Action;
   params?: ZodType;
   query?: ZodType;
@@ -21,8 +24,15 @@ export interface RouteSpec {
   body?: ZodType;
   /** When the body's schema depends on the path (a plan or a report), this picks it; `body` documents the union. */
   bodyFor?: (params: never) => ZodType;
-  /** Content type of a non-JSON success body, e.g. text/csv. */
+  /** Content type of a non-JSON success body, e.g. text/csv; JSON otherwise. The edge sets it, and answers 406 to an Accept without it. */
   produces?: string;
+  /** The success body carries `version`, sent as the ETag (the If-Match the next write needs). */
+  etag?: true;
+  /**
+   * How an `Idempotency-Key` is honoured: `remembered`, the HTTP middleware stores the first successful answer
+   * (shared/http/idempotency.ts); `transactional`, the use case stores it in its own transaction (submit, decision).
+   */
+  idempotency?: 'remembered' | 'transactional';
   responses: Record<number, { description: string; schema?: ZodType }>;
 }
 

@@ -20,7 +20,7 @@ describe('the plan round in the browser', () => {
   beforeAll(async () => {
     await buildWeb();
     t = await startTestStack();
-    await seedDemo();
+    await seedDemo(t.stack.deps);
     browser = await launchBrowser();
   });
 

@@ -23,7 +23,7 @@ describe('tertial report and sign-off in the browser', () => {
   beforeAll(async () => {
     await buildWeb();
     t = await startTestStack();
-    await seedDemo();
+    await seedDemo(t.stack.deps);
     // The board's plan, approved through the API: its targets, one goal, one risk and its control.
     const plan = {
       targets: [

@@ -2,10 +2,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as decideHandler } from '../../functions/api/decideDocument';
-import { handler as submitHandler } from '../../functions/api/submitDocument';
+import { makeHandler as makeDecideHandler } from '../../functions/api/decideDocument';
+import { makeHandler as makeSubmitHandler } from '../../functions/api/submitDocument';
+import { tablePorts, type TablePorts } from '../../local/composition';
 import { localAwsConfig } from '../../local/dynamodb';
-import { useDynamo } from '../../shared/commons/dynamo';
 import { apiEvent, testContext } from '../support/apiEvent';
 import { admin, editorOf, reviewer, startTestStack, type TestStack } from '../support/localStack';
 
@@ -41,8 +41,8 @@ describe('a retry racing its first request with the same Idempotency-Key', () =>
     await t?.stop();
   });
 
-  /** Runs `call` with the replay check of the idempotency record seeing nothing, as if the first request had not committed yet. */
-  async function withStaleReplayCheck<T>(call: () => Promise<T>): Promise<T> {
+  /** Runs `call` with table ports whose replay check of the idempotency record sees nothing, as if the first request had not committed yet. */
+  async function withStaleReplayCheck<T>(call: (ports: TablePorts) => Promise<T>): Promise<T> {
     const real = DynamoDBDocumentClient.from(new DynamoDBClient({ ...localAwsConfig, endpoint: t.stack.dynamoEndpoint }));
     const racing = DynamoDBDocumentClient.from(new DynamoDBClient({ ...localAwsConfig, endpoint: t.stack.dynamoEndpoint }));
     const mock = mockClient(racing);
@@ -56,13 +56,11 @@ describe('a retry racing its first request with the same Idempotency-Key', () =>
     });
     mock.on(QueryCommand).callsFake((input) => real.send(new QueryCommand(input)));
     mock.on(TransactWriteCommand).callsFake((input) => real.send(new TransactWriteCommand(input)));
-    useDynamo(racing);
     try {
-      const result = await call();
+      const result = await call(tablePorts(racing, t.tableName));
       expect(staleReads).toBe(1);
       return result;
     } finally {
-      useDynamo(real);
       mock.restore();
     }
   }
@@ -75,8 +73,8 @@ describe('a retry racing its first request with the same Idempotency-Key', () =>
     const first = await t.api('POST', `${doc('bromma')}/decision`, { as: reviewer, headers: key, body });
     expect(first.status).toBe(200);
 
-    const retry = await withStaleReplayCheck(() =>
-      decideHandler(
+    const retry = await withStaleReplayCheck((ports) =>
+      makeDecideHandler({ ...t.stack.deps, ...ports })(
         apiEvent({
           method: 'POST',
           path: `${doc('bromma')}/decision`,
@@ -104,8 +102,8 @@ describe('a retry racing its first request with the same Idempotency-Key', () =>
     const key = { 'idempotency-key': 'race-submit-farsta' };
     const first = await t.api('POST', `${doc('farsta')}/submit`, { as: editorOf('farsta'), headers: key });
     expect(first.status).toBe(202);
-    const retry = await withStaleReplayCheck(() =>
-      submitHandler(
+    const retry = await withStaleReplayCheck((ports) =>
+      makeSubmitHandler({ ...t.stack.deps, ...ports })(
         apiEvent({
           method: 'POST',
           path: `${doc('farsta')}/submit`,

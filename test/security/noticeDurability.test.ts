@@ -2,9 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localAwsConfig } from '../../local/dynamodb';
-import { handler as notifyBoardHandler } from '../../functions/tasks/notifyBoard';
+import { makeHandler as makeNotifyBoardHandler } from '../../functions/tasks/notifyBoard';
 import { lambdaContext } from '../../local/lambdaContext';
-import { sentMessages } from '../../shared/commons/repositories';
 import { admin, editorOf, reviewer, startTestStack, type TestStack } from '../support/localStack';
 
 /**
@@ -39,7 +38,7 @@ describe('board notices survive a crash between claiming and sending', () => {
   const notices = async (boardId: string) =>
     ((await t.api('GET', '/api/dev/outbox')).body.messages as Array<{ kind: string; boardId?: string }>).filter((message) => message.boardId === boardId);
   const runStep = (boardId: string) =>
-    (notifyBoardHandler as unknown as (event: unknown, context: unknown) => Promise<{ sent: boolean }>)(
+    (makeNotifyBoardHandler(t.stack.deps) as unknown as (event: unknown, context: unknown) => Promise<{ sent: boolean }>)(
       { document: { year, boardId, kind: 'plan' }, event: 'returned', round: 1 },
       lambdaContext('NotifyBoard'),
     );
@@ -53,13 +52,13 @@ describe('board notices survive a crash between claiming and sending', () => {
   it('sends the notice when the step runs again after dying between the claim and the send', async () => {
     await returnedPlan('bromma');
     // The first run died right after its claim: the marker is there, unconfirmed, and nothing was sent.
-    expect(await sentMessages().claim(year, 'bromma#plan#returned#1', { to: ['k@bromma.example'], subject: 's', body: 'b', kind: 'returned' }, '2025-12-01T08:00:00Z')).toBe(true);
+    expect(await t.stack.deps.sent.claim(year, 'bromma#plan#returned#1', { to: ['k@bromma.example'], subject: 's', body: 'b', kind: 'returned' }, '2025-12-01T08:00:00Z')).toBe(true);
     expect(await runStep('bromma')).toEqual({ sent: true });
     expect((await notices('bromma')).map((message) => message.kind)).toEqual(['returned']);
     // Confirmed now: a further run sends nothing, and the daily reminder job sees it as sent.
     expect(await runStep('bromma')).toEqual({ sent: false });
     expect((await notices('bromma')).map((message) => message.kind)).toEqual(['returned']);
-    expect(await sentMessages().claimed(year)).toContain('bromma#plan#returned#1');
+    expect(await t.stack.deps.sent.claimed(year)).toContain('bromma#plan#returned#1');
   });
 
   it('sends it once when the step dies between the send and the confirmation', async () => {
@@ -71,7 +70,7 @@ describe('board notices survive a crash between claiming and sending', () => {
       new UpdateCommand({ TableName: t.tableName, Key: { PK: `SENT#${year}`, SK: 'farsta#plan#returned#1' }, UpdateExpression: 'SET #state = :sending', ExpressionAttributeNames: { '#state': 'state' }, ExpressionAttributeValues: { ':sending': 'sending' } }),
     );
     db.destroy();
-    expect(await sentMessages().claimed(year)).not.toContain('farsta#plan#returned#1');
+    expect(await t.stack.deps.sent.claimed(year)).not.toContain('farsta#plan#returned#1');
     expect(await runStep('farsta')).toEqual({ sent: true });
     expect((await notices('farsta')).map((message) => message.kind)).toEqual(['returned']);
 

@@ -1,0 +1,54 @@
+/**
+ * The composition root of the local stack: the same ports as in AWS (shared/composition/cloud.ts), built from
+ * the local adapters. DynamoDB Local stands in for the table, the local Step Functions service for the state
+ * machines (through the real SDK adapter), the outbox for SES, the local scheduler for EventBridge Scheduler,
+ * and the controllable clock for time. Every handler factory is called with these deps.
+ */
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoBoardRepository } from '../shared/adapters/dynamo/boardRepository';
+import { DynamoCycleRepository } from '../shared/adapters/dynamo/cycleRepository';
+import { DynamoDocumentRepository } from '../shared/adapters/dynamo/documentRepository';
+import { DynamoSentMessages } from '../shared/adapters/dynamo/sentMessages';
+import { DynamoTableReadiness } from '../shared/adapters/dynamo/tableReadiness';
+import { StepFunctionsEngine } from '../shared/adapters/sfn/stepFunctionsEngine';
+import type { Deps } from '../shared/composition/deps';
+import type { Clock } from '../shared/ports/clock';
+import type { Notifier } from '../shared/ports/notifier';
+import type { Scheduler } from '../shared/ports/scheduler';
+import type { WorkflowEngine } from '../shared/ports/workflow';
+import { localAwsConfig } from './dynamodb';
+
+export type TablePorts = Pick<Deps, 'boards' | 'cycles' | 'documents' | 'sent' | 'readiness'>;
+
+/** The ports over the one table, on a given client (tests pass one that fails or races on purpose). */
+export function tablePorts(db: DynamoDBDocumentClient, tableName: string): TablePorts {
+  return {
+    boards: new DynamoBoardRepository(db, tableName),
+    cycles: new DynamoCycleRepository(db, tableName),
+    documents: new DynamoDocumentRepository(db, tableName),
+    sent: new DynamoSentMessages(db, tableName),
+    readiness: new DynamoTableReadiness(db, tableName),
+  };
+}
+
+/** The Step Functions adapter against the local service, each workflow id resolved to its synthesized ARN. */
+export function localWorkflow(endpoint: string, stateMachineArns: ReadonlyMap<string, string>): WorkflowEngine {
+  return new StepFunctionsEngine(new SFNClient({ ...localAwsConfig, endpoint, maxAttempts: 4 }), (workflow) => {
+    const arn = stateMachineArns.get(workflow);
+    if (!arn) throw new Error(`No state machine ${workflow} in the local stack`);
+    return arn;
+  });
+}
+
+export function localDeps(adapters: {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  clock: Clock;
+  notifier: Notifier;
+  scheduler: Scheduler;
+  workflow: WorkflowEngine;
+}): Deps {
+  const { db, tableName, ...rest } = adapters;
+  return { ...tablePorts(db, tableName), ...rest };
+}

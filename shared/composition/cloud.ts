@@ -1,0 +1,82 @@
+/**
+ * The composition root in AWS: each port built from the function's environment, once per cold start.
+ * Every adapter a Lambda may be given is constructed here and nowhere else. Each builder is its own
+ * export, so a handler that uses the table only bundles no SES, Scheduler or Step Functions client.
+ *
+ * A handler module asks for what it uses, when its first event arrives:
+ * `export const handler = onColdStart(() => makeHandler({ cycles: cycles(), clock: clock() }))`.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoBoardRepository } from '../adapters/dynamo/boardRepository';
+import { DynamoCycleRepository } from '../adapters/dynamo/cycleRepository';
+import { DynamoDocumentRepository } from '../adapters/dynamo/documentRepository';
+import { DynamoSentMessages } from '../adapters/dynamo/sentMessages';
+import { DynamoTableReadiness } from '../adapters/dynamo/tableReadiness';
+import { EventBridgeScheduler } from '../adapters/scheduler/eventBridgeScheduler';
+import { SesNotifier } from '../adapters/ses/sesNotifier';
+import { StepFunctionsEngine } from '../adapters/sfn/stepFunctionsEngine';
+import { systemClock, type Clock } from '../ports/clock';
+import type { Deps } from './deps';
+import { requiredEnv, stateMachineArnEnvVar } from './environment';
+
+let db: DynamoDBDocumentClient | undefined;
+
+/** The one document client of the function; the table is `TABLE_NAME`. */
+function table(): { db: DynamoDBDocumentClient; name: string } {
+  db ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 4 }), { marshallOptions: { removeUndefinedValues: true } });
+  return { db, name: requiredEnv('TABLE_NAME') };
+}
+
+const stateMachineArn = (workflow: string) => requiredEnv(stateMachineArnEnvVar(workflow));
+
+export const clock = (): Clock => systemClock;
+
+export function boards(): Deps['boards'] {
+  const { db, name } = table();
+  return new DynamoBoardRepository(db, name);
+}
+
+export function cycles(): Deps['cycles'] {
+  const { db, name } = table();
+  return new DynamoCycleRepository(db, name);
+}
+
+export function documents(): Deps['documents'] {
+  const { db, name } = table();
+  return new DynamoDocumentRepository(db, name);
+}
+
+export function sentMessages(): Deps['sent'] {
+  const { db, name } = table();
+  return new DynamoSentMessages(db, name);
+}
+
+export function readiness(): Deps['readiness'] {
+  const { db, name } = table();
+  return new DynamoTableReadiness(db, name);
+}
+
+export function notifier(env: NodeJS.ProcessEnv = process.env): Deps['notifier'] {
+  return new SesNotifier(new SESv2Client({}), {
+    fromAddress: env.MAIL_FROM ?? 'no-reply@arshjul.example',
+    templatePrefix: env.MAIL_TEMPLATE_PREFIX,
+    configurationSet: env.MAIL_CONFIGURATION_SET,
+  });
+}
+
+export function scheduler(env: NodeJS.ProcessEnv = process.env): Deps['scheduler'] {
+  return new EventBridgeScheduler(new SchedulerClient({}), {
+    groupName: env.SCHEDULE_GROUP ?? 'default',
+    roleArn: requiredEnv('SCHEDULER_ROLE_ARN', env),
+    deadLetterArn: env.SCHEDULER_DLQ_ARN,
+    stateMachineArn,
+  });
+}
+
+export function workflow(): Deps['workflow'] {
+  return new StepFunctionsEngine(new SFNClient({ maxAttempts: 4 }), stateMachineArn);
+}
