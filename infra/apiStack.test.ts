@@ -121,13 +121,13 @@ describe('api stack: the registered workflows', () => {
 });
 
 describe('api stack: workflow wiring', () => {
-  // Made-up functions (entries need not exist: bundling is skipped) besides the manifest's, so the
+  // Made-up functions (on the bundling probe's entry) besides the manifest's, so the
   // wiring is tested whatever the manifest holds today.
   const functions: FunctionSpec[] = [
     ...allFunctions,
-    { id: 'ProbeStarter', entry: 'functions/api/probeStarter.ts', routes: ['POST /api/probe'], auth: 'jwt', table: 'write', startsWorkflows: ['Probe'] },
-    { id: 'ProbeCompleter', entry: 'functions/api/probeCompleter.ts', routes: ['POST /api/probe/decision'], auth: 'jwt', table: 'write', completesCallbacks: ['Probe'] },
-    { id: 'ProbeMailer', entry: 'functions/tasks/probeMailer.ts', table: 'read', sendsEmail: true },
+    { id: 'ProbeStarter', entry: 'infra/fixtures/probeHandler.ts', routes: ['POST /api/probe'], auth: 'jwt', table: 'write', startsWorkflows: ['Probe'] },
+    { id: 'ProbeCompleter', entry: 'infra/fixtures/probeHandler.ts', routes: ['POST /api/probe/decision'], auth: 'jwt', table: 'write', completesCallbacks: ['Probe'] },
+    { id: 'ProbeMailer', entry: 'infra/fixtures/probeHandler.ts', table: 'read', sendsEmail: true },
   ];
   const wired = synthTemplates({
     stage: 'dev',
@@ -167,7 +167,7 @@ describe('api stack: workflow wiring', () => {
   it('refuses (error annotation) a manifest entry naming a workflow that is not registered', () => {
     const broken = synthTemplates({
       stage: 'dev',
-      functions: [...allFunctions, { id: 'ProbeLost', entry: 'functions/api/probeLost.ts', table: 'none', startsWorkflows: ['Nowhere'] }],
+      functions: [...allFunctions, { id: 'ProbeLost', entry: 'infra/fixtures/probeHandler.ts', table: 'none', startsWorkflows: ['Nowhere'] }],
     });
     const errors = Annotations.fromStack(broken.apiStack).findError('*', Match.stringLikeRegexp('workflow "Nowhere"'));
     expect(errors).toHaveLength(1);

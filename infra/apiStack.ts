@@ -34,7 +34,6 @@ export interface ApiStackProps extends StackProps {
   scheduleGroupName: string;
   functions: FunctionSpec[];
   workflows: WorkflowModule[];
-  bundlingSkipped: boolean;
   /** Sender address for e-mail; when set, functions that send e-mail may send from it only. */
   mailFrom?: string;
   /** Origin the web app is served from, when not the distribution's own domain (context `webOrigin`). */
@@ -99,7 +98,6 @@ export class ApiStack extends Stack {
           STAGE: stage.name,
         },
         removalPolicy: stage.removalPolicy,
-        bundlingSkipped: props.bundlingSkipped,
       });
       fn.role!.addManagedPolicy(this.auditPolicy);
       for (const statement of tableStatements(this, spec.table, tableRef)) fn.addToRolePolicy(statement);

@@ -65,8 +65,6 @@ export function buildApp(options: BuildAppOptions = {}) {
   const app = new App({ outdir: options.outdir, context, builtinCloudFormationValidation: validate, treeMetadata: validate });
 
   const stage = stageFrom(contextString(app, 'stage') ?? 'dev');
-  const bundlingStacks: unknown = app.node.tryGetContext('aws:cdk:bundling-stacks');
-  const bundlingSkipped = Array.isArray(bundlingStacks) && bundlingStacks.length === 0;
   const prefix = `Arshjul-${stage.name}`;
   const account = contextString(app, 'account');
   const region = contextString(app, 'region');
@@ -112,7 +110,6 @@ export function buildApp(options: BuildAppOptions = {}) {
     scheduleGroupName: scheduleGroupName(stage),
     functions: options.functions ?? allFunctions,
     workflows: options.workflows ?? workflowModules,
-    bundlingSkipped,
     mailFrom: contextString(app, 'mailFrom'),
     webOrigin: contextString(app, 'webOrigin') ?? (webDomainName ? `https://${webDomainName}` : undefined),
     webAclArn,

@@ -54,7 +54,7 @@ function bundle(spec: FunctionSpec): string {
   const outdir = mkdtempSync(path.join(work, 'out-'));
   const app = new App({ outdir });
   const stack = new Stack(app, 'BundlingProbe');
-  createFunction(stack, spec, { environment: {}, removalPolicy: RemovalPolicy.DESTROY, bundlingSkipped: false });
+  createFunction(stack, spec, { environment: {}, removalPolicy: RemovalPolicy.DESTROY });
   app.synth();
   const assets = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
   expect(assets).toHaveLength(1);

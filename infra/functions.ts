@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Annotations, Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -43,8 +42,6 @@ export const bundling: nodejs.BundlingOptions = {
 export interface ArshjulFunctionOptions {
   environment: Record<string, string>;
   removalPolicy: RemovalPolicy;
-  /** When synthesis skips bundling (tests, the local stack), a missing entry must not stop the synth. */
-  bundlingSkipped: boolean;
 }
 
 /**
@@ -60,7 +57,6 @@ export function createFunction(scope: Construct, spec: FunctionSpec, options: Ar
     retention: logs.RetentionDays.ONE_MONTH,
     removalPolicy: options.removalPolicy,
   });
-  const placeholder = options.bundlingSkipped && !existsSync(entry);
   const role = new iam.Role(scope, `${spec.id}Role`, {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     description: `Årshjul ${spec.id}: its own log group and what the manifest grants`,
@@ -79,18 +75,10 @@ export function createFunction(scope: Construct, spec: FunctionSpec, options: Ar
     environment: options.environment,
     projectRoot: repoRoot,
     depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-    ...(placeholder
-      ? {
-          // NodejsFunction checks that the entry exists even when bundling is skipped; nothing is deployed
-          // from a synth that skips bundling, so a stand-in keeps tests and the local stack going.
-          code: lambda.Code.fromInline('exports.handler = async () => { throw new Error("entry missing"); };'),
-          handler: 'index.handler',
-        }
-      : { entry, handler: 'handler', bundling }),
+    entry,
+    handler: 'handler',
+    bundling,
   });
-  if (placeholder) {
-    Annotations.of(fn).addWarningV2('arshjul:entryMissing', `Entry ${spec.entry} does not exist yet; a real synth will fail.`);
-  }
 
   const cfn = fn.node.defaultChild as lambda.CfnFunction;
   cfn.addMetadata(ENTRY_METADATA, spec.entry);

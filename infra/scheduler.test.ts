@@ -10,8 +10,8 @@ import { stateMachineArnEnvVar, workflowModules } from './workflows';
 // itself, and one run by a recurring schedule; a workflow started by schedules (like Period).
 const functions: FunctionSpec[] = [
   ...allFunctions,
-  { id: 'ProbeTimerManager', entry: 'functions/api/probeTimerManager.ts', routes: ['PUT /api/probe/timer'], auth: 'jwt', table: 'write', managesSchedules: true },
-  { id: 'ProbeNightly', entry: 'functions/schedule/probeNightly.ts', table: 'read', schedule: { cron: '30 2 * * ? *', timeZone: 'Europe/Stockholm' } },
+  { id: 'ProbeTimerManager', entry: 'infra/fixtures/probeHandler.ts', routes: ['PUT /api/probe/timer'], auth: 'jwt', table: 'write', managesSchedules: true },
+  { id: 'ProbeNightly', entry: 'infra/fixtures/probeHandler.ts', table: 'read', schedule: { cron: '30 2 * * ? *', timeZone: 'Europe/Stockholm' } },
 ];
 const { api } = synthTemplates({ stage: 'dev', functions, workflows: [...workflowModules, probeTimerWorkflow] });
 const schedules = () => resourcesOf(api, 'AWS::Scheduler::Schedule');

@@ -7,17 +7,12 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { periodDefinition } from '../workflows/period';
 import { reviewDefinition } from '../workflows/review';
+import { stateMachineArnEnvVar } from '../shared/composition/environment';
+
+export { stateMachineArnEnvVar };
 
 /** Metadata key on each `AWS::StepFunctions::StateMachine`: its workflow id, read back by local/synth.ts. */
 export const WORKFLOW_ID_METADATA = 'arshjul:workflow';
-
-/**
- * The environment variable carrying a state machine's ARN: `STATE_MACHINE_ARN_REVIEW` for `Review`.
- * The local stack sets the same names, so handlers read one variable in both places.
- */
-export function stateMachineArnEnvVar(id: string): string {
-  return `STATE_MACHINE_ARN_${id.toUpperCase()}`;
-}
 
 /**
  * A workflow whose definition lives in `workflows/`. `define` builds the states from the task
@@ -40,10 +35,7 @@ export interface WorkflowModule {
   define(scope: Construct, fns: Record<string, lambda.IFunction>, table: dynamodb.ITable): sfn.IChainable;
 }
 
-/**
- * The registry of workflows to deploy. Empty until `workflows/review.ts` exists; then add
- * `{ id: 'Review', envVar: stateMachineArnEnvVar('Review'), define: reviewDefinition }`.
- */
+/** The registry of workflows to deploy, one entry per definition in `workflows/`. */
 export const workflowModules: WorkflowModule[] = [
   { id: 'Review', envVar: stateMachineArnEnvVar('Review'), define: (scope, fns) => reviewDefinition(scope, fns) },
   { id: 'Period', envVar: stateMachineArnEnvVar('Period'), define: (scope, fns) => periodDefinition(scope, fns), startedBySchedules: true },
@@ -80,7 +72,7 @@ export function addWorkflows(
     if (ids.has(module.id)) throw new Error(`Workflow id ${module.id} is registered twice`);
     ids.add(module.id);
     if (module.envVar !== stateMachineArnEnvVar(module.id)) {
-      throw new Error(`Workflow ${module.id}: envVar must be ${stateMachineArnEnvVar(module.id)} (the local stack uses that name)`);
+      throw new Error(`Workflow ${module.id}: envVar must be ${stateMachineArnEnvVar(module.id)} (the cloud composition root reads that name)`);
     }
     const name = `${stack.stackName}-${module.id}`;
     const logGroup = new logs.LogGroup(scope, `${module.id}StateMachineLogs`, {

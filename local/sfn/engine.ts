@@ -1,4 +1,3 @@
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { resolveFunctionArn } from './arns';
 import { resumeDefinition, type PreparedMachine, type TaskInput, type TaskPlan, type WaitInput } from './definition';
@@ -12,8 +11,6 @@ type JsonValue = Parameters<StateMachine['run']>[0];
 
 export interface RunDeps {
   store: SfnStore;
-  /** DynamoDB Local, also for `arn:aws:states:::dynamodb:*` tasks. */
-  dynamo: DynamoDBClient;
   clock: { now(): Date };
   invokeLambda(functionArn: string, payload: unknown): Promise<unknown>;
   retryScale: number;
@@ -381,8 +378,6 @@ export class ExecutionRun {
       case 'lambdaInvoke':
       case 'lambdaFunction':
         return this.runLambda(plan, input as unknown as TaskInput);
-      case 'dynamodb':
-        return this.runDynamo(plan, input as unknown as TaskInput);
       default:
         throw runtimeError(`Resource '${plan.resource}' of state '${plan.name}' is not emulated by the local Step Functions`);
     }
@@ -412,31 +407,6 @@ export class ExecutionRun {
   private checkTimeout(plan: TaskPlan, input: TaskInput, started: number): void {
     const timeoutSeconds = positiveInteger(input.timeoutSeconds, 'TimeoutSecondsPath') ?? plan.timeoutSeconds;
     if (timeoutSeconds !== undefined && this.now() - started > timeoutSeconds * 1000) throw this.deps.timeoutError();
-  }
-
-  /** The optimised DynamoDB integrations: the API's own parameters and response, errors as `DynamoDB.<name>`. */
-  private async runDynamo(plan: TaskPlan, input: TaskInput): Promise<JsonValue> {
-    const started = this.now();
-    const operation = plan.resource.slice(plan.resource.lastIndexOf(':') + 1);
-    const params = input.payload as never;
-    const command =
-      operation === 'getItem'
-        ? new GetItemCommand(params)
-        : operation === 'putItem'
-          ? new PutItemCommand(params)
-          : operation === 'updateItem'
-            ? new UpdateItemCommand(params)
-            : new DeleteItemCommand(params);
-    let response: Record<string, unknown>;
-    try {
-      response = (await this.cancellable(this.deps.dynamo.send(command as GetItemCommand))) as unknown as Record<string, unknown>;
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw taskFailure(`DynamoDB.${(error as Error)?.name ?? 'AmazonDynamoDBException'}`, (error as Error)?.message);
-    }
-    const { $metadata: _metadata, ...output } = response;
-    this.checkTimeout(plan, input, started);
-    return toJson(output);
   }
 
   private async invoke(plan: TaskPlan, functionArn: string, payload: unknown): Promise<JsonValue> {

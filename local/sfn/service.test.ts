@@ -15,7 +15,6 @@ import {
   TaskTimedOut,
   type SFNClient,
 } from '@aws-sdk/client-sfn';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalSfn } from './service';
 import {
@@ -139,33 +138,16 @@ const selfAnswer = machine('SelfAnswer', {
   },
 });
 
-const itemsTable = newTableName('local-sfn-items');
-
-/** The DynamoDB integrations, and `$$.State` in Parameters. */
+/** `$$.State` in Parameters. */
 const recorder = machine('Recorder', {
   StartAt: 'Record',
-  States: {
-    Record: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::dynamodb:putItem',
-      Parameters: {
-        TableName: itemsTable,
-        Item: { pk: { 'S.$': '$.id' }, at: { 'S.$': '$$.State.EnteredTime' }, state: { 'S.$': '$$.State.Name' } },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-      ResultPath: null,
-      Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], ResultPath: '$.duplicate', Next: 'Read' }],
-      Next: 'Read',
-    },
-    Read: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::dynamodb:getItem',
-      Parameters: { TableName: itemsTable, Key: { pk: { 'S.$': '$.id' } } },
-      ResultSelector: { 'at.$': '$.Item.at.S', 'state.$': '$.Item.state.S' },
-      ResultPath: '$.read',
-      End: true,
-    },
-  },
+  States: { Record: { Type: 'Pass', Parameters: { 'at.$': '$$.State.EnteredTime', 'state.$': '$$.State.Name' }, ResultPath: '$.read', End: true } },
+});
+
+/** A DynamoDB task: no workflow uses a direct service integration, so the engine refuses it. */
+const directDynamo = machine('DirectDynamo', {
+  StartAt: 'Store',
+  States: { Store: { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: { TableName: 'items', Item: { pk: { S: 'x' } } }, End: true } },
 });
 
 /** Waits inside Map iterations and a callback inside a Parallel branch: steps that are not top-level. */
@@ -234,20 +216,12 @@ describe('local Step Functions', () => {
 
   beforeAll(async () => {
     const dynamo = dynamoClient(inject('dynamoEndpoint'));
-    await dynamo.send(
-      new CreateTableCommand({
-        TableName: itemsTable,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      }),
-    );
     service = await startService({
       dynamo,
       tableName: newTableName('local-sfn'),
       clock,
       lambdas,
-      stateMachines: [approval, flaky, giveUp, waits, selfAnswer, recorder, nested],
+      stateMachines: [approval, flaky, giveUp, waits, selfAnswer, recorder, directDynamo, nested],
       logs,
     });
     client = sfnClient(service);
@@ -432,20 +406,14 @@ describe('local Step Functions', () => {
     expect(late).toBeInstanceOf(TaskDoesNotExist);
   });
 
-  it('runs DynamoDB tasks and resolves $$.State', async () => {
+  it('resolves $$.State, and refuses a DynamoDB task as not emulated', async () => {
     const first = await start('record-1', { id: 'item-1' }, recorder.arn);
     await service.runDue();
-    const done = await describeExecution(client, first);
-    expect(JSON.parse(done.output!)).toEqual({ id: 'item-1', read: { at: clock.now().toISOString(), state: 'Record' } });
+    expect(JSON.parse((await describeExecution(client, first)).output!)).toEqual({ id: 'item-1', read: { at: clock.now().toISOString(), state: 'Record' } });
 
-    const again = await start('record-2', { id: 'item-1' }, recorder.arn);
+    const refused = await start('direct-1', {}, directDynamo.arn);
     await service.runDue();
-    const duplicate = JSON.parse((await describeExecution(client, again)).output!);
-    expect(duplicate.duplicate.Error).toBe('DynamoDB.ConditionalCheckFailedException');
-    const history = await client.send(new GetExecutionHistoryCommand({ executionArn: again }));
-    const types = history.events!.map((event) => event.type);
-    expect(types).toContain('TaskFailed');
-    expect(types.filter((type) => type === 'TaskSucceeded')).toHaveLength(1);
+    expect(await describeExecution(client, refused)).toMatchObject({ status: 'FAILED', error: 'States.Runtime', cause: expect.stringContaining('not emulated') });
   });
 
   it('waits inside Map iterations and calls back inside a Parallel branch', async () => {

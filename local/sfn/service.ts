@@ -81,7 +81,6 @@ export async function startLocalSfn(options: LocalSfnOptions & { port?: number }
 
   const deps: RunDeps = {
     store,
-    dynamo: options.dynamo,
     clock: options.clock,
     invokeLambda: options.invokeLambda,
     retryScale: options.retryScale ?? 0.001,

@@ -32,12 +32,8 @@ export class StepFunctionsEngine implements WorkflowEngine {
   }
 
   async completeTask(token: string, output: unknown): Promise<void> {
-    await this.settle(() => this.client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })));
-  }
-
-  private async settle(send: () => Promise<unknown>): Promise<void> {
     try {
-      await send();
+      await this.client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
     } catch (error) {
       const name = (error as { name?: string }).name ?? '';
       if (settledTokenErrors.has(name)) throw new TaskAlreadySettled(name);
