@@ -32,10 +32,14 @@ export function tablePorts(db: DynamoDBDocumentClient, tableName: string): Table
   };
 }
 
-/** The Step Functions adapter against the local service, each workflow id resolved to its synthesized ARN. */
-export function localWorkflow(endpoint: string, stateMachineArns: ReadonlyMap<string, string>): WorkflowEngine {
+/**
+ * The Step Functions adapter against the local service, each workflow id resolved to its synthesized ARN.
+ * Ids match in any case (`period` is `Period`), as with the environment variables in AWS.
+ */
+export function localWorkflow(endpoint: string, stateMachines: ReadonlyArray<{ id: string; arn: string }>): WorkflowEngine {
+  const arns = new Map(stateMachines.map((machine) => [machine.id.toLowerCase(), machine.arn]));
   return new StepFunctionsEngine(new SFNClient({ ...localAwsConfig, endpoint, maxAttempts: 4 }), (workflow) => {
-    const arn = stateMachineArns.get(workflow);
+    const arn = arns.get(workflow.toLowerCase());
     if (!arn) throw new Error(`No state machine ${workflow} in the local stack`);
     return arn;
   });

@@ -131,7 +131,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     );
     await scheduler.start();
 
-    const workflow = localWorkflow(sfn.endpoint, new Map(synthesized.stateMachines.map((machine) => [machine.id, machine.arn])));
+    const workflow = localWorkflow(sfn.endpoint, synthesized.stateMachines);
     const built = localDeps({ db, tableName, clock, notifier: outbox, scheduler, workflow });
     deps = options.adapt ? options.adapt(built) : built;
     for (const spec of allFunctions) {

@@ -57,4 +57,20 @@ describe('the first slice of the API', () => {
     expect(answer.status).toBe(401);
     expect((await t.api('POST', '/api/dev/token', { body: { sub: 'x', role: 'mayor' } })).status).toBe(422);
   });
+
+  it('answers a body that is not JSON with 415 and changes nothing, and an Accept it cannot meet with 406', async () => {
+    const body = JSON.stringify({ name: 'Kista', kind: 'district', contacts: ['kansli@kista.example'] });
+    const asText = await t.api('PUT', '/api/boards/kista', { as: admin, rawBody: body, headers: { 'content-type': 'text/plain' } });
+    expect(asText.status).toBe(415);
+    expect(asText.headers.get('content-type')).toBe('application/problem+json');
+    expect(asText.body).toMatchObject({ status: 415, title: 'Unsupported media type' });
+    const boards = (await t.api('GET', '/api/boards', { as: admin })).body.boards as Array<{ boardId: string }>;
+    expect(boards.map((board) => board.boardId)).not.toContain('kista');
+
+    const csvOnly = await t.api('GET', '/api/boards', { as: admin, headers: { accept: 'text/csv' } });
+    expect(csvOnly.status).toBe(406);
+    expect(csvOnly.headers.get('content-type')).toBe('application/problem+json');
+    expect((await t.api('GET', '/api/boards', { as: admin, headers: { accept: '*/*' } })).status).toBe(200);
+    expect((await t.api('GET', '/api/public/cycles/2026/meters.csv', { headers: { accept: 'application/json' } })).status).toBe(406);
+  });
 });

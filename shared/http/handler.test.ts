@@ -1,0 +1,212 @@
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { apiEvent, testContext } from '../../test/support/apiEvent';
+import type { StoredResponse } from '../ports/documentRepository';
+import { httpHandler, type HttpResult } from './handler';
+import type { AnswerStore } from './idempotency';
+import { defineRoute } from './route';
+
+const editor = { sub: 'editor.bromma', role: 'editor' as const, boards: ['bromma'] };
+const admin = { sub: 'anna.admin', role: 'admin' as const };
+
+/** A route like saving a document: on a board, with a body, an ETag and remembered answers. */
+const saveRoute = defineRoute({
+  operationId: 'probeSave',
+  action: 'documents.save',
+  method: 'put',
+  path: '/probe/{boardId}',
+  summary: 'probe',
+  tag: 'probe',
+  auth: 'jwt',
+  etag: true,
+  idempotency: 'remembered',
+  params: z.object({ boardId: z.string() }),
+  headers: z.object({ 'idempotency-key': z.string().optional() }),
+  body: z.object({ title: z.string().min(1) }),
+  responses: { 200: { description: 'saved' } },
+});
+
+const csvRoute = defineRoute({
+  operationId: 'probeCsv',
+  method: 'get',
+  path: '/probe.csv',
+  summary: 'probe',
+  tag: 'probe',
+  auth: 'public',
+  produces: 'text/csv',
+  responses: { 200: { description: 'csv' } },
+});
+
+class MemoryAnswers implements AnswerStore {
+  readonly stored = new Map<string, { fingerprint: string; response: StoredResponse; at: Date }>();
+  async getIdempotent(actorSub: string, key: string) {
+    return this.stored.get(`${actorSub}#${key}`);
+  }
+  async rememberIdempotent(actorSub: string, key: string, fingerprint: string, response: StoredResponse, now: Date) {
+    this.stored.set(`${actorSub}#${key}`, { fingerprint, response, at: now });
+  }
+}
+
+function saveHandler(answers = new MemoryAnswers(), now = new Date('2026-03-01T10:00:00Z')) {
+  const calls: unknown[] = [];
+  const handler = httpHandler(
+    saveRoute,
+    async ({ body }): Promise<HttpResult> => {
+      calls.push(body);
+      return { status: 200, body: { ...body, version: calls.length + 2 } };
+    },
+    { answers: { store: answers, clock: { now: () => now } } },
+  );
+  return { handler, calls, answers };
+}
+
+const put = (options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; caller?: typeof editor | typeof admin; boardId?: string }) => {
+  const event = apiEvent({
+    method: 'PUT',
+    path: `/probe/${options.boardId ?? 'bromma'}`,
+    routePath: '/probe/{boardId}',
+    pathParameters: { boardId: options.boardId ?? 'bromma' },
+    body: options.body,
+    headers: options.headers,
+    caller: options.caller ?? editor,
+  });
+  if (options.rawBody !== undefined) event.body = options.rawBody;
+  return event;
+};
+
+describe('the HTTP edge: media types', () => {
+  it.each([
+    ['text/plain', 415],
+    ['application/x-www-form-urlencoded', 415],
+    ['application/merge-patch+json', 415],
+    ['application/json; charset=utf-16', 415],
+    ['application/json', 200],
+    ['application/json; charset=utf-8', 200],
+    ['Application/JSON; charset="UTF-8"', 200],
+  ])('answers a body sent as %s with %i', async (contentType, status) => {
+    const { handler, calls } = saveHandler();
+    const answer = await handler(put({ body: { title: 'Plan' }, headers: { 'content-type': contentType } }), testContext());
+    expect(answer.statusCode).toBe(status);
+    if (status === 415) {
+      expect(answer.headers?.['content-type']).toBe('application/problem+json');
+      expect(JSON.parse(answer.body!)).toMatchObject({ status: 415, title: 'Unsupported media type' });
+      expect(calls).toEqual([]);
+    }
+  });
+
+  it('answers a body without a Content-Type with 415', async () => {
+    const { handler, calls } = saveHandler();
+    const event = put({ body: { title: 'Plan' } });
+    delete event.headers['content-type'];
+    expect((await handler(event, testContext())).statusCode).toBe(415);
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    [undefined, 200],
+    ['*/*', 200],
+    ['application/*', 200],
+    ['application/json', 200],
+    ['text/html, application/json;q=0.9', 200],
+    ['text/csv', 406],
+    ['application/problem+json', 406],
+    ['application/json;q=0', 406],
+  ])('answers a JSON route asked for Accept: %s with %i', async (accept, status) => {
+    const { handler, calls } = saveHandler();
+    const answer = await handler(put({ body: { title: 'Plan' }, headers: accept ? { accept } : {} }), testContext());
+    expect(answer.statusCode).toBe(status);
+    if (status === 406) {
+      expect(answer.headers?.['content-type']).toBe('application/problem+json');
+      expect(calls).toEqual([]);
+    }
+  });
+
+  it('serves the route media type of a text body, and refuses an Accept without it', async () => {
+    const handler = httpHandler(csvRoute, async () => ({ status: 200, text: 'a;b\r\n' }));
+    const get = (accept?: string) =>
+      handler(apiEvent({ method: 'GET', path: '/probe.csv', routePath: '/probe.csv', headers: accept ? { accept } : {} }), testContext());
+    const csv = await get('text/csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body).toBe('a;b\r\n');
+    expect((await get('text/*')).statusCode).toBe(200);
+    expect((await get('application/json')).statusCode).toBe(406);
+  });
+});
+
+describe('the HTTP edge: one authority, one response mapping', () => {
+  it('refuses a caller without the right with 403 before reading the body', async () => {
+    const { handler, calls } = saveHandler();
+    const answer = await handler(put({ boardId: 'farsta', rawBody: '{"title": ', headers: { 'content-type': 'text/plain' } }), testContext());
+    expect(answer.statusCode).toBe(403);
+    expect(JSON.parse(answer.body!).errors).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
+  it('decides for the target a resolver finds, for example from a port', async () => {
+    // As a unit below a board would: the decision is about the board the resolver names, not the path's.
+    const handler = httpHandler(saveRoute, async ({ body }) => ({ status: 200, body }), {
+      target: async () => ({ boardId: 'bromma' }),
+      answers: { store: new MemoryAnswers(), clock: { now: () => new Date() } },
+    });
+    expect((await handler(put({ boardId: 'bromma-skola', body: { title: 'Plan' } }), testContext())).statusCode).toBe(200);
+    const refused = httpHandler(saveRoute, async ({ body }) => ({ status: 200, body }), {
+      target: async () => ({ boardId: 'farsta' }),
+      answers: { store: new MemoryAnswers(), clock: { now: () => new Date() } },
+    });
+    expect((await refused(put({ boardId: 'bromma', body: { title: 'Plan' } }), testContext())).statusCode).toBe(403);
+  });
+
+  it('sends the ETag of the body version on a route that has one', async () => {
+    const { handler } = saveHandler();
+    const answer = await handler(put({ body: { title: 'Plan' } }), testContext());
+    expect(answer.headers?.etag).toBe('"3"');
+    expect(answer.headers?.['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it('refuses to build a handler that remembers answers without a store', () => {
+    expect(() => httpHandler(saveRoute, async () => ({ status: 200 }))).toThrow(/answer store/);
+  });
+});
+
+describe('the HTTP edge: remembered answers', () => {
+  it('answers a retry with the same key with the first answer, stored at the clock time', async () => {
+    const now = new Date('2026-03-01T10:00:00Z');
+    const { handler, calls, answers } = saveHandler(new MemoryAnswers(), now);
+    const headers = { 'idempotency-key': 'k-1' };
+    const first = await handler(put({ body: { title: 'Plan' }, headers }), testContext());
+    const retry = await handler(put({ body: { title: 'Plan' }, headers }), testContext());
+    expect(calls).toHaveLength(1);
+    expect(retry.statusCode).toBe(200);
+    expect(JSON.parse(retry.body!)).toEqual(JSON.parse(first.body!));
+    expect(retry.headers?.etag).toBe(first.headers?.etag);
+    expect([...answers.stored.values()].map((record) => record.at)).toEqual([now]);
+  });
+
+  it('refuses a key reused for another request, and keys are per caller', async () => {
+    const { handler, calls } = saveHandler();
+    const headers = { 'idempotency-key': 'k-2' };
+    await handler(put({ body: { title: 'Plan' }, headers }), testContext());
+    const reused = await handler(put({ body: { title: 'Other' }, headers }), testContext());
+    expect(reused.statusCode).toBe(422);
+    expect(JSON.parse(reused.body!).errors).toEqual([{ path: 'header.idempotency-key', message: 'already used for a different request' }]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('remembers no refusal: a retry after a failure runs again', async () => {
+    const answers = new MemoryAnswers();
+    let failures = 1;
+    const handler = httpHandler(
+      saveRoute,
+      async ({ body }) => {
+        if (failures-- > 0) return { status: 409, body: { title: 'busy' } };
+        return { status: 200, body };
+      },
+      { answers: { store: answers, clock: { now: () => new Date() } } },
+    );
+    const headers = { 'idempotency-key': 'k-3' };
+    expect((await handler(put({ body: { title: 'Plan' }, headers }), testContext())).statusCode).toBe(409);
+    expect((await handler(put({ body: { title: 'Plan' }, headers }), testContext())).statusCode).toBe(200);
+    expect(answers.stored.size).toBe(1);
+  });
+});
