@@ -116,12 +116,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     stops.push(() => sfn.stop());
     log(`Step Functions (local) on ${sfn.endpoint}, ${synthesized.stateMachines.length} state machine(s)`);
 
-    let deps: Deps | undefined;
+    // The scheduler is itself a port of the deps, and starts workflows through the deps' (possibly adapted) engine.
+    let deps!: Deps;
     const scheduler = new LocalScheduler(
       db,
       tableName,
       clock,
-      () => deps!.workflow,
+      () => deps.workflow,
       scheduledFunctions.map((spec) => ({
         id: spec.id,
         cron: spec.schedule!.cron,
@@ -138,7 +139,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const module = (await import(pathToFileURL(join(repositoryRoot, spec.entry)).href)) as HandlerModule;
       handlers.set(spec.id, module.makeHandler(deps));
     }
-    const stackDeps = deps;
 
     // One pass at a time: the ticker and POST /api/dev/clock may ask together.
     let running: Promise<void> = Promise.resolve();
@@ -153,7 +153,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const advanceTo = (target: Date) =>
       exclusive(async () => {
         // Workflow actions a crash left undelivered go first.
-        await sweepWorkflowActions(stackDeps);
+        await sweepWorkflowActions(deps);
         await sfn.runDue();
         for (;;) {
           const [next] = await scheduler.dueUntil(target);
@@ -196,7 +196,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     const url = `http://127.0.0.1:${http.port}`;
-    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, scheduler, deps: stackDeps, db, runDueJobs, stop: stopAll };
+    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, scheduler, deps, db, runDueJobs, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as sendReminders } from '../functions/schedule/sendReminders';
+import { makeHandler as makeSendReminders } from '../functions/schedule/sendReminders';
 import { lambdaContext } from '../local/lambdaContext';
 import { admin, editorOf, reviewer, startTestStack, type TestStack } from './support/localStack';
 
@@ -145,7 +145,7 @@ describe('reminders through a whole year', () => {
 
     // A schedule that fires twice sends nothing twice.
     const before = (await outbox()).length;
-    const again = await sendReminders({ scheduledTime: `${walkEnds}T06:00:00.000Z` }, lambdaContext('SendReminders'));
+    const again = await makeSendReminders(t.stack.deps)({ scheduledTime: `${walkEnds}T06:00:00.000Z` }, lambdaContext('SendReminders'));
     expect(again).toMatchObject({ sent: 0 });
     expect((await outbox()).length).toBe(before);
 

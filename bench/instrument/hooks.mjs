@@ -3,7 +3,7 @@
  *
  * local/stack.ts imports every handler of functions/manifest.ts by its file URL. When (and only when) the
  * importer is local/stack.ts, the import is redirected to a generated module that imports the real handler
- * and exports it wrapped by bench/instrument/instrument.ts (timing, DynamoDB attribution per invocation).
+ * factory and exports one whose handlers are wrapped by bench/instrument/instrument.ts (timing, DynamoDB attribution per invocation).
  * Production code is untouched: the wrapper only sees the event, the context and the handler's result.
  */
 let stackUrl = '';
@@ -29,9 +29,9 @@ export async function load(url, context, nextLoad) {
   if (url.startsWith(`${wrapperUrl}?`)) {
     const original = new URL(url).searchParams.get('original');
     const source =
-      `import { handler as original } from ${JSON.stringify(original)};\n` +
+      `import { makeHandler as original } from ${JSON.stringify(original)};\n` +
       `import { wrapHandler } from ${JSON.stringify(instrumentUrl)};\n` +
-      `export const handler = wrapHandler(${JSON.stringify(original)}, original);\n`;
+      `export const makeHandler = (deps) => wrapHandler(${JSON.stringify(original)}, original(deps));\n`;
     return { format: 'module', source, shortCircuit: true };
   }
   return nextLoad(url, context);
