@@ -9,7 +9,7 @@ import { useClock } from '../shared/commons/clock';
 import { useDynamo } from '../shared/commons/dynamo';
 import { useNotifier } from '../shared/commons/notifier';
 import { currentWorkflow, useWorkflow } from '../shared/commons/workflow';
-import { documentRepository } from '../shared/commons/repositories';
+import { tablePorts } from '../shared/commons/repositories';
 import { sweepWorkflowActions } from '../shared/features/documents/workflowActions';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { LocalClock } from './clock';
@@ -152,7 +152,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const advanceTo = (target: Date) =>
       exclusive(async () => {
         // Workflow actions a crash left undelivered go first.
-        await sweepWorkflowActions({ documents: documentRepository(), workflow: currentWorkflow() });
+        await sweepWorkflowActions({ outbox: tablePorts().outbox, workflow: currentWorkflow() });
         await sfn.runDue();
         for (;;) {
           const [next] = await scheduler.dueUntil(target);

@@ -1,6 +1,6 @@
 import { createCycleRoute } from '../../shared/api/routes';
 import { currentClock } from '../../shared/commons/clock';
-import { cycleRepository, documentRepository } from '../../shared/commons/repositories';
+import { cycleRepository, tablePorts } from '../../shared/commons/repositories';
 import { currentScheduler } from '../../shared/commons/scheduler';
 import { currentWorkflow } from '../../shared/commons/workflow';
 import { createCycle } from '../../shared/features/cycles/cycles';
@@ -8,7 +8,7 @@ import { rememberAnswer } from '../../shared/features/idempotency/rememberAnswer
 import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(createCycleRoute, async ({ body, headers, actor }) =>
-  rememberAnswer({ actor, key: headers['idempotency-key'], operation: 'createCycle', request: body, documents: documentRepository() }, async () => {
+  rememberAnswer({ actor, key: headers['idempotency-key'], operation: 'createCycle', request: body, idempotency: tablePorts().idempotency }, async () => {
     const { approvedPlans: _approvedPlans, ...cycle } = await createCycle(body, {
       actor,
       cycles: cycleRepository(),

@@ -3,7 +3,7 @@ import { cycleRepository } from '../../shared/commons/repositories';
 import { getCouncilGoals } from '../../shared/features/cycles/cycles';
 import { httpHandler } from '../../shared/http/handler';
 
-export const handler = httpHandler(getCouncilGoalsRoute, async ({ params, actor }) => {
-  const goals = await getCouncilGoals(params.year, { actor, cycles: cycleRepository() });
+export const handler = httpHandler(getCouncilGoalsRoute, async ({ params }) => {
+  const goals = await getCouncilGoals(params.year, { cycles: cycleRepository() });
   return { status: 200, body: goals, headers: { etag: `"${goals.version}"` } };
 });

@@ -6,7 +6,7 @@ import { httpHandler } from '../../shared/http/handler';
 
 export const handler = httpHandler(signoffRoute, async ({ params, headers, body, actor }) => {
   const deps = documentDeps(actor);
-  return rememberAnswer({ actor, key: headers['idempotency-key'], operation: 'signoff', request: { params, body }, documents: deps.documents }, async () => {
+  return rememberAnswer({ actor, key: headers['idempotency-key'], operation: 'signoff', request: { params, body }, idempotency: deps.idempotency }, async () => {
     const { approvedPlans: _approvedPlans, ...cycle } = await signOff({ year: params.year, body }, deps);
     return { status: 200, body: cycle };
   });

@@ -1,5 +1,5 @@
 import { currentNotifier } from '../../shared/commons/notifier';
-import { boardRepository, cycleRepository, documentRepository, sentMessages } from '../../shared/commons/repositories';
+import { boardRepository, cycleRepository, documentRepository, sentMessages, tablePorts } from '../../shared/commons/repositories';
 import { currentWorkflow } from '../../shared/commons/workflow';
 import { sweepWorkflowActions } from '../../shared/features/documents/workflowActions';
 import { sendDueReminders } from '../../shared/features/reminders/sendReminders';
@@ -16,6 +16,6 @@ export const handler = taskHandler('SendReminders', scheduledJobInput, async ({ 
     sent: sentMessages(),
     notifier: currentNotifier(),
   });
-  const redelivered = await sweepWorkflowActions({ documents, workflow: currentWorkflow() });
+  const redelivered = await sweepWorkflowActions({ outbox: tablePorts().outbox, workflow: currentWorkflow() });
   return { ...result, redelivered };
 });

@@ -1,9 +1,9 @@
-import { documentRepository } from '../../shared/commons/repositories';
+import { documentRepository, tablePorts } from '../../shared/commons/repositories';
 import { currentWorkflow } from '../../shared/commons/workflow';
 import { registerCallback } from '../../shared/features/review/reviewSteps';
 import { registerCallbackInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 
 export const handler = taskHandler('RegisterCallback', registerCallbackInput, (input) =>
-  registerCallback(input, { documents: documentRepository(), workflow: currentWorkflow() }),
+  registerCallback(input, { documents: documentRepository(), tokens: tablePorts().tokens, workflow: currentWorkflow() }),
 );

@@ -1,23 +1,19 @@
-import { DynamoBoardRepository } from '../adapters/dynamo/boardRepository';
-import { DynamoSentMessages } from '../adapters/dynamo/sentMessages';
-import { currentClock } from './clock';
+import { dynamoPorts } from '../adapters/dynamo';
 import type { Actor } from '../domain/actor';
-import { DynamoDocumentRepository } from '../adapters/dynamo/documentRepository';
-import { DynamoCycleRepository } from '../adapters/dynamo/cycleRepository';
+import type { TablePorts } from '../ports/tablePorts';
+import { currentClock } from './clock';
 import { dynamo, tableName } from './dynamo';
 
-/** Repositories over the one table, built from the shared client. */
-export const boardRepository = () => new DynamoBoardRepository(dynamo(), tableName());
-export const cycleRepository = () => new DynamoCycleRepository(dynamo(), tableName());
-export const documentRepository = () => new DynamoDocumentRepository(dynamo(), tableName());
+/** Every port kept in the one table, built from the shared client and the current clock. */
+export const tablePorts = (): TablePorts => dynamoPorts(dynamo(), tableName(), currentClock());
+
+export const boardRepository = () => tablePorts().boards;
+export const cycleRepository = () => tablePorts().cycles;
+export const documentStore = () => tablePorts().documents;
+export const sentMessages = () => tablePorts().sent;
 
 /** Everything a document use case needs, for the calling actor. */
-export const documentDeps = (actor: Actor) => ({
-  actor,
-  cycles: cycleRepository(),
-  boards: boardRepository(),
-  documents: documentRepository(),
-  clock: currentClock(),
-});
+export const documentDeps = (actor: Actor) => ({ actor, ...tablePorts(), clock: currentClock() });
 
-export const sentMessages = () => new DynamoSentMessages(dynamo(), tableName());
+/** The DocumentStore, under the name the handlers still call it by until the composition root replaces this file. */
+export const documentRepository = documentStore;

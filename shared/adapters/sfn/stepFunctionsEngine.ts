@@ -1,15 +1,8 @@
 import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { WorkflowEngine } from '../../ports/workflow';
+import { TaskAlreadySettled, type WorkflowEngine } from '../../ports/workflow';
 
 /** Settled or unknown tokens: the task is no longer waiting, so the callback has nothing left to do. */
 const settledTokenErrors = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
-
-export class TaskAlreadySettled extends Error {
-  constructor(reason: string) {
-    super(`the workflow task is no longer waiting (${reason})`);
-    this.name = 'TaskAlreadySettled';
-  }
-}
 
 export class StepFunctionsEngine implements WorkflowEngine {
   constructor(
@@ -32,12 +25,8 @@ export class StepFunctionsEngine implements WorkflowEngine {
   }
 
   async completeTask(token: string, output: unknown): Promise<void> {
-    await this.settle(() => this.client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })));
-  }
-
-  private async settle(send: () => Promise<unknown>): Promise<void> {
     try {
-      await send();
+      await this.client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }));
     } catch (error) {
       const name = (error as { name?: string }).name ?? '';
       if (settledTokenErrors.has(name)) throw new TaskAlreadySettled(name);
