@@ -4,7 +4,7 @@ import { testGoals } from '../../domain/testGoals';
 import type { StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleEvent, StoredCycle } from '../../ports/cycleRepository';
-import type { DocumentAddress, StoredDocument } from '../../ports/documentStore';
+import type { DocumentAddress, DocumentStore, StoredDocument } from '../../ports/documentStore';
 import type { TablePorts } from '../../ports/tablePorts';
 import { planContentSchema, emptyContent, type PlanContent } from '../../schemas/documents';
 import { memoryPorts, MemoryNotifier, MemoryScheduler, MemoryWorkflowEngine, type MemoryTable } from './index';
@@ -108,4 +108,31 @@ export async function testWorld(options: { empty?: boolean; clock?: string } = {
     });
   }
   return { ...ports, clock, ...fakes, as: (actor) => ({ ...ports, ...fakes, clock, actor }) };
+}
+
+/** The store, with `before` run ahead of each commit (a competing writer, a token arriving): for races. */
+export function beforeEachCommit(store: DocumentStore, before: (attempt: number) => Promise<void>): DocumentStore {
+  let attempt = 0;
+  return {
+    get: (year, boardId, kind) => store.get(year, boardId, kind),
+    listYear: (year) => store.listYear(year),
+    recordWorkflow: (address, fields) => store.recordWorkflow(address, fields),
+    commit: async (change) => {
+      await before(++attempt);
+      return store.commit(change);
+    },
+  };
+}
+
+/** Writes a document as it would stand after earlier steps (with a token, when a task waits on it). */
+export async function seedDocument(ports: TablePorts, document: StoredDocument, wait?: { token: string; step: 'review' | 'resubmission' }): Promise<void> {
+  await ports.documents.commit({
+    next: document,
+    expectedVersion: 0,
+    event: { at: document.updatedAt, actor: document.updatedBy, role: 'editor', action: 'saved', from: 'not_started', to: document.status },
+  });
+  if (wait) {
+    const awaitedStatus = wait.step === 'review' ? 'in_review' : 'returned';
+    if (!(await ports.tokens.register(document, { ...wait, round: document.submissions, awaitedStatus }))) throw new Error('the seeded document does not await that task');
+  }
 }
