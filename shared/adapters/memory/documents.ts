@@ -11,7 +11,7 @@ import { byKey, copy, documentId, pad, type MemoryTable } from './table';
 /** Idempotency records are kept a day, as in the table. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const answerId = (actorSub: string, key: string) => `${actorSub}#${key}`;
-const outboxId = (pending: Omit<PendingWorkflowAction, 'action'>) => `${documentId(pending.year, pending.boardId, pending.kind)}#${pad(pending.version)}`;
+export const outboxId = (pending: Omit<PendingWorkflowAction, 'action'>) => `${documentId(pending.year, pending.boardId, pending.kind)}#${pad(pending.version)}`;
 
 /**
  * Documents in memory, under the same conditions as DynamoDocumentStore: the version read, the token read, an open
