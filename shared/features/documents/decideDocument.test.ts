@@ -16,7 +16,7 @@ beforeEach(async () => {
 
 describe('decideDocument', () => {
   it('approves: consumes the review token, completes the task, and counts the approved plan', async () => {
-    const answer = await decideDocument({ ...plan, body: { decision: 'approve' } }, w.as(reviewer));
+    const answer = await decideDocument({ ...plan, body: { decision: 'approve', comment: '' } }, w.as(reviewer));
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ status: 'approved', version: 3 });
     const record = await w.documents.get(YEAR, 'bromma', 'plan');
@@ -43,13 +43,13 @@ describe('decideDocument', () => {
   });
 
   it('refuses a second decision on the same round', async () => {
-    await decideDocument({ ...plan, body: { decision: 'approve' } }, w.as(reviewer));
+    await decideDocument({ ...plan, body: { decision: 'approve', comment: '' } }, w.as(reviewer));
     await expect(decideDocument({ ...plan, body: { decision: 'return', comment: 'oops' } }, w.as(reviewer))).rejects.toBeInstanceOf(Conflict);
   });
 
   it('replays the first answer to the same Idempotency-Key, completing the task once', async () => {
-    const first = await decideDocument({ ...plan, body: { decision: 'approve' }, idempotencyKey: 'd-1' }, w.as(reviewer));
-    expect(await decideDocument({ ...plan, body: { decision: 'approve' }, idempotencyKey: 'd-1' }, w.as(reviewer))).toEqual(first);
+    const first = await decideDocument({ ...plan, body: { decision: 'approve', comment: '' }, idempotencyKey: 'd-1' }, w.as(reviewer));
+    expect(await decideDocument({ ...plan, body: { decision: 'approve', comment: '' }, idempotencyKey: 'd-1' }, w.as(reviewer))).toEqual(first);
     expect((await w.cycles.get(YEAR))?.approvedPlans).toBe(1);
   });
 
@@ -63,7 +63,7 @@ describe('decideDocument', () => {
         if (attempt === 1) await w2.tokens.register(plan, { token: late, step: 'review', round: 1, awaitedStatus: 'in_review' });
       }),
     };
-    await decideDocument({ ...plan, body: { decision: 'approve' } }, deps);
+    await decideDocument({ ...plan, body: { decision: 'approve', comment: '' } }, deps);
     // The first commit saw no token and was refused; the second read it, consumed it and completed its task.
     expect(w2.workflow.completed.get(late)).toEqual({ decision: 'approve', round: 1 });
     expect((await w2.documents.get(YEAR, 'bromma', 'plan'))?.taskToken).toBeUndefined();
@@ -72,7 +72,7 @@ describe('decideDocument', () => {
   it('starts a fresh workflow when the review workflow failed for good before the decision', async () => {
     const w2 = await testWorld();
     await seedDocument(w2, { ...inReview, workflow: { executionName: 'plan-2027-bromma', failedAt: '2027-01-09T09:00:00.000Z', error: 'States.Timeout' } });
-    await decideDocument({ ...plan, body: { decision: 'approve' } }, w2.as(reviewer));
+    await decideDocument({ ...plan, body: { decision: 'approve', comment: '' } }, w2.as(reviewer));
     expect(w2.workflow.executions.get('plan-2027-bromma-restart-1')).toEqual({ workflow: 'review', input: { document: plan } });
     expect((await w2.documents.get(YEAR, 'bromma', 'plan'))?.document.workflow).toEqual({ executionName: 'plan-2027-bromma-restart-1', restarts: 1 });
   });
