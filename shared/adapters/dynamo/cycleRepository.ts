@@ -9,7 +9,7 @@ import {
   type StoredCycle,
 } from '../../ports/cycleRepository';
 import { queryAll } from './queryAll';
-import { auditSk, councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
+import { councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
 import { TransactionRefused, transactWrite, type NamedItem } from './transaction';
 
 export class DynamoCycleRepository implements CycleRepository {
