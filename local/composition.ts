@@ -6,30 +6,20 @@
  */
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoBoardRepository } from '../shared/adapters/dynamo/boardRepository';
-import { DynamoCycleRepository } from '../shared/adapters/dynamo/cycleRepository';
-import { DynamoDocumentRepository } from '../shared/adapters/dynamo/documentRepository';
-import { DynamoSentMessages } from '../shared/adapters/dynamo/sentMessages';
+import { dynamoPorts } from '../shared/adapters/dynamo/index';
 import { DynamoTableReadiness } from '../shared/adapters/dynamo/tableReadiness';
 import { StepFunctionsEngine } from '../shared/adapters/sfn/stepFunctionsEngine';
 import type { Deps } from '../shared/composition/deps';
 import type { Clock } from '../shared/ports/clock';
 import type { Notifier } from '../shared/ports/notifier';
 import type { Scheduler } from '../shared/ports/scheduler';
+import type { TablePorts } from '../shared/ports/tablePorts';
 import type { WorkflowEngine } from '../shared/ports/workflow';
 import { localAwsConfig } from './dynamodb';
 
-export type TablePorts = Pick<Deps, 'boards' | 'cycles' | 'documents' | 'sent' | 'readiness'>;
-
 /** The ports over the one table, on a given client (tests pass one that fails or races on purpose). */
-export function tablePorts(db: DynamoDBDocumentClient, tableName: string): TablePorts {
-  return {
-    boards: new DynamoBoardRepository(db, tableName),
-    cycles: new DynamoCycleRepository(db, tableName),
-    documents: new DynamoDocumentRepository(db, tableName),
-    sent: new DynamoSentMessages(db, tableName),
-    readiness: new DynamoTableReadiness(db, tableName),
-  };
+export function tablePorts(db: DynamoDBDocumentClient, tableName: string, clock: Clock): TablePorts & Pick<Deps, 'readiness'> {
+  return { ...dynamoPorts(db, tableName, clock), readiness: new DynamoTableReadiness(db, tableName) };
 }
 
 /**
@@ -54,5 +44,5 @@ export function localDeps(adapters: {
   workflow: WorkflowEngine;
 }): Deps {
   const { db, tableName, ...rest } = adapters;
-  return { ...tablePorts(db, tableName), ...rest };
+  return { ...tablePorts(db, tableName, adapters.clock), ...rest };
 }

@@ -6,9 +6,9 @@ import { exportBoardYearJson } from '../../shared/features/followUp/exportBoardY
 import { httpHandler } from '../../shared/http/handler';
 
 export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
-  httpHandler(exportBoardYearRoute, async ({ params, actor }) => ({
+  httpHandler(exportBoardYearRoute, async ({ params }) => ({
     status: 200,
-    body: await exportBoardYearJson(params.year, params.boardId, { ...deps, actor }),
+    body: await exportBoardYearJson(params.year, params.boardId, deps),
     headers: { 'content-disposition': `attachment; filename="arshjul-${params.year}-${params.boardId}.json"` },
   }));
 

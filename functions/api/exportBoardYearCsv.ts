@@ -6,9 +6,9 @@ import { exportBoardYearCsv } from '../../shared/features/followUp/exportBoardYe
 import { httpHandler } from '../../shared/http/handler';
 
 export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
-  httpHandler(exportBoardYearCsvRoute, async ({ params, actor }) => ({
+  httpHandler(exportBoardYearCsvRoute, async ({ params }) => ({
     status: 200,
-    text: await exportBoardYearCsv(params.year, params.boardId, { ...deps, actor }),
+    text: await exportBoardYearCsv(params.year, params.boardId, deps),
     headers: { 'content-disposition': `attachment; filename="arshjul-${params.year}-${params.boardId}.csv"` },
   }));
 

@@ -6,6 +6,6 @@ import { getCouncilGoals } from '../../shared/features/cycles/cycles';
 import { httpHandler } from '../../shared/http/handler';
 
 export const makeHandler = (deps: Pick<Deps, 'cycles'>) =>
-  httpHandler(getCouncilGoalsRoute, async ({ params, actor }) => ({ status: 200, body: await getCouncilGoals(params.year, { ...deps, actor }) }));
+  httpHandler(getCouncilGoalsRoute, async ({ params }) => ({ status: 200, body: await getCouncilGoals(params.year, deps) }));
 
 export const handler = onColdStart(() => makeHandler({ cycles: cycles() }));

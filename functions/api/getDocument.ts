@@ -1,12 +1,12 @@
 import { getDocumentRoute } from '../../shared/api/routes';
 import { onColdStart } from '../../shared/composition/coldStart';
-import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import { boards, cycles, documents } from '../../shared/composition/cloud';
 import type { Deps } from '../../shared/composition/deps';
 import { documentView } from '../../shared/features/documents/context';
 import { readDocument } from '../../shared/features/documents/readDocument';
 import { httpHandler } from '../../shared/http/handler';
 
-export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
-  httpHandler(getDocumentRoute, async ({ params, actor }) => ({ status: 200, body: documentView(await readDocument(params, { ...deps, actor })) }));
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents'>) =>
+  httpHandler(getDocumentRoute, async ({ params }) => ({ status: 200, body: documentView(await readDocument(params, deps)) }));
 
-export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents() }));

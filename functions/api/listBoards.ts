@@ -6,6 +6,6 @@ import { listBoards } from '../../shared/features/boards/listBoards';
 import { httpHandler } from '../../shared/http/handler';
 
 export const makeHandler = (deps: Pick<Deps, 'boards'>) =>
-  httpHandler(listBoardsRoute, async ({ actor }) => ({ status: 200, body: { boards: await listBoards({ ...deps, actor }) } }));
+  httpHandler(listBoardsRoute, async () => ({ status: 200, body: { boards: await listBoards(deps) } }));
 
 export const handler = onColdStart(() => makeHandler({ boards: boards() }));

@@ -1,16 +1,16 @@
 import { signoffRoute } from '../../shared/api/routes';
 import { onColdStart } from '../../shared/composition/coldStart';
-import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import { boards, clock, cycles, documents, idempotency } from '../../shared/composition/cloud';
 import type { Deps } from '../../shared/composition/deps';
 import { cycleView } from '../../shared/features/cycles/cycleView';
 import { signOff } from '../../shared/features/cycles/signOff';
 import { httpHandler } from '../../shared/http/handler';
 
-export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'idempotency' | 'clock'>) =>
   httpHandler(
     signoffRoute,
     async ({ params, body, actor }) => ({ status: 200, body: cycleView(await signOff({ year: params.year, body }, { ...deps, actor })) }),
-    { answers: { store: deps.documents, clock: deps.clock } },
+    { answers: deps.idempotency },
   );
 
-export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), idempotency: idempotency(), clock: clock() }));

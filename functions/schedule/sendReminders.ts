@@ -1,5 +1,5 @@
 import { onColdStart } from '../../shared/composition/coldStart';
-import { boards, cycles, documents, notifier, sentMessages, workflow } from '../../shared/composition/cloud';
+import { boards, cycles, documents, notifier, outbox, sentMessages, workflow } from '../../shared/composition/cloud';
 import type { Deps } from '../../shared/composition/deps';
 import { sweepWorkflowActions } from '../../shared/features/documents/workflowActions';
 import { sendDueReminders } from '../../shared/features/reminders/sendReminders';
@@ -7,7 +7,7 @@ import { scheduledJobInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 
 /** The daily job: reminders, overdue notices and escalations; then any workflow action a crash left undelivered. */
-export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'sent' | 'notifier' | 'workflow'>) =>
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'sent' | 'notifier' | 'outbox' | 'workflow'>) =>
   taskHandler('SendReminders', scheduledJobInput, async ({ scheduledTime }) => {
     const result = await sendDueReminders(scheduledTime, deps);
     const redelivered = await sweepWorkflowActions(deps);
@@ -15,5 +15,5 @@ export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' |
   });
 
 export const handler = onColdStart(() =>
-  makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), sent: sentMessages(), notifier: notifier(), workflow: workflow() }),
+  makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), sent: sentMessages(), notifier: notifier(), outbox: outbox(), workflow: workflow() }),
 );

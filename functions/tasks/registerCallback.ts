@@ -1,11 +1,11 @@
 import { onColdStart } from '../../shared/composition/coldStart';
-import { documents, workflow } from '../../shared/composition/cloud';
+import { documents, tokens, workflow } from '../../shared/composition/cloud';
 import type { Deps } from '../../shared/composition/deps';
 import { registerCallback } from '../../shared/features/review/reviewSteps';
 import { registerCallbackInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 
-export const makeHandler = (deps: Pick<Deps, 'documents' | 'workflow'>) =>
+export const makeHandler = (deps: Pick<Deps, 'documents' | 'tokens' | 'workflow'>) =>
   taskHandler('RegisterCallback', registerCallbackInput, (input) => registerCallback(input, deps));
 
-export const handler = onColdStart(() => makeHandler({ documents: documents(), workflow: workflow() }));
+export const handler = onColdStart(() => makeHandler({ documents: documents(), tokens: tokens(), workflow: workflow() }));

@@ -13,7 +13,12 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoBoardRepository } from '../adapters/dynamo/boardRepository';
 import { DynamoCycleRepository } from '../adapters/dynamo/cycleRepository';
-import { DynamoDocumentRepository } from '../adapters/dynamo/documentRepository';
+import { DynamoAuditLog } from '../adapters/dynamo/auditLog';
+import { DynamoDocumentStore } from '../adapters/dynamo/documentStore';
+import { DynamoIdempotencyStore } from '../adapters/dynamo/idempotencyStore';
+import { DynamoReviewQueue } from '../adapters/dynamo/reviewQueue';
+import { DynamoTaskTokens } from '../adapters/dynamo/taskTokens';
+import { DynamoWorkflowOutbox } from '../adapters/dynamo/workflowOutbox';
 import { DynamoSentMessages } from '../adapters/dynamo/sentMessages';
 import { DynamoTableReadiness } from '../adapters/dynamo/tableReadiness';
 import { EventBridgeScheduler } from '../adapters/scheduler/eventBridgeScheduler';
@@ -47,7 +52,32 @@ export function cycles(): Deps['cycles'] {
 
 export function documents(): Deps['documents'] {
   const { db, name } = table();
-  return new DynamoDocumentRepository(db, name);
+  return new DynamoDocumentStore(db, name, clock());
+}
+
+export function history(): Deps['history'] {
+  const { db, name } = table();
+  return new DynamoAuditLog(db, name);
+}
+
+export function queue(): Deps['queue'] {
+  const { db, name } = table();
+  return new DynamoReviewQueue(db, name);
+}
+
+export function idempotency(): Deps['idempotency'] {
+  const { db, name } = table();
+  return new DynamoIdempotencyStore(db, name, clock());
+}
+
+export function tokens(): Deps['tokens'] {
+  const { db, name } = table();
+  return new DynamoTaskTokens(db, name);
+}
+
+export function outbox(): Deps['outbox'] {
+  const { db, name } = table();
+  return new DynamoWorkflowOutbox(db, name);
 }
 
 export function sentMessages(): Deps['sent'] {

@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { apiEvent, testContext } from '../../test/support/apiEvent';
-import type { StoredResponse } from '../ports/documentRepository';
+import type { IdempotencyStore, IdempotentAnswer } from '../ports/idempotencyStore';
 import { httpHandler, type HttpResult } from './handler';
-import type { AnswerStore } from './idempotency';
 import { defineRoute } from './route';
 
 const editor = { sub: 'editor.bromma', role: 'editor' as const, boards: ['bromma'] };
@@ -37,17 +36,19 @@ const csvRoute = defineRoute({
   responses: { 200: { description: 'csv' } },
 });
 
-class MemoryAnswers implements AnswerStore {
-  readonly stored = new Map<string, { fingerprint: string; response: StoredResponse; at: Date }>();
-  async getIdempotent(actorSub: string, key: string) {
+/** Remembered answers, stamped with the time the store's clock gives (as the DynamoDB store's expiry is). */
+class MemoryAnswers implements IdempotencyStore {
+  readonly stored = new Map<string, IdempotentAnswer & { at: Date }>();
+  constructor(private readonly clock = { now: () => new Date() }) {}
+  async get(actorSub: string, key: string) {
     return this.stored.get(`${actorSub}#${key}`);
   }
-  async rememberIdempotent(actorSub: string, key: string, fingerprint: string, response: StoredResponse, now: Date) {
-    this.stored.set(`${actorSub}#${key}`, { fingerprint, response, at: now });
+  async remember(answer: IdempotentAnswer) {
+    this.stored.set(`${answer.actorSub}#${answer.key}`, { ...answer, at: this.clock.now() });
   }
 }
 
-function saveHandler(answers = new MemoryAnswers(), now = new Date('2026-03-01T10:00:00Z')) {
+function saveHandler(now = new Date('2026-03-01T10:00:00Z'), answers = new MemoryAnswers({ now: () => now })) {
   const calls: unknown[] = [];
   const handler = httpHandler(
     saveRoute,
@@ -55,7 +56,7 @@ function saveHandler(answers = new MemoryAnswers(), now = new Date('2026-03-01T1
       calls.push(body);
       return { status: 200, body: { ...body, version: calls.length + 2 } };
     },
-    { answers: { store: answers, clock: { now: () => now } } },
+    { answers },
   );
   return { handler, calls, answers };
 }
@@ -147,12 +148,12 @@ describe('the HTTP edge: one authority, one response mapping', () => {
     // As a unit below a board would: the decision is about the board the resolver names, not the path's.
     const handler = httpHandler(saveRoute, async ({ body }) => ({ status: 200, body }), {
       target: async () => ({ boardId: 'bromma' }),
-      answers: { store: new MemoryAnswers(), clock: { now: () => new Date() } },
+      answers: new MemoryAnswers(),
     });
     expect((await handler(put({ boardId: 'bromma-skola', body: { title: 'Plan' } }), testContext())).statusCode).toBe(200);
     const refused = httpHandler(saveRoute, async ({ body }) => ({ status: 200, body }), {
       target: async () => ({ boardId: 'farsta' }),
-      answers: { store: new MemoryAnswers(), clock: { now: () => new Date() } },
+      answers: new MemoryAnswers(),
     });
     expect((await refused(put({ boardId: 'bromma', body: { title: 'Plan' } }), testContext())).statusCode).toBe(403);
   });
@@ -172,7 +173,7 @@ describe('the HTTP edge: one authority, one response mapping', () => {
 describe('the HTTP edge: remembered answers', () => {
   it('answers a retry with the same key with the first answer, stored at the clock time', async () => {
     const now = new Date('2026-03-01T10:00:00Z');
-    const { handler, calls, answers } = saveHandler(new MemoryAnswers(), now);
+    const { handler, calls, answers } = saveHandler(now);
     const headers = { 'idempotency-key': 'k-1' };
     const first = await handler(put({ body: { title: 'Plan' }, headers }), testContext());
     const retry = await handler(put({ body: { title: 'Plan' }, headers }), testContext());
@@ -202,7 +203,7 @@ describe('the HTTP edge: remembered answers', () => {
         if (failures-- > 0) return { status: 409, body: { title: 'busy' } };
         return { status: 200, body };
       },
-      { answers: { store: answers, clock: { now: () => new Date() } } },
+      { answers },
     );
     const headers = { 'idempotency-key': 'k-3' };
     expect((await handler(put({ body: { title: 'Plan' }, headers }), testContext())).statusCode).toBe(409);

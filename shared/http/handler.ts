@@ -6,7 +6,8 @@ import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, type Field
 import { logger } from '../observability/logger';
 import { decide, type TargetResolver } from './authority';
 import { actorFromClaims } from './identity';
-import { rememberAnswer, type RememberedAnswers } from './idempotency';
+import type { IdempotencyStore } from '../ports/idempotencyStore';
+import { rememberAnswer } from './idempotency';
 import { requireAcceptable, requireJsonBody } from './mediaTypes';
 import { problemFor, problemResponse } from './problem';
 import type { HttpResult } from './result';
@@ -41,8 +42,8 @@ export interface ApiRequest<S extends RouteSpec> {
 export interface HandlerOptions {
   /** Where the target of the route's action comes from; the board in the path unless said otherwise. */
   target?: TargetResolver;
-  /** The store and clock of remembered answers; required when the route's idempotency is `remembered`. */
-  answers?: RememberedAnswers;
+  /** The store of remembered answers; required when the route's idempotency is `remembered`. */
+  answers?: IdempotencyStore;
 }
 
 const bodyMethods = new Set(['put', 'post', 'patch']);

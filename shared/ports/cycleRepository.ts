@@ -15,12 +15,37 @@ export interface StoredCycle extends Cycle {
   signoff?: { comment: string; companies: CompanyVerdict[] };
 }
 
+export const cycleEventActions = ['opened', 'council_goals_replaced', 'calendar_changed', 'signed_off'] as const;
+
+/** One change of a cycle or its council goals; written in the same transaction as the change. */
 export interface CycleEvent {
   at: string;
   actor: string;
   role: string;
-  action: 'opened' | 'calendar_changed' | 'council_goals_replaced' | 'signed_off';
+  action: (typeof cycleEventActions)[number];
+  /** What the person said (the sign-off's comment). */
   comment?: string;
+  /** What changed, written by the system (the deadlines moved, the number of goals). */
+  summary?: string;
+}
+
+/** The cycle is not at the version read, or is no longer open (signed off). */
+export class CycleChanged extends Error {
+  constructor(readonly year: number) {
+    super(`cycle ${year} is not at the expected version, or not open`);
+    this.name = 'CycleChanged';
+  }
+}
+
+/**
+ * Why the council goals were not replaced: the cycle is missing, signed off or has an approved plan (`cycle`), or
+ * the goals are not at the version read (`goals`).
+ */
+export class CouncilGoalsRefused extends Error {
+  constructor(readonly reason: 'cycle' | 'goals') {
+    super(`council goals not replaced: ${reason}`);
+    this.name = 'CouncilGoalsRefused';
+  }
 }
 
 export interface StoredCouncilGoals extends CouncilGoals {
@@ -44,15 +69,18 @@ export interface CycleRepository {
   recordPeriod(year: number, kind: string, fields: Omit<PeriodRecord, 'kind'>): Promise<void>;
   periods(year: number): Promise<PeriodRecord[]>;
   get(year: number): Promise<StoredCycle | undefined>;
-  /** Creates the cycle; false when the year exists already. */
-  create(cycle: StoredCycle): Promise<boolean>;
-  /** Writes a changed cycle, with its audit event, if it still has `expectedVersion` and is open. */
+  /** Creates the cycle with its `opened` event; false when the year exists already. */
+  create(cycle: StoredCycle, event: CycleEvent): Promise<boolean>;
+  /** Writes a changed cycle, with its audit event, if it still has `expectedVersion` and is open; else CycleChanged. */
   update(cycle: StoredCycle, expectedVersion: number, event: CycleEvent): Promise<void>;
   /** The cycle's own audit trail (opened, calendar changes, sign-off), oldest first. */
   events(year: number): Promise<CycleEvent[]>;
   /** Every cycle, oldest year first. */
   list(): Promise<StoredCycle[]>;
   getCouncilGoals(year: number): Promise<StoredCouncilGoals | undefined>;
-  /** Replaces the goals if they still have `expectedVersion` and no plan of the year is approved. */
-  replaceCouncilGoals(year: number, goals: StoredCouncilGoals, expectedVersion: number): Promise<void>;
+  /**
+   * Replaces the goals, with the cycle's event, if they still have `expectedVersion` and the cycle is open with no
+   * plan approved; else CouncilGoalsRefused.
+   */
+  replaceCouncilGoals(year: number, goals: StoredCouncilGoals, expectedVersion: number, event: CycleEvent): Promise<void>;
 }

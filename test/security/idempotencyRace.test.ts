@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler as makeDecideHandler } from '../../functions/api/decideDocument';
 import { makeHandler as makeSubmitHandler } from '../../functions/api/submitDocument';
-import { tablePorts, type TablePorts } from '../../local/composition';
+import { tablePorts } from '../../local/composition';
 import { localAwsConfig } from '../../local/dynamodb';
 import { apiEvent, testContext } from '../support/apiEvent';
 import { admin, editorOf, reviewer, startTestStack, type TestStack } from '../support/localStack';
@@ -42,7 +42,7 @@ describe('a retry racing its first request with the same Idempotency-Key', () =>
   });
 
   /** Runs `call` with table ports whose replay check of the idempotency record sees nothing, as if the first request had not committed yet. */
-  async function withStaleReplayCheck<T>(call: (ports: TablePorts) => Promise<T>): Promise<T> {
+  async function withStaleReplayCheck<T>(call: (ports: ReturnType<typeof tablePorts>) => Promise<T>): Promise<T> {
     const real = DynamoDBDocumentClient.from(new DynamoDBClient({ ...localAwsConfig, endpoint: t.stack.dynamoEndpoint }));
     const racing = DynamoDBDocumentClient.from(new DynamoDBClient({ ...localAwsConfig, endpoint: t.stack.dynamoEndpoint }));
     const mock = mockClient(racing);
@@ -57,7 +57,7 @@ describe('a retry racing its first request with the same Idempotency-Key', () =>
     mock.on(QueryCommand).callsFake((input) => real.send(new QueryCommand(input)));
     mock.on(TransactWriteCommand).callsFake((input) => real.send(new TransactWriteCommand(input)));
     try {
-      const result = await call(tablePorts(racing, t.tableName));
+      const result = await call(tablePorts(racing, t.tableName, t.stack.clock));
       expect(staleReads).toBe(1);
       return result;
     } finally {

@@ -1,7 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './queryAll';
-import { PreconditionFailed } from '../../domain/errors';
-import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
+import { BoardChanged, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import { isConditionFailure } from './conditional';
 import { boardKey, boardListIndex } from './keys';
 
@@ -28,7 +27,7 @@ export class DynamoBoardRepository implements BoardRepository {
       );
     } catch (error) {
       if (isConditionFailure(error)) {
-        throw new PreconditionFailed(`Board ${board.boardId} was changed by someone else meanwhile. Read it again and repeat your change.`);
+        throw new BoardChanged(board.boardId);
       }
       throw error;
     }

@@ -1,9 +1,16 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Conflict, PreconditionFailed } from '../../domain/errors';
-import type { CycleEvent, CycleRepository, PeriodRecord, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
-import { cancellationCodes, isConditionFailure } from './conditional';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  CouncilGoalsRefused,
+  CycleChanged,
+  type CycleEvent,
+  type CycleRepository,
+  type PeriodRecord,
+  type StoredCouncilGoals,
+  type StoredCycle,
+} from '../../ports/cycleRepository';
 import { queryAll } from './queryAll';
-import { auditSk, councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
+import { councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
+import { TransactionRefused, transactWrite, type NamedItem } from './transaction';
 
 export class DynamoCycleRepository implements CycleRepository {
   constructor(
@@ -16,65 +23,76 @@ export class DynamoCycleRepository implements CycleRepository {
     return Item ? (strip(Item) as unknown as StoredCycle) : undefined;
   }
 
-  async create(cycle: StoredCycle): Promise<boolean> {
+  async create(cycle: StoredCycle, event: CycleEvent): Promise<boolean> {
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...cycleKey(cycle.year), GSI1PK: 'CYCLES', GSI1SK: String(cycle.year), type: 'cycle', ...cycle },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+      await transactWrite(this.db, [
+        {
+          name: 'cycle',
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...cycleKey(cycle.year), GSI1PK: 'CYCLES', GSI1SK: String(cycle.year), type: 'cycle', ...cycle },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        },
+        this.eventItem(cycle.year, event, `cycle#${String(cycle.version).padStart(6, '0')}`),
+      ]);
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
+      if (error instanceof TransactionRefused && error.failed.has('cycle')) return false;
       throw error;
     }
   }
 
   async update(cycle: StoredCycle, expectedVersion: number, event: CycleEvent): Promise<void> {
-    const key = cycleKey(cycle.year);
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...key, GSI1PK: 'CYCLES', GSI1SK: String(cycle.year), type: 'cycle', ...cycle },
-                ConditionExpression: 'version = :expected AND #state = :open',
-                ExpressionAttributeNames: { '#state': 'state' },
-                ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
-              },
+      await transactWrite(this.db, [
+        {
+          name: 'cycle',
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...cycleKey(cycle.year), GSI1PK: 'CYCLES', GSI1SK: String(cycle.year), type: 'cycle', ...cycle },
+              ConditionExpression: 'version = :expected AND #state = :open',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { PK: cycleAuditPk(cycle.year), SK: auditSk('cycle', event.at, cycle.version), type: 'cycleEvent', ...event },
-                ConditionExpression: 'attribute_not_exists(SK)',
-              },
-            },
-          ],
-        }),
-      );
+          },
+        },
+        this.eventItem(cycle.year, event, `cycle#${String(cycle.version).padStart(6, '0')}`),
+      ]);
     } catch (error) {
-      if (isConditionFailure(error)) {
-        throw new PreconditionFailed(`The ${cycle.year} cycle was changed (or signed off) meanwhile; read it again and repeat your change.`);
-      }
+      if (error instanceof TransactionRefused && error.failed.has('cycle')) throw new CycleChanged(cycle.year);
       throw error;
     }
   }
 
+  /**
+   * A cycle event, appended to the cycle's audit partition. `what` makes the sort key unique per change: the
+   * cycle's version it produced, or the council goals' version.
+   */
+  private eventItem(year: number, event: CycleEvent, what: string): NamedItem<'event'> {
+    return {
+      name: 'event',
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { PK: cycleAuditPk(year), SK: `cycle#${event.at}#${what}`, type: 'cycleEvent', ...event },
+          ConditionExpression: 'attribute_not_exists(SK)',
+        },
+      },
+    };
+  }
+
   async events(year: number): Promise<CycleEvent[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': cycleAuditPk(year), ':prefix': 'cycle#' },
-        ConsistentRead: true,
-      }),
-    );
-    return (Items ?? []).map((item) => strip(item) as unknown as CycleEvent);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': cycleAuditPk(year), ':prefix': 'cycle#' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip(item) as unknown as CycleEvent);
   }
 
   async list(): Promise<StoredCycle[]> {
@@ -117,42 +135,39 @@ export class DynamoCycleRepository implements CycleRepository {
     return Item ? (strip(Item) as unknown as StoredCouncilGoals) : undefined;
   }
 
-  async replaceCouncilGoals(year: number, goals: StoredCouncilGoals, expectedVersion: number): Promise<void> {
+  async replaceCouncilGoals(year: number, goals: StoredCouncilGoals, expectedVersion: number, event: CycleEvent): Promise<void> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              // The approval of a plan increments approvedPlans on the cycle in its own transaction, so this check and
-              // an approval can never interleave.
-              ConditionCheck: {
-                TableName: this.tableName,
-                Key: cycleKey(year),
-                ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(approvedPlans) OR approvedPlans = :zero) AND #state = :open',
-                ExpressionAttributeNames: { '#state': 'state' },
-                ExpressionAttributeValues: { ':zero': 0, ':open': 'open' },
-              },
+      await transactWrite(this.db, [
+        {
+          // The approval of a plan increments approvedPlans on the cycle in its own transaction, so this check and
+          // an approval can never interleave.
+          name: 'cycle',
+          item: {
+            ConditionCheck: {
+              TableName: this.tableName,
+              Key: cycleKey(year),
+              ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(approvedPlans) OR approvedPlans = :zero) AND #state = :open',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':zero': 0, ':open': 'open' },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...councilGoalsKey(year), type: 'councilGoals', ...goals },
-                ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
-                ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ':expected': expectedVersion },
-              },
+          },
+        },
+        {
+          name: 'goals',
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...councilGoalsKey(year), type: 'councilGoals', ...goals },
+              ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
+              ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ':expected': expectedVersion },
             },
-          ],
-        }),
-      );
+          },
+        },
+        this.eventItem(year, event, `goals#${String(goals.version).padStart(6, '0')}`),
+      ]);
     } catch (error) {
-      const [cycleCode, goalsCode] = cancellationCodes(error);
-      if (cycleCode === 'ConditionalCheckFailed') {
-        throw new Conflict(`A plan of ${year} has been approved (or the year is signed off) meanwhile, so the council goals can no longer be replaced.`);
-      }
-      if (goalsCode === 'ConditionalCheckFailed') {
-        throw new PreconditionFailed(`The council goals of ${year} were changed by someone else meanwhile. Read them again and repeat your change.`);
-      }
-      throw error;
+      if (!(error instanceof TransactionRefused)) throw error;
+      throw new CouncilGoalsRefused(error.failed.has('cycle') ? 'cycle' : 'goals');
     }
   }
 }

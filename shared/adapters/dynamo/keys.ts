@@ -30,3 +30,10 @@ export const cycleAuditPk = (year: number) => `${AUDIT_PREFIX}${year}#CYCLE`;
 export const auditSk = (kind: string, at: string, version: number) => `${kind}#${at}#${String(version).padStart(6, '0')}`;
 /** Key of an idempotency record: one per caller and key. */
 export const idempotencyKey = (actorSub: string, key: string) => ({ PK: `IDEMPOTENCY#${actorSub}#${key}`, SK: 'IDEMPOTENCY' });
+/** Partition of the workflow actions waiting to be delivered (the outbox). */
+export const PENDING_ACTIONS = 'PENDING_WORKFLOW_ACTIONS';
+/** Key of a workflow action waiting to be delivered: one per document version. */
+export const pendingActionKey = (doc: { year: number; boardId: string; kind: string; version: number }) => ({
+  PK: PENDING_ACTIONS,
+  SK: `${doc.year}#${doc.boardId}#${doc.kind}#${String(doc.version).padStart(6, '0')}`,
+});

@@ -1,15 +1,8 @@
 import { ExecutionAlreadyExists, SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { WorkflowEngine } from '../../ports/workflow';
+import { TaskAlreadySettled, type WorkflowEngine } from '../../ports/workflow';
 
 /** Settled or unknown tokens: the task is no longer waiting, so the callback has nothing left to do. */
 const settledTokenErrors = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
-
-export class TaskAlreadySettled extends Error {
-  constructor(reason: string) {
-    super(`the workflow task is no longer waiting (${reason})`);
-    this.name = 'TaskAlreadySettled';
-  }
-}
 
 export class StepFunctionsEngine implements WorkflowEngine {
   constructor(

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor';
-import { authorize } from '../../domain/authorization';
-import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
+import { PreconditionFailed } from '../../domain/errors';
+import { BoardChanged, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { BoardBody } from '../../schemas/boards';
 
@@ -12,7 +12,6 @@ export async function putBoard(
   input: { boardId: string; body: BoardBody },
   deps: { actor: Actor; boards: BoardRepository; clock: Clock },
 ): Promise<{ board: StoredBoard; created: boolean }> {
-  authorize(deps.actor, 'boards.put', { boardId: input.boardId });
   const existing = await deps.boards.get(input.boardId);
   const board: StoredBoard = {
     boardId: input.boardId,
@@ -21,6 +20,13 @@ export async function putBoard(
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: deps.actor.sub,
   };
-  await deps.boards.save(board, existing?.version ?? 0);
+  try {
+    await deps.boards.save(board, existing?.version ?? 0);
+  } catch (error) {
+    if (error instanceof BoardChanged) {
+      throw new PreconditionFailed(`Board ${input.boardId} was changed by someone else meanwhile. Read it again and repeat your change.`);
+    }
+    throw error;
+  }
   return { board, created: !existing };
 }

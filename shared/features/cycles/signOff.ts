@@ -1,11 +1,11 @@
 import type { Actor } from '../../domain/actor';
-import { authorize } from '../../domain/authorization';
+import { PreconditionFailed } from '../../domain/errors';
 import { assertComplete } from '../../domain/problems';
 import { assertSignoffPossible, signoffProblems } from '../../domain/signoff';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
-import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
-import type { DocumentRepository } from '../../ports/documentRepository';
+import { CycleChanged, type CycleRepository, type StoredCycle } from '../../ports/cycleRepository';
+import type { DocumentStore } from '../../ports/documentStore';
 import type { SignoffBody } from '../../schemas/documents';
 import { requireCycle } from './cycles';
 
@@ -16,9 +16,8 @@ import { requireCycle } from './cycles';
  */
 export async function signOff(
   input: { year: number; body: SignoffBody },
-  deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
+  deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentStore; clock: Clock },
 ): Promise<StoredCycle> {
-  authorize(deps.actor, 'signoff');
   const cycle = await requireCycle(input.year, deps.cycles);
   const [boards, documents] = await Promise.all([deps.boards.list(), deps.documents.listYear(input.year)]);
   const annualStatus = new Map(documents.filter((doc) => doc.kind === 'annual').map((doc) => [doc.boardId, doc.status]));
@@ -38,12 +37,20 @@ export async function signOff(
     updatedAt: at,
     signoff: { comment: input.body.comment, companies: input.body.companies },
   };
-  await deps.cycles.update(signed, cycle.version, {
-    at,
-    actor: deps.actor.sub,
-    role: deps.actor.role,
-    action: 'signed_off',
-    ...(input.body.comment ? { comment: input.body.comment } : {}),
-  });
+  try {
+    await deps.cycles.update(signed, cycle.version, {
+      at,
+      actor: deps.actor.sub,
+      role: deps.actor.role,
+      action: 'signed_off',
+      ...(input.body.comment ? { comment: input.body.comment } : {}),
+      summary: `${input.body.companies.length} company verdict(s)`,
+    });
+  } catch (error) {
+    if (error instanceof CycleChanged) {
+      throw new PreconditionFailed(`The ${input.year} cycle was changed (or signed off) meanwhile; read it again and repeat the sign-off.`);
+    }
+    throw error;
+  }
   return signed;
 }

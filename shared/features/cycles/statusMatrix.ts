@@ -1,21 +1,22 @@
-import type { Actor } from '../../domain/actor';
-import { authorize } from '../../domain/authorization';
 import { daysBetween, dueDateFor, isLate, localDate } from '../../domain/calendar';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository } from '../../ports/cycleRepository';
-import type { DocumentRepository } from '../../ports/documentRepository';
+import type { DocumentStore } from '../../ports/documentStore';
 import { documentKinds } from '../../schemas/common';
 import type { StatusMatrix } from '../../schemas/documents';
 import type { LateList } from '../../schemas/cycles';
 import { requireCycle } from './cycles';
 
 /** Boards × documents of a year: status, due date and whether it is late today (in the cycle's time zone). */
-export async function statusMatrix(
-  year: number,
-  deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
-): Promise<StatusMatrix> {
-  authorize(deps.actor, 'status.read');
+interface MatrixDeps {
+  cycles: CycleRepository;
+  boards: BoardRepository;
+  documents: DocumentStore;
+  clock: Clock;
+}
+
+export async function statusMatrix(year: number, deps: MatrixDeps): Promise<StatusMatrix> {
   const [cycle, boards, documents] = await Promise.all([requireCycle(year, deps.cycles), deps.boards.list(), deps.documents.listYear(year)]);
   const statusOf = new Map(documents.map((doc) => [`${doc.boardId}#${doc.kind}`, doc.status]));
   const today = localDate(deps.clock.now(), cycle.calendar.timeZone);
@@ -39,11 +40,7 @@ export async function statusMatrix(
 }
 
 /** The documents past their due date and not submitted, most overdue first (for reviewers chasing them). */
-export async function lateList(
-  year: number,
-  deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
-): Promise<LateList> {
-  authorize(deps.actor, 'late.read');
+export async function lateList(year: number, deps: MatrixDeps): Promise<LateList> {
   const matrix = await statusMatrix(year, deps);
   const late = matrix.boards.flatMap((board) =>
     documentKinds

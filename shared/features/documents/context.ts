@@ -3,28 +3,28 @@ import { NotFound } from '../../domain/errors';
 import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
-import type { DocumentRecord, DocumentRepository, StoredDocument, WorkflowAction } from '../../ports/documentRepository';
+import type { DocumentAddress, DocumentRecord, DocumentStore, StoredDocument } from '../../ports/documentStore';
+import type { IdempotencyStore } from '../../ports/idempotencyStore';
 import type { WorkflowEngine } from '../../ports/workflow';
-import type { DocumentKind } from '../../schemas/common';
+import type { WorkflowAction, WorkflowOutbox } from '../../ports/workflowOutbox';
 import { emptyContent, type DocumentView } from '../../schemas/documents';
 import { requireCycle } from '../cycles/cycles';
+
+export type { DocumentAddress };
 
 export interface DocumentDeps {
   actor: Actor;
   cycles: CycleRepository;
   boards: BoardRepository;
-  documents: DocumentRepository;
+  documents: DocumentStore;
   clock: Clock;
 }
 
-export interface DocumentDepsWithWorkflow extends DocumentDeps {
+/** A submit or a decision also answers retries, and tells the workflow through the outbox. */
+export interface TransitionDeps extends DocumentDeps {
+  idempotency: IdempotencyStore;
+  outbox: WorkflowOutbox;
   workflow: WorkflowEngine;
-}
-
-export interface DocumentAddress {
-  year: number;
-  boardId: string;
-  kind: DocumentKind;
 }
 
 /** The cycle, the board and the document (a fresh `not_started` one at version 0 when none is stored). */

@@ -1,11 +1,12 @@
-import { authorize } from '../../domain/authorization';
 import { actionOnDecision, assertDecidable, nextStatusOnDecision } from '../../domain/lifecycle';
 import { assertComplete } from '../../domain/problems';
 import { planIndicatorsOf } from '../../domain/report';
 import { decisionProblems } from '../../domain/review';
-import type { StoredDocument, StoredResponse, WorkflowAction } from '../../ports/documentRepository';
+import type { StoredDocument } from '../../ports/documentStore';
+import type { StoredResponse } from '../../ports/idempotencyStore';
+import type { WorkflowAction } from '../../ports/workflowOutbox';
 import type { DecisionBody, PlanContent } from '../../schemas/documents';
-import { documentView, restartAfterFailure, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
+import { documentView, restartAfterFailure, type DocumentAddress, type TransitionDeps } from './context';
 import { runTransition } from './transition';
 
 /**
@@ -15,9 +16,8 @@ import { runTransition } from './transition';
  */
 export async function decideDocument(
   input: DocumentAddress & { body: DecisionBody; idempotencyKey?: string },
-  deps: DocumentDepsWithWorkflow,
+  deps: TransitionDeps,
 ): Promise<StoredResponse> {
-  authorize(deps.actor, 'documents.decide', { boardId: input.boardId });
   const transition = {
     address: { year: input.year, boardId: input.boardId, kind: input.kind },
     operation: 'decision' as const,

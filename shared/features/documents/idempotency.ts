@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Conflict, ValidationFailed } from '../../domain/errors';
-import type { DocumentRepository, StoredResponse } from '../../ports/documentRepository';
+import type { IdempotencyStore, StoredResponse } from '../../ports/idempotencyStore';
 
 /** What identifies a request, so a key reused for something else is caught. */
 export function fingerprintOf(operation: string, address: object, body: unknown): string {
@@ -9,13 +9,13 @@ export function fingerprintOf(operation: string, address: object, body: unknown)
 
 /** The first answer to this key, when the caller sent it before; refuses a key reused for another request. */
 export async function previousAnswer(
-  documents: DocumentRepository,
+  idempotency: IdempotencyStore,
   actorSub: string,
   key: string | undefined,
   fingerprint: string,
 ): Promise<StoredResponse | undefined> {
   if (!key) return undefined;
-  const seen = await documents.getIdempotent(actorSub, key);
+  const seen = await idempotency.get(actorSub, key);
   if (!seen) return undefined;
   if (seen.fingerprint !== fingerprint) {
     throw new ValidationFailed('This Idempotency-Key was already used for a different request. Use a new key for each new request.', [
@@ -32,13 +32,13 @@ export async function previousAnswer(
  */
 export async function firstAnswerOrThrow(
   error: unknown,
-  documents: DocumentRepository,
+  idempotency: IdempotencyStore,
   actorSub: string,
   key: string | undefined,
   fingerprint: string,
 ): Promise<StoredResponse> {
   if (error instanceof Conflict && key) {
-    const first = await previousAnswer(documents, actorSub, key, fingerprint);
+    const first = await previousAnswer(idempotency, actorSub, key, fingerprint);
     if (first) return first;
   }
   throw error;

@@ -1,17 +1,18 @@
-import { authorize } from '../../domain/authorization';
-import type { AuditEvent, StoredDocument } from '../../ports/documentRepository';
+import type { AuditEvent, AuditLog } from '../../ports/auditLog';
+import type { StoredDocument } from '../../ports/documentStore';
 import { loadDocument, type DocumentAddress, type DocumentDeps } from './context';
 
 /** Reads a plan or report; one that was never saved reads as not_started at version 0. */
-export async function readDocument(address: DocumentAddress, deps: DocumentDeps): Promise<StoredDocument> {
-  authorize(deps.actor, 'documents.read', { boardId: address.boardId });
+export async function readDocument(address: DocumentAddress, deps: Pick<DocumentDeps, 'cycles' | 'boards' | 'documents'>): Promise<StoredDocument> {
   const { record } = await loadDocument(address, deps);
   return record.document;
 }
 
-/** The document's audit trail, oldest first; events are only ever appended. */
-export async function documentHistory(address: DocumentAddress, deps: DocumentDeps): Promise<AuditEvent[]> {
-  authorize(deps.actor, 'documents.history', { boardId: address.boardId });
+/** The document's audit trail, oldest first (404 when the cycle or board does not exist); events are only ever appended. */
+export async function documentHistory(
+  address: DocumentAddress,
+  deps: Pick<DocumentDeps, 'cycles' | 'boards' | 'documents'> & { history: AuditLog },
+): Promise<AuditEvent[]> {
   await loadDocument(address, deps);
-  return deps.documents.history(address.year, address.boardId, address.kind);
+  return deps.history.documentHistory(address);
 }

@@ -1,7 +1,6 @@
-import { authorize } from '../../domain/authorization';
 import { Conflict, PreconditionFailed, PreconditionRequired } from '../../domain/errors';
 import { assertEditable, nextStatusOnSave } from '../../domain/lifecycle';
-import { CommitRefused, type StoredDocument } from '../../ports/documentRepository';
+import { CommitRefused, type StoredDocument } from '../../ports/documentStore';
 import type { DocumentContent } from '../../schemas/documents';
 import { loadDocument, type DocumentAddress, type DocumentDeps } from './context';
 
@@ -13,7 +12,6 @@ export async function saveDocument(
   input: DocumentAddress & { ifMatch: number | undefined; content: DocumentContent },
   deps: DocumentDeps,
 ): Promise<StoredDocument> {
-  authorize(deps.actor, 'documents.save', { boardId: input.boardId });
   if (input.ifMatch === undefined) {
     throw new PreconditionRequired('Send If-Match with the version you edited (the ETag of your GET; "0" for a new document).');
   }

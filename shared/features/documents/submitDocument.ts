@@ -1,15 +1,15 @@
-import { authorize } from '../../domain/authorization';
 import { Conflict, NotFound } from '../../domain/errors';
 import { actionOnSubmit, assertPlanApprovedFor, assertSubmittable, nextStatusOnSubmit } from '../../domain/lifecycle';
 import { planProblems } from '../../domain/plan';
 import { assertComplete } from '../../domain/problems';
 import { planIndicatorsOf, reportProblems } from '../../domain/report';
 import { targetFindings } from '../../domain/targets';
-import type { StoredDocument, StoredResponse, WorkflowAction } from '../../ports/documentRepository';
 import type { CycleRepository } from '../../ports/cycleRepository';
-import type { DocumentRepository } from '../../ports/documentRepository';
+import type { DocumentStore, StoredDocument } from '../../ports/documentStore';
+import type { StoredResponse } from '../../ports/idempotencyStore';
+import type { WorkflowAction } from '../../ports/workflowOutbox';
 import type { PlanContent, ReportContent, Finding } from '../../schemas/documents';
-import { restartAfterFailure, reviewExecutionName, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
+import { restartAfterFailure, reviewExecutionName, type DocumentAddress, type TransitionDeps } from './context';
 import { runTransition } from './transition';
 
 const documentNames = { plan: 'operations plan', t1: 'tertial report 1', t2: 'tertial report 2', annual: 'annual report' } as const;
@@ -21,9 +21,8 @@ const documentNames = { plan: 'operations plan', t1: 'tertial report 1', t2: 'te
  */
 export async function submitDocument(
   input: DocumentAddress & { idempotencyKey?: string },
-  deps: DocumentDepsWithWorkflow,
+  deps: TransitionDeps,
 ): Promise<StoredResponse> {
-  authorize(deps.actor, 'documents.submit', { boardId: input.boardId });
   const address = { year: input.year, boardId: input.boardId, kind: input.kind };
   const transition = {
     address,
@@ -76,7 +75,7 @@ export async function submitDocument(
 /** Throws 422 naming every gap; answers the plan's findings (targets less ambitious than the council's). */
 async function checkCompleteness(
   document: StoredDocument,
-  deps: { cycles: CycleRepository; documents: DocumentRepository },
+  deps: { cycles: CycleRepository; documents: DocumentStore },
 ): Promise<Finding[]> {
   const goals = await deps.cycles.getCouncilGoals(document.year);
   if (!goals) throw new Conflict(`The council goals of ${document.year} are not loaded yet, so nothing can be checked against them. Ask an admin to load them.`);

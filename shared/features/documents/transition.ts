@@ -1,8 +1,9 @@
 import type { StoredCycle } from '../../ports/cycleRepository';
 import { Conflict } from '../../domain/errors';
 import type { DocumentStatus } from '../../schemas/common';
-import { CommitRefused, type DocumentChange, type DocumentRecord, type StoredResponse } from '../../ports/documentRepository';
-import { loadDocument, type DocumentAddress, type DocumentDepsWithWorkflow } from './context';
+import { CommitRefused, type DocumentChange, type DocumentRecord } from '../../ports/documentStore';
+import type { StoredResponse } from '../../ports/idempotencyStore';
+import { loadDocument, type DocumentAddress, type TransitionDeps } from './context';
 import { fingerprintOf, firstAnswerOrThrow, previousAnswer } from './idempotency';
 import { deliverWorkflowAction } from './workflowActions';
 
@@ -26,13 +27,13 @@ export interface Transition {
  */
 export async function runTransition(
   transition: Transition,
-  deps: DocumentDepsWithWorkflow,
+  deps: TransitionDeps,
   decide: (loaded: { cycle: StoredCycle; record: DocumentRecord }) => Promise<{ change: Omit<DocumentChange, 'idempotency'>; response: StoredResponse }>,
 ): Promise<StoredResponse> {
   const { address, idempotencyKey } = transition;
   const sub = deps.actor.sub;
   const fingerprint = fingerprintOf(transition.operation, address, transition.body);
-  const replay = await previousAnswer(deps.documents, sub, idempotencyKey, fingerprint);
+  const replay = await previousAnswer(deps.idempotency, sub, idempotencyKey, fingerprint);
   if (replay) return replay;
 
   for (let attempt = 1; ; attempt++) {
@@ -41,14 +42,14 @@ export async function runTransition(
       transition.assertAllowed(loaded.record.document.status, loaded.cycle);
     } catch (error) {
       // A retry racing its own first request finds the document already moved on: it gets the first answer.
-      return firstAnswerOrThrow(error, deps.documents, sub, idempotencyKey, fingerprint);
+      return firstAnswerOrThrow(error, deps.idempotency, sub, idempotencyKey, fingerprint);
     }
     const { change, response } = await decide(loaded);
     try {
       await deps.documents.commit({ ...change, idempotency: idempotencyKey ? { actorSub: sub, key: idempotencyKey, fingerprint, response } : undefined });
     } catch (error) {
       if (!(error instanceof CommitRefused)) throw error;
-      if (error.reason === 'idempotency') return (await previousAnswer(deps.documents, sub, idempotencyKey, fingerprint))!;
+      if (error.reason === 'idempotency') return (await previousAnswer(deps.idempotency, sub, idempotencyKey, fingerprint))!;
       if (error.reason === 'cycle') throw new Conflict(`The ${address.year} cycle is signed off and read-only.`);
       // The document or its waiting task changed while we checked it: check again from the top.
       if (attempt < 3) continue;

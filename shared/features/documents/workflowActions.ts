@@ -1,6 +1,5 @@
-import { TaskAlreadySettled } from '../../adapters/sfn/stepFunctionsEngine';
-import type { DocumentRepository, PendingWorkflowAction } from '../../ports/documentRepository';
-import type { WorkflowEngine } from '../../ports/workflow';
+import { TaskAlreadySettled, type WorkflowEngine } from '../../ports/workflow';
+import type { PendingWorkflowAction, WorkflowOutbox } from '../../ports/workflowOutbox';
 import { logger } from '../../observability/logger';
 
 /**
@@ -10,7 +9,7 @@ import { logger } from '../../observability/logger';
  */
 export async function deliverWorkflowAction(
   pending: PendingWorkflowAction,
-  deps: { documents: DocumentRepository; workflow: WorkflowEngine },
+  deps: { outbox: WorkflowOutbox; workflow: WorkflowEngine },
 ): Promise<boolean> {
   try {
     if (pending.action.type === 'start') {
@@ -30,14 +29,15 @@ export async function deliverWorkflowAction(
       return false;
     }
   }
-  await deps.documents.clearWorkflowAction(pending);
+  const { action: _action, ...delivered } = pending;
+  await deps.outbox.clear(delivered);
   return true;
 }
 
 /** Delivers every pending workflow action (after a crash between a commit and its delivery). */
-export async function sweepWorkflowActions(deps: { documents: DocumentRepository; workflow: WorkflowEngine }): Promise<number> {
+export async function sweepWorkflowActions(deps: { outbox: WorkflowOutbox; workflow: WorkflowEngine }): Promise<number> {
   let delivered = 0;
-  for (const pending of await deps.documents.pendingWorkflowActions()) {
+  for (const pending of await deps.outbox.pending()) {
     if (await deliverWorkflowAction(pending, deps)) delivered += 1;
   }
   return delivered;

@@ -2,7 +2,7 @@ import { buildMeters, indicatorSeries } from '../../domain/meters';
 import { NotFound } from '../../domain/errors';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { CycleRepository } from '../../ports/cycleRepository';
-import type { DocumentRepository, StoredDocument } from '../../ports/documentRepository';
+import type { DocumentStore, StoredDocument } from '../../ports/documentStore';
 import type { PlanContent, ReportContent } from '../../schemas/documents';
 import type { IndicatorSeries, MetersResponse } from '../../schemas/meters';
 import { requireCycle } from '../cycles/cycles';
@@ -10,7 +10,7 @@ import { requireCycle } from '../cycles/cycles';
 interface PublicDeps {
   cycles: CycleRepository;
   boards: BoardRepository;
-  documents: DocumentRepository;
+  documents: DocumentStore;
 }
 
 /**

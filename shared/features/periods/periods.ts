@@ -4,7 +4,7 @@ import { periodExecutionName, periodScheduleName, periodWindow } from '../../dom
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
-import type { DocumentRepository } from '../../ports/documentRepository';
+import type { DocumentStore } from '../../ports/documentStore';
 import type { Scheduler } from '../../ports/scheduler';
 import type { WorkflowEngine } from '../../ports/workflow';
 import { documentKinds, type DocumentKind } from '../../schemas/common';
@@ -53,7 +53,7 @@ export async function openPeriod(
  */
 export async function closePeriod(
   period: { year: number; kind: DocumentKind },
-  deps: { cycles: CycleRepository; boards: BoardRepository; documents: DocumentRepository; clock: Clock },
+  deps: { cycles: CycleRepository; boards: BoardRepository; documents: DocumentStore; clock: Clock },
 ): Promise<{ closed: boolean; closesAt: string; late: number }> {
   const cycle = await requireCycle(period.year, deps.cycles);
   const window = periodWindow(cycle.calendar, period.kind, localDate(new Date(cycle.createdAt), cycle.calendar.timeZone));

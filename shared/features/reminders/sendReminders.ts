@@ -3,7 +3,7 @@ import { dueReminders, type DocumentState } from '../../domain/reminders';
 import { composeMessage } from '../../messages/render';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
-import type { DocumentRepository } from '../../ports/documentRepository';
+import type { DocumentStore } from '../../ports/documentStore';
 import type { Notifier, OutgoingMessage } from '../../ports/notifier';
 import type { SentMessages } from '../../ports/sentMessages';
 import type { DocumentKind } from '../../schemas/common';
@@ -13,7 +13,7 @@ import { formLink } from '../review/reviewSteps';
 interface ReminderDeps {
   cycles: CycleRepository;
   boards: BoardRepository;
-  documents: DocumentRepository;
+  documents: DocumentStore;
   sent: SentMessages;
   notifier: Notifier;
 }

@@ -1,12 +1,12 @@
-import { TaskAlreadySettled } from '../../adapters/sfn/stepFunctionsEngine';
 import { targetFindings } from '../../domain/targets';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository } from '../../ports/cycleRepository';
-import type { DocumentRepository } from '../../ports/documentRepository';
+import type { DocumentStore } from '../../ports/documentStore';
 import type { Notifier } from '../../ports/notifier';
 import type { SentMessages } from '../../ports/sentMessages';
-import type { WorkflowEngine } from '../../ports/workflow';
+import type { TaskTokens } from '../../ports/taskTokens';
+import { TaskAlreadySettled, type WorkflowEngine } from '../../ports/workflow';
 import type { DocumentKind } from '../../schemas/common';
 import type { PlanContent } from '../../schemas/documents';
 import { dueDateFor } from '../../domain/calendar';
@@ -24,7 +24,7 @@ interface DocumentAddress {
 /** Re-runs the automatic checks on the submitted content and records them; answers the review round. */
 export async function runChecks(
   document: DocumentAddress,
-  deps: { cycles: CycleRepository; documents: DocumentRepository; clock: Clock },
+  deps: { cycles: CycleRepository; documents: DocumentStore },
 ): Promise<{ round: number; findings: number }> {
   const record = await deps.documents.get(document.year, document.boardId, document.kind);
   if (!record) throw new Error('The document of this workflow does not exist');
@@ -32,7 +32,7 @@ export async function runChecks(
   if (document.kind === 'plan') {
     const goals = await deps.cycles.getCouncilGoals(document.year);
     if (goals) findings = targetFindings(goals, document.boardId, record.document.content as PlanContent);
-    if (record.document.status === 'in_review') await deps.documents.recordWorkflow(document.year, document.boardId, document.kind, { findings });
+    if (record.document.status === 'in_review') await deps.documents.recordWorkflow(document, { findings });
   }
   return { round: record.document.submissions, findings: findings.length };
 }
@@ -43,11 +43,11 @@ export async function runChecks(
  */
 export async function registerCallback(
   input: { taskToken: string; document: DocumentAddress; step: 'review' | 'resubmission'; round: number },
-  deps: { documents: DocumentRepository; workflow: WorkflowEngine },
+  deps: { documents: DocumentStore; tokens: TaskTokens; workflow: WorkflowEngine },
 ): Promise<{ waiting: boolean }> {
   const { year, boardId, kind } = input.document;
   const awaitedStatus = input.step === 'review' ? 'in_review' : 'returned';
-  if (await deps.documents.registerTaskToken(year, boardId, kind, { token: input.taskToken, step: input.step, round: input.round, awaitedStatus })) {
+  if (await deps.tokens.register(input.document, { token: input.taskToken, step: input.step, round: input.round, awaitedStatus })) {
     return { waiting: true };
   }
   const record = await deps.documents.get(year, boardId, kind);
@@ -74,7 +74,7 @@ export async function registerCallback(
 /** Tells the board's contacts that their document was returned or approved, once per round. */
 export async function notifyBoard(
   input: { document: DocumentAddress; event: 'returned' | 'approved'; round: number },
-  deps: { boards: BoardRepository; cycles: CycleRepository; documents: DocumentRepository; sent: SentMessages; notifier: Notifier; clock: Clock },
+  deps: { boards: BoardRepository; cycles: CycleRepository; documents: DocumentStore; sent: SentMessages; notifier: Notifier; clock: Clock },
 ): Promise<{ sent: boolean }> {
   const { year, boardId, kind } = input.document;
   const [board, record, cycle] = await Promise.all([deps.boards.get(boardId), deps.documents.get(year, boardId, kind), deps.cycles.get(year)]);
@@ -106,11 +106,11 @@ export function formLink(year: number, boardId: string, kind: DocumentKind): str
 /** Leaves the document visible and recoverable when the workflow fails for good: records what failed. */
 export async function recordWorkflowFailure(
   input: { document: DocumentAddress; error?: { Error?: string; Cause?: string } },
-  deps: { documents: DocumentRepository; clock: Clock },
+  deps: { documents: DocumentStore; clock: Clock },
 ): Promise<{ recorded: true }> {
   const { year, boardId, kind } = input.document;
   const current = (await deps.documents.get(year, boardId, kind))?.document.workflow;
-  await deps.documents.recordWorkflow(year, boardId, kind, {
+  await deps.documents.recordWorkflow(input.document, {
     workflow: {
       executionName: current?.executionName ?? `${kind}-${year}-${boardId}`,
       ...(current?.restarts ? { restarts: current.restarts } : {}),

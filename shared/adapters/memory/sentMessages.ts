@@ -1,0 +1,35 @@
+import type { OutgoingMessage } from '../../ports/notifier';
+import type { SentMessages } from '../../ports/sentMessages';
+import type { MemoryTable } from './table';
+
+export class MemorySentMessages implements SentMessages {
+  constructor(private readonly table: MemoryTable) {}
+
+  async claim(year: number, key: string, message: OutgoingMessage & { superseded?: boolean }, at: string): Promise<boolean> {
+    const markers = this.markers(year);
+    const existing = markers.get(key);
+    // A claim left `sending` by a sender that died before confirming may be taken again.
+    if (existing && existing.state !== 'sending') return false;
+    markers.set(key, { ...structuredClone(message), at, state: message.superseded ? 'sent' : 'sending' });
+    return true;
+  }
+
+  async confirm(year: number, key: string): Promise<void> {
+    const marker = this.markers(year).get(key);
+    if (marker) marker.state = 'sent';
+  }
+
+  async release(year: number, key: string): Promise<void> {
+    this.markers(year).delete(key);
+  }
+
+  async claimed(year: number): Promise<Set<string>> {
+    return new Set([...this.markers(year)].filter(([, marker]) => marker.state !== 'sending').map(([key]) => key));
+  }
+
+  private markers(year: number) {
+    let markers = this.table.sent.get(year);
+    if (!markers) this.table.sent.set(year, (markers = new Map()));
+    return markers;
+  }
+}

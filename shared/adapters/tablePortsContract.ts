@@ -1,0 +1,232 @@
+/**
+ * What every implementation of the table ports promises, run against the DynamoDB adapters (on DynamoDB Local)
+ * and the in-memory ones: the same conditions (versions, tokens, an open cycle, idempotency keys), the same
+ * all-or-nothing commits, the same orders. The use-case tests on memory ports mean something only while both pass.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testGoals } from '../domain/testGoals';
+import { BoardChanged } from '../ports/boardRepository';
+import type { Clock } from '../ports/clock';
+import { CouncilGoalsRefused, CycleChanged } from '../ports/cycleRepository';
+import { CommitRefused, type DocumentChange, type StoredDocument } from '../ports/documentStore';
+import type { TablePorts } from '../ports/tablePorts';
+import { openedEvent, storedBoard, storedCycle, storedDocument, testClock } from './memory/fixtures';
+
+const year = 2031;
+const plan = { year, boardId: 'bromma', kind: 'plan' as const };
+const goals = (version: number) => ({ ...testGoals, version, updatedAt: '2031-01-02T08:00:00.000Z', updatedBy: 'admin-1' });
+const goalsEvent = (at: string) => ({ at, actor: 'admin-1', role: 'admin', action: 'council_goals_replaced' as const });
+
+/** A change of the plan from `from` (undefined: not stored yet) to its next version, with its audit event. */
+function change(from: StoredDocument | undefined, patch: Partial<StoredDocument> = {}, extra: Partial<DocumentChange> = {}): DocumentChange {
+  const version = (from?.version ?? 0) + 1;
+  const at = `2031-01-10T08:00:${String(version).padStart(2, '0')}.000Z`;
+  const next = storedDocument(plan, { ...from, version, updatedAt: at, ...patch });
+  return {
+    next,
+    expectedVersion: from?.version ?? 0,
+    event: { at, actor: 'editor-bromma', role: 'editor', action: 'saved', from: from?.status ?? 'not_started', to: next.status },
+    ...extra,
+  };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+export function tablePortsContract(name: string, makePorts: (clock: Clock) => Promise<TablePorts>): void {
+  describe(`table ports: ${name}`, () => {
+    let ports: TablePorts;
+    let clock: ReturnType<typeof testClock>;
+
+    beforeEach(async () => {
+      clock = testClock('2031-01-10T08:00:00.000Z');
+      ports = await makePorts(clock);
+      await ports.cycles.create(storedCycle(year), openedEvent('2030-12-01T08:00:00.000Z'));
+    });
+
+    describe('boards', () => {
+      it('creates once, then saves only over the version read, listing by id', async () => {
+        await ports.boards.save(storedBoard('kista'), 0);
+        await ports.boards.save(storedBoard('bromma'), 0);
+        expect(await refusal(ports.boards.save(storedBoard('bromma'), 0))).toBeInstanceOf(BoardChanged);
+        await ports.boards.save(storedBoard('bromma', { name: 'Bromma', version: 2 }), 1);
+        expect(await refusal(ports.boards.save(storedBoard('bromma', { version: 3 }), 1))).toBeInstanceOf(BoardChanged);
+        expect((await ports.boards.list()).map((board) => [board.boardId, board.version])).toEqual([
+          ['bromma', 2],
+          ['kista', 1],
+        ]);
+        expect((await ports.boards.get('bromma'))?.name).toBe('Bromma');
+      });
+    });
+
+    describe('cycles', () => {
+      it('opens a year once, with its opened event', async () => {
+        expect(await ports.cycles.create(storedCycle(year, { createdBy: 'someone-else' }), openedEvent('2031-01-01T00:00:00.000Z'))).toBe(false);
+        expect((await ports.cycles.get(year))?.createdBy).toBe('admin-1');
+        expect((await ports.cycles.events(year)).map((event) => event.action)).toEqual(['opened']);
+        expect((await ports.cycles.list()).map((cycle) => cycle.year)).toEqual([year]);
+      });
+
+      it('updates only over the version read and while open; every change appends its event, oldest first', async () => {
+        const at = '2031-02-01T08:00:00.000Z';
+        await ports.cycles.update(storedCycle(year, { version: 2, updatedAt: at }), 1, { at, actor: 'admin-1', role: 'admin', action: 'calendar_changed', summary: 'planDue moved' });
+        expect(await refusal(ports.cycles.update(storedCycle(year, { version: 3 }), 1, { at: '2031-02-02T00:00:00.000Z', actor: 'a', role: 'admin', action: 'calendar_changed' }))).toBeInstanceOf(CycleChanged);
+        await ports.cycles.update(storedCycle(year, { version: 3, state: 'signed_off' }), 2, { at: '2031-03-01T08:00:00.000Z', actor: 'exec', role: 'executive', action: 'signed_off', comment: 'Done' });
+        expect(await refusal(ports.cycles.update(storedCycle(year, { version: 4 }), 3, { at: '2031-03-02T08:00:00.000Z', actor: 'a', role: 'admin', action: 'calendar_changed' }))).toBeInstanceOf(CycleChanged);
+        const events = await ports.cycles.events(year);
+        expect(events.map((event) => event.action)).toEqual(['opened', 'calendar_changed', 'signed_off']);
+        expect(events[1]).toEqual({ at, actor: 'admin-1', role: 'admin', action: 'calendar_changed', summary: 'planDue moved' });
+        expect((await ports.cycles.get(year))?.version).toBe(3);
+      });
+
+      it('replaces council goals over the version read, with the cycle event, until a plan is approved', async () => {
+        await ports.cycles.replaceCouncilGoals(year, goals(1), 0, goalsEvent('2031-01-02T08:00:00.000Z'));
+        expect(await refusal(ports.cycles.replaceCouncilGoals(year, goals(2), 0, goalsEvent('2031-01-03T08:00:00.000Z')))).toMatchObject({ reason: 'goals' });
+        await ports.cycles.replaceCouncilGoals(year, goals(2), 1, goalsEvent('2031-01-04T08:00:00.000Z'));
+        await ports.documents.commit(change(undefined, { status: 'approved' }, { countsApprovedPlan: true }));
+        expect((await ports.cycles.get(year))?.approvedPlans).toBe(1);
+        const refused = await refusal(ports.cycles.replaceCouncilGoals(year, goals(3), 2, goalsEvent('2031-01-05T08:00:00.000Z')));
+        expect(refused).toBeInstanceOf(CouncilGoalsRefused);
+        expect(refused).toMatchObject({ reason: 'cycle' });
+        expect((await ports.cycles.getCouncilGoals(year))?.version).toBe(2);
+        expect((await ports.cycles.events(year)).map((event) => event.action)).toEqual(['opened', 'council_goals_replaced', 'council_goals_replaced']);
+      });
+
+      it('refuses council goals for a year that does not exist', async () => {
+        expect(await refusal(ports.cycles.replaceCouncilGoals(1999, goals(1), 0, goalsEvent('2031-01-02T08:00:00.000Z')))).toMatchObject({ reason: 'cycle' });
+        expect(await ports.cycles.getCouncilGoals(1999)).toBeUndefined();
+      });
+
+      it('records periods field by field', async () => {
+        await ports.cycles.recordPeriod(year, 't1', { openedAt: '2031-01-01T00:00:00.000Z', closesAt: '2031-05-15T22:00:00.000Z' });
+        await ports.cycles.recordPeriod(year, 't1', { closedAt: '2031-05-15T22:00:00.000Z', late: ['kista'] });
+        expect(await ports.cycles.periods(year)).toEqual([
+          { kind: 't1', openedAt: '2031-01-01T00:00:00.000Z', closesAt: '2031-05-15T22:00:00.000Z', closedAt: '2031-05-15T22:00:00.000Z', late: ['kista'] },
+        ]);
+      });
+    });
+
+    describe('document commits', () => {
+      it('creates once and then changes only the version read, appending the audit trail', async () => {
+        const first = change(undefined);
+        await ports.documents.commit(first);
+        expect(await refusal(ports.documents.commit(change(undefined)))).toMatchObject({ reason: 'document' });
+        const second = change(first.next, { status: 'draft' });
+        await ports.documents.commit(second);
+        expect(await refusal(ports.documents.commit(change(first.next)))).toMatchObject({ reason: 'document' });
+        expect((await ports.documents.get(year, 'bromma', 'plan'))?.document).toEqual(second.next);
+        expect(await ports.history.documentHistory(plan)).toEqual([first.event, second.event]);
+        expect(await ports.documents.listYear(year)).toEqual([second.next]);
+      });
+
+      it('refuses any change of a signed-off year, and writes none of it', async () => {
+        await ports.cycles.update(storedCycle(year, { version: 2, state: 'signed_off' }), 1, { at: '2031-01-09T00:00:00.000Z', actor: 'exec', role: 'executive', action: 'signed_off' });
+        const refused = await refusal(ports.documents.commit(change(undefined, {}, { workflowAction: { type: 'start', workflow: 'review', executionName: 'x', input: {} } })));
+        expect(refused).toBeInstanceOf(CommitRefused);
+        expect(refused).toMatchObject({ reason: 'cycle' });
+        expect(await ports.documents.get(year, 'bromma', 'plan')).toBeUndefined();
+        expect(await ports.history.documentHistory(plan)).toEqual([]);
+        expect(await ports.outbox.pending()).toEqual([]);
+      });
+
+      it('registers a task token only in the awaited status and round, and a commit must have seen it', async () => {
+        const submitted = change(undefined, { status: 'in_review', submissions: 1, submittedAt: '2031-01-10T08:00:01.000Z' });
+        await ports.documents.commit(submitted);
+        expect(await ports.tokens.register(plan, { token: 't-1', step: 'review', round: 2, awaitedStatus: 'in_review' })).toBe(false);
+        expect(await ports.tokens.register(plan, { token: 't-1', step: 'review', round: 1, awaitedStatus: 'returned' })).toBe(false);
+        expect(await ports.tokens.register({ ...plan, boardId: 'kista' }, { token: 't-1', step: 'review', round: 1, awaitedStatus: 'in_review' })).toBe(false);
+        expect(await ports.tokens.register(plan, { token: 't-1', step: 'review', round: 1, awaitedStatus: 'in_review' })).toBe(true);
+        expect(await ports.documents.get(year, 'bromma', 'plan')).toMatchObject({ taskToken: 't-1', waitingFor: { step: 'review', round: 1 } });
+
+        // A decision that read no token is refused, as is one that read another.
+        expect(await refusal(ports.documents.commit(change(submitted.next, { status: 'approved' }, { seenToken: null })))).toMatchObject({ reason: 'document' });
+        expect(await refusal(ports.documents.commit(change(submitted.next, { status: 'approved' }, { seenToken: 't-0' })))).toMatchObject({ reason: 'document' });
+        const decided = change(submitted.next, { status: 'approved' }, { seenToken: 't-1', consumeToken: true });
+        await ports.documents.commit(decided);
+        const record = await ports.documents.get(year, 'bromma', 'plan');
+        expect(record?.taskToken).toBeUndefined();
+        expect(record?.waitingFor).toBeUndefined();
+        expect(record?.document.status).toBe('approved');
+      });
+
+      it('keeps a token across a change that does not consume it', async () => {
+        const submitted = change(undefined, { status: 'in_review', submissions: 1, submittedAt: '2031-01-10T08:00:01.000Z' });
+        await ports.documents.commit(submitted);
+        await ports.tokens.register(plan, { token: 't-1', step: 'review', round: 1, awaitedStatus: 'in_review' });
+        await ports.documents.commit(change(submitted.next, { status: 'in_review' }, { seenToken: 't-1' }));
+        expect((await ports.documents.get(year, 'bromma', 'plan'))?.taskToken).toBe('t-1');
+      });
+
+      it('stores the answer under an Idempotency-Key with the change, and refuses a second use of the key whole', async () => {
+        const answer = { actorSub: 'editor-bromma', key: 'k-1', fingerprint: 'f-1', response: { status: 202, body: { version: 1 } } };
+        const first = change(undefined, {}, { idempotency: answer });
+        await ports.documents.commit(first);
+        expect(await ports.idempotency.get('editor-bromma', 'k-1')).toEqual({ fingerprint: 'f-1', response: answer.response });
+        const again = change(first.next, {}, { idempotency: { ...answer, fingerprint: 'f-2' }, workflowAction: { type: 'start', workflow: 'review', executionName: 'x', input: {} } });
+        expect(await refusal(ports.documents.commit(again))).toMatchObject({ reason: 'idempotency' });
+        expect((await ports.documents.get(year, 'bromma', 'plan'))?.document.version).toBe(1);
+        expect(await ports.history.documentHistory(plan)).toHaveLength(1);
+        expect(await ports.outbox.pending()).toEqual([]);
+        expect(await ports.idempotency.get('editor-bromma', 'k-1')).toMatchObject({ fingerprint: 'f-1' });
+        expect(await ports.idempotency.get('someone-else', 'k-1')).toBeUndefined();
+      });
+
+      it('puts the workflow action in the outbox with the change, until it is cleared', async () => {
+        const action = { type: 'start' as const, workflow: 'review', executionName: 'plan-2031-bromma', input: { document: plan } };
+        const first = change(undefined, {}, { workflowAction: action });
+        await ports.documents.commit(first);
+        expect(await ports.outbox.pending()).toEqual([{ ...plan, version: 1, action }]);
+        await ports.outbox.clear({ ...plan, version: 1 });
+        expect(await ports.outbox.pending()).toEqual([]);
+      });
+
+      it('lists what is in review oldest submission first, and lets a document leave the queue', async () => {
+        const later = change(undefined, { status: 'in_review', submissions: 1, submittedAt: '2031-01-10T09:00:00.000Z' });
+        await ports.documents.commit(later);
+        const kista = { ...plan, boardId: 'kista' };
+        await ports.documents.commit({ ...change(undefined), next: storedDocument(kista, { status: 'in_review', submissions: 1, submittedAt: '2031-01-10T08:30:00.000Z' }) });
+        expect((await ports.queue.waiting()).map((doc) => doc.boardId)).toEqual(['kista', 'bromma']);
+        await ports.documents.commit(change(later.next, { status: 'approved' }));
+        expect((await ports.queue.waiting()).map((doc) => doc.boardId)).toEqual(['kista']);
+      });
+
+      it('records the workflow on a stored document only', async () => {
+        const first = change(undefined);
+        await ports.documents.commit(first);
+        await ports.documents.recordWorkflow(plan, { workflow: { executionName: 'plan-2031-bromma', failedAt: '2031-01-11T00:00:00.000Z', error: 'States.Timeout' } });
+        expect((await ports.documents.get(year, 'bromma', 'plan'))?.document.workflow).toEqual({
+          executionName: 'plan-2031-bromma',
+          failedAt: '2031-01-11T00:00:00.000Z',
+          error: 'States.Timeout',
+        });
+        expect(await refusal(ports.documents.recordWorkflow({ ...plan, boardId: 'kista' }, { findings: [] }))).toBeInstanceOf(Error);
+        expect(await ports.documents.get(year, 'kista', 'plan')).toBeUndefined();
+      });
+    });
+
+    describe('idempotency and sent messages', () => {
+      it('keeps the first answer to a key', async () => {
+        await ports.idempotency.remember({ actorSub: 'admin-1', key: 'k', fingerprint: 'f-1', response: { status: 201, body: { year } } });
+        await ports.idempotency.remember({ actorSub: 'admin-1', key: 'k', fingerprint: 'f-2', response: { status: 201, body: {} } });
+        expect(await ports.idempotency.get('admin-1', 'k')).toEqual({ fingerprint: 'f-1', response: { status: 201, body: { year } } });
+      });
+
+      it('claims a message once it is confirmed, and again after a release or an unconfirmed claim', async () => {
+        const message = { to: ['bromma@example.org'], subject: 'Påminnelse', body: '…', kind: 'reminder' as const };
+        expect(await ports.sent.claim(year, 'bromma#plan#reminder', message, clock.now().toISOString())).toBe(true);
+        expect(await ports.sent.claimed(year)).toEqual(new Set());
+        expect(await ports.sent.claim(year, 'bromma#plan#reminder', message, clock.now().toISOString())).toBe(true);
+        await ports.sent.release(year, 'bromma#plan#reminder');
+        expect(await ports.sent.claim(year, 'bromma#plan#reminder', message, clock.now().toISOString())).toBe(true);
+        await ports.sent.confirm(year, 'bromma#plan#reminder');
+        expect(await ports.sent.claim(year, 'bromma#plan#reminder', message, clock.now().toISOString())).toBe(false);
+        expect(await ports.sent.claim(year, 'bromma#plan#overdue', { ...message, superseded: true }, clock.now().toISOString())).toBe(true);
+        expect(await ports.sent.claimed(year)).toEqual(new Set(['bromma#plan#reminder', 'bromma#plan#overdue']));
+      });
+    });
+  });
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { PreconditionFailed } from '../../domain/errors';
+import { admin, testWorld } from '../../adapters/memory/fixtures';
+import type { BoardRepository } from '../../ports/boardRepository';
+import { listBoards } from './listBoards';
+import { putBoard } from './putBoard';
+
+const body = { name: 'Spånga-Tensta', kind: 'district' as const, contacts: ['spanga@example.org'] };
+
+describe('putBoard and listBoards', () => {
+  it('creates a board, then updates it at the next version; lists boards by id', async () => {
+    const w = await testWorld();
+    expect(await putBoard({ boardId: 'spanga', body }, w.as(admin))).toMatchObject({ created: true, board: { version: 1, updatedBy: admin.sub } });
+    expect(await putBoard({ boardId: 'spanga', body: { ...body, name: 'Spånga' } }, w.as(admin))).toMatchObject({ created: false, board: { version: 2, name: 'Spånga' } });
+    expect((await listBoards(w)).map((board) => board.boardId)).toEqual(['bromma', 'kista', 'spanga']);
+  });
+
+  it('answers 412, worded for a person, when another writer saved the board between its read and its save', async () => {
+    const w = await testWorld();
+    const racing: BoardRepository = {
+      get: (id) => w.boards.get(id),
+      list: () => w.boards.list(),
+      save: async (board, expected) => {
+        await w.boards.save({ ...board, name: 'first writer' }, expected);
+        return w.boards.save(board, expected);
+      },
+    };
+    const error = await putBoard({ boardId: 'bromma', body }, { ...w.as(admin), boards: racing }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreconditionFailed);
+    expect((error as PreconditionFailed).detail).toMatch(/Board bromma was changed by someone else meanwhile/);
+    expect((await w.boards.get('bromma'))?.name).toBe('first writer');
+  });
+});

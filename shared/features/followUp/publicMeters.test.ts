@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { NotFound } from '../../domain/errors';
+import { completePlan, seedDocument, storedDocument, testWorld, YEAR, type TestWorld } from '../../adapters/memory/fixtures';
+import { publicIndicatorSeries, publicMeters } from './publicMeters';
+
+let w: TestWorld;
+const annual = (boardId: string, outcome: number, status: 'approved' | 'in_review') =>
+  storedDocument({ year: YEAR, boardId, kind: 'annual' }, { status, content: { indicators: [{ indicatorId: 'KF-1', outcome }], goals: [] } });
+
+beforeEach(async () => {
+  w = await testWorld();
+  await seedDocument(w, storedDocument({ year: YEAR, boardId: 'bromma', kind: 'plan' }, { status: 'approved', content: completePlan }));
+  await seedDocument(w, storedDocument({ year: YEAR, boardId: 'kista', kind: 'plan' }, { status: 'approved', content: { ...completePlan, targets: [{ indicatorId: 'KF-1', target: 95 }] } }));
+});
+
+describe('publicMeters', () => {
+  it('builds the meters from approved documents only: a report still in review never shows', async () => {
+    await seedDocument(w, annual('bromma', 93, 'approved'));
+    await seedDocument(w, annual('kista', 10, 'in_review'));
+    const meters = await publicMeters(YEAR, w);
+    const kf1 = meters.meters.find((meter) => meter.indicatorId === 'KF-1')!;
+    // The mean of bromma's 93 alone: kista's 10, still in review, is not counted.
+    expect(kf1.value).toBe(93);
+  });
+
+  it('answers 404 for a year without published goals, or never opened', async () => {
+    await expect(publicMeters(2019, w)).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe('publicIndicatorSeries', () => {
+  it('answers the indicator across the years that had it', async () => {
+    await seedDocument(w, annual('bromma', 93, 'approved'));
+    const series = await publicIndicatorSeries('KF-1', w);
+    expect(series.series.map((point) => [point.year, point.value])).toEqual([[YEAR, 93]]);
+  });
+});

@@ -1,0 +1,82 @@
+import type { DocumentKind, DocumentStatus } from '../schemas/common';
+import type { DocumentContent, Finding, ReviewComment } from '../schemas/documents';
+import type { AuditEvent } from './auditLog';
+import type { IdempotentAnswer } from './idempotencyStore';
+import type { WorkflowAction } from './workflowOutbox';
+
+export interface DocumentAddress {
+  year: number;
+  boardId: string;
+  kind: DocumentKind;
+}
+
+export interface StoredDocument extends DocumentAddress {
+  status: DocumentStatus;
+  version: number;
+  content: DocumentContent;
+  findings: Finding[];
+  comments: ReviewComment[];
+  /** How many times the document has been submitted: the review round. */
+  submissions: number;
+  submittedAt?: string;
+  /** The content as submitted in the latest round, and in the round before: the reviewer's diff. */
+  submittedContent?: DocumentContent;
+  previousSubmission?: DocumentContent;
+  updatedAt: string;
+  updatedBy: string;
+  /** The review workflow's state as last recorded by its tasks. */
+  workflow?: { executionName: string; failedAt?: string; error?: string; restarts?: number };
+}
+
+/** A document with the token of the workflow task waiting on it, which never leaves the server. */
+export interface DocumentRecord {
+  document: StoredDocument;
+  taskToken?: string;
+  /** What the waiting task waits for, and in which round. */
+  waitingFor?: { step: 'review' | 'resubmission'; round: number };
+}
+
+/**
+ * One state change of a document and everything that must happen with it or not at all: its audit event, its
+ * token change, the workflow action still to deliver, the caller's idempotency record and the cycle's count.
+ */
+export interface DocumentChange {
+  next: StoredDocument;
+  /** 0 when the document must not exist yet. */
+  expectedVersion: number;
+  event: AuditEvent;
+  /** When set, the change also requires the waiting task's token to be the one read (null: none). */
+  seenToken?: string | null;
+  /** Removes the waiting task's token: the change completes that task. */
+  consumeToken?: boolean;
+  /** What the workflow must be told after the commit; kept in the outbox until it is delivered. */
+  workflowAction?: WorkflowAction;
+  /** Stores the answer under the caller's Idempotency-Key in the same transaction. */
+  idempotency?: IdempotentAnswer;
+  /** Counts an approved plan on the cycle (the council goals are fixed from then on). */
+  countsApprovedPlan?: boolean;
+}
+
+/**
+ * Why a commit was refused: the document is not at the version (or token) read; the cycle is not open; the
+ * Idempotency-Key has an answer already.
+ */
+export type CommitRefusal = 'document' | 'cycle' | 'idempotency';
+
+export class CommitRefused extends Error {
+  constructor(readonly reason: CommitRefusal) {
+    super(`commit refused: ${reason}`);
+    this.name = 'CommitRefused';
+  }
+}
+
+/** Plans and reports, read one at a time or a year at once, and changed only through `commit`. */
+export interface DocumentStore {
+  get(year: number, boardId: string, kind: DocumentKind): Promise<DocumentRecord | undefined>;
+  /** Every stored document of a year (the status matrix, the meters, reminders). */
+  listYear(year: number): Promise<StoredDocument[]>;
+  /** Writes the change and all that goes with it in one transaction; throws CommitRefused when a condition fails. */
+  commit(change: DocumentChange): Promise<void>;
+  /** Records what the review workflow did last (checks done, or its failure), without a state change. */
+  recordWorkflow(address: DocumentAddress, fields: Partial<Pick<StoredDocument, 'workflow' | 'findings'>>): Promise<void>;
+}
