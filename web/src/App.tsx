@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { setLocale, t, useLocale, type Key } from './i18n';
 import { api, setApiLocale } from './lib/api';
 import { completeHostedSignIn, hostedUiConfig, isAuthCallback, signOut, type Session } from './lib/auth';
+import { personName } from './lib/people';
+import { boardsEditedBy, may } from './lib/policy';
 import { match, navigate, paths, useLocation } from './lib/router';
 import { AppContext, guessYear, useSession } from './lib/session';
 import { DocumentPage } from './pages/DocumentPage';
@@ -80,10 +82,11 @@ export function App() {
 
 function Header({ session, year, path, locale }: { session: Session | null; year: number; path: string; locale: string }) {
   const user = session?.user;
-  const items: Array<{ href: string; label: Key; active: boolean }> = [{ href: paths.home(), label: user?.role === 'editor' ? 'nav.mine' : 'nav.home', active: path === '/' }];
-  if (user) items.push({ href: paths.overview(year), label: 'nav.overview', active: /^\/cycles\/\d+$/.test(path) });
-  if (user?.role === 'reviewer' || user?.role === 'admin') items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
-  if (user?.role === 'executive' || user?.role === 'admin') items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
+  // Each page is offered to whoever the policy lets do what the page is for.
+  const items: Array<{ href: string; label: Key; active: boolean }> = [{ href: paths.home(), label: boardsEditedBy(user).length ? 'nav.mine' : 'nav.home', active: path === '/' }];
+  if (may(user, 'status.read')) items.push({ href: paths.overview(year), label: 'nav.overview', active: /^\/cycles\/\d+$/.test(path) });
+  if (may(user, 'queue.read')) items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
+  if (may(user, 'signoff')) items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
   items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
   const otherLocale = locale === 'sv' ? 'en' : 'sv';
   return (
@@ -99,7 +102,7 @@ function Header({ session, year, path, locale }: { session: Session | null; year
           </button>
           {user ? (
             <>
-              <span class="whoami">{t('nav.signedInAs', { name: user.sub, role: t(`role.${user.role}` as Key) })}</span>
+              <span class="whoami">{t('nav.signedInAs', { name: personName(user.sub, user.name), role: t(`role.${user.role}` as Key) })}</span>
               <button
                 type="button"
                 class="button button--secondary button--small"
