@@ -7,6 +7,7 @@ import { personName } from './lib/people';
 import { boardsEditedBy, may } from './lib/policy';
 import { match, navigate, paths, useLocation } from './lib/router';
 import { AppContext, guessYear, useSession } from './lib/session';
+import { CycleHistoryPage } from './pages/CycleHistoryPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
@@ -151,6 +152,7 @@ function Page({ path, query, session, year }: { path: string; query: URLSearchPa
   if (needsSignIn && !session) return <SignInPage next={path} required />;
 
   if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/signoff', path))) return <SignoffPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/boards/:boardId/documents/:kind/history', path)) && isKind(params.kind!)) {

@@ -54,3 +54,19 @@ export interface ReviewQueueItem {
   submissions?: number;
   findings?: number;
 }
+
+/** What a cycle's history records (GET /api/cycles/{year}/history), oldest first. */
+export type CycleEventAction = 'opened' | 'calendar_changed' | 'council_goals_replaced' | 'signed_off';
+export interface CycleHistoryEvent {
+  at: string;
+  actor: string;
+  actorName?: string;
+  role?: string;
+  action: CycleEventAction;
+  comment?: string;
+  summary?: string;
+}
+export interface CycleHistory {
+  year: number;
+  events: CycleHistoryEvent[];
+}

@@ -32,6 +32,11 @@ export function OverviewPage({ year }: { year: number }) {
       <PageTitle title={title}>{title}</PageTitle>
       <YearSwitch year={year} to={paths.overview} />
       <p class="lead">{t('overview.intro')}</p>
+      {may(session?.user, 'cycles.history') && (
+        <p>
+          <a href={paths.cycleHistory(year)}>{t('cycleHistory.link')}</a>
+        </p>
+      )}
       {matrix.loading && !matrix.data && <Loading />}
       {matrix.error !== undefined && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && (
