@@ -38,6 +38,11 @@ export function App() {
   const session = useSession();
   const location = useLocation();
   const [year, setYear] = useState(guessYear);
+  // Whose year `year` is: links that name a year wait until it is resolved for this session, so that none points
+  // at a guessed year without a cycle.
+  const [yearFor, setYearFor] = useState<string | null>(null);
+  const sessionKey = session?.token ?? 'anonymous';
+  const yearKnown = yearFor === sessionKey;
   const firstRender = useRef(true);
 
   useEffect(() => {
@@ -47,7 +52,11 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    void resolveYear(session).then((y) => live && setYear(y));
+    void resolveYear(session).then((y) => {
+      if (!live) return;
+      setYear(y);
+      setYearFor(sessionKey);
+    });
     return () => {
       live = false;
     };
@@ -69,9 +78,9 @@ export function App() {
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
         {t('app.skip')}
       </a>
-      <Header session={session} year={year} path={location.path} locale={locale} />
+      <Header session={session} year={yearKnown ? year : undefined} path={location.path} locale={locale} />
       <main id="main" tabIndex={-1}>
-        <Page path={location.path} query={location.query} session={session} year={year} />
+        <Page path={location.path} query={location.query} session={session} year={year} yearKnown={yearKnown} />
       </main>
       <footer class="site-footer">
         <p>{t('footer.text')}</p>
@@ -81,14 +90,16 @@ export function App() {
   );
 }
 
-function Header({ session, year, path, locale }: { session: Session | null; year: number; path: string; locale: string }) {
+function Header({ session, year, path, locale }: { session: Session | null; year: number | undefined; path: string; locale: string }) {
   const user = session?.user;
   // Each page is offered to whoever the policy lets do what the page is for.
   const items: Array<{ href: string; label: Key; active: boolean }> = [{ href: paths.home(), label: boardsEditedBy(user).length ? 'nav.mine' : 'nav.home', active: path === '/' }];
-  if (may(user, 'status.read')) items.push({ href: paths.overview(year), label: 'nav.overview', active: /^\/cycles\/\d+$/.test(path) });
-  if (may(user, 'queue.read')) items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
-  if (may(user, 'signoff')) items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
-  items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
+  if (year !== undefined) {
+    if (may(user, 'status.read')) items.push({ href: paths.overview(year), label: 'nav.overview', active: /^\/cycles\/\d+$/.test(path) });
+    if (may(user, 'queue.read')) items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
+    if (may(user, 'signoff')) items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
+    items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
+  }
   const otherLocale = locale === 'sv' ? 'en' : 'sv';
   return (
     <header class="site-header">
@@ -139,11 +150,11 @@ function Header({ session, year, path, locale }: { session: Session | null; year
   );
 }
 
-function Page({ path, query, session, year }: { path: string; query: URLSearchParams; session: Session | null; year: number }) {
+function Page({ path, query, session, year, yearKnown }: { path: string; query: URLSearchParams; session: Session | null; year: number; yearKnown: boolean }) {
   if (path === '/') return <HomePage />;
   if (path === '/signin') return <SignInPage next={query.get('next') ?? undefined} />;
   if (isAuthCallback(path)) return <AuthCallback />;
-  if (path === '/meters' || path === '/public') return <Redirect to={paths.meters(year)} />;
+  if (path === '/meters' || path === '/public') return yearKnown ? <Redirect to={paths.meters(year)} /> : null;
   let params = match('/public/cycles/:year/meters', path);
   if (params) return <MetersPage year={Number(params.year)} />;
 
