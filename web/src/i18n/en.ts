@@ -129,6 +129,7 @@ export const en: Catalogue = {
   'doc.returnedBanner': 'The reviewer returned the document. Address the comments and submit again.',
   'doc.approvedBanner': 'Approved by the reviewer.',
   'doc.reviewerSays': "The reviewer's comment ({date})",
+  'doc.reviewerNamedSays': 'Comment from the reviewer {name} ({date})',
   'doc.reviewerOnIndicator': "The reviewer's comment",
   'doc.finding': "Review finding: the board's target {board} is less ambitious than the council's {council} ({direction}).",
   'doc.empty': 'Nothing filled in yet.',

@@ -133,6 +133,7 @@ export const sv = {
   'doc.returnedBanner': 'Granskaren har skickat tillbaka dokumentet. Åtgärda kommentarerna och skicka in igen.',
   'doc.approvedBanner': 'Godkänt av granskaren.',
   'doc.reviewerSays': 'Granskarens kommentar ({date})',
+  'doc.reviewerNamedSays': 'Kommentar från granskaren {name} ({date})',
   'doc.reviewerOnIndicator': 'Granskarens kommentar',
   'doc.finding': 'Granskningsunderlag: nämndens mål {board} är mindre ambitiöst än fullmäktiges {council} ({direction}).',
   'doc.empty': 'Inget ifyllt än.',

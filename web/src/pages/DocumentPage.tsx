@@ -112,7 +112,11 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
           <p>
             <strong>{t('doc.returnedBanner')}</strong>
           </p>
-          <p class="review-comment__label">{t('doc.reviewerSays', { date: formatDate(lastReview.at, true) })}</p>
+          <p class="review-comment__label">
+            {lastReview.actorName
+              ? t('doc.reviewerNamedSays', { name: lastReview.actorName, date: formatDate(lastReview.at, true) })
+              : t('doc.reviewerSays', { date: formatDate(lastReview.at, true) })}
+          </p>
           <blockquote class="review-quote">{lastReview.comment}</blockquote>
         </Notice>
       )}
