@@ -1,4 +1,5 @@
 /** A cycle's own history, oldest first: when it was opened, its calendar changed, the council's goals loaded, the year signed off. */
+import { roles, type Role } from '../../../shared/domain/actor';
 import { formatDate, t, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { personName } from '../lib/people';
@@ -12,7 +13,7 @@ const actionKeys: Record<CycleEventAction, Key> = {
   council_goals_replaced: 'cycleHistory.action.council_goals_replaced',
   signed_off: 'cycleHistory.action.signed_off',
 };
-const roleKeys: Record<string, Key> = { admin: 'role.admin', editor: 'role.editor', reviewer: 'role.reviewer', executive: 'role.executive' };
+const isRole = (role: string): role is Role => (roles as readonly string[]).includes(role);
 
 export function CycleHistoryPage({ year }: { year: number }) {
   const data = useAsync(async () => (await api<CycleHistory>('GET', `/cycles/${year}/history`)).data, [year]);
@@ -53,7 +54,7 @@ export function CycleHistoryPage({ year }: { year: number }) {
                     <th scope="row">{actionKeys[e.action] ? t(actionKeys[e.action]) : e.action}</th>
                     <td>
                       {personName(e.actor, e.actorName)}
-                      {e.role && <span class="muted">{` (${roleKeys[e.role] ? t(roleKeys[e.role]!) : e.role})`}</span>}
+                      {e.role && <span class="muted">{` (${isRole(e.role) ? t(`role.${e.role}` as Key) : e.role})`}</span>}
                     </td>
                     <td>{e.summary ?? ''}</td>
                     <td>{e.comment ?? ''}</td>
