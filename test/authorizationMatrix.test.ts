@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withMatrix } from '../shared/api/authorizationDoc';
+import { withMatrix } from '../scripts/authorizationDoc';
 import { apiRoutes } from '../shared/api/routes';
 import { roles } from '../shared/domain/actor';
-import { expectedStatus } from '../shared/domain/authorization';
+import { expectedStatus } from './support/expectedStatus';
 import type { RouteSpec } from '../shared/http/route';
 import { admin, startTestStack, type Caller, type TestStack } from './support/localStack';
 

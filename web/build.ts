@@ -14,6 +14,8 @@ export interface BuildResult {
   script: string;
   stylesheet: string;
   bytes: number;
+  /** The source files bundled into the script, relative to the repository. */
+  inputs: string[];
 }
 
 /** Builds web/src into web/dist (replacing what was there). */
@@ -62,7 +64,12 @@ export async function buildWebWithResult(): Promise<BuildResult> {
   for (const name of readdirSync(assets)) {
     if (!written.has(name) && !name.includes('.tmp-')) rmSync(join(assets, name), { force: true });
   }
-  return { script: href(script[0]), stylesheet: href(stylesheet[0]), bytes: script[1].bytes + stylesheet[1].bytes };
+  return {
+    script: href(script[0]),
+    stylesheet: href(stylesheet[0]),
+    bytes: script[1].bytes + stylesheet[1].bytes,
+    inputs: Object.keys(script[1].inputs),
+  };
 }
 
 function writeAtomically(path: string, contents: string | Uint8Array): void {

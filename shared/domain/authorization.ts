@@ -30,6 +30,7 @@ export const policy = {
   'boards.list': { does: 'list the boards', onBoard: false, grants: everyone },
   'cycles.create': { does: 'open a cycle', onBoard: false, grants: { admin: 'all' } },
   'cycles.read': { does: 'read a cycle', onBoard: false, grants: everyone },
+  'cycles.history': { does: "read a cycle's history", onBoard: false, grants: everyone },
   'cycles.calendar.patch': { does: "change a cycle's calendar", onBoard: false, grants: { admin: 'all' } },
   'councilGoals.put': { does: "load the council's goals", onBoard: false, grants: { admin: 'all' } },
   'councilGoals.read': { does: "read the council's goals", onBoard: false, grants: everyone },
@@ -90,16 +91,4 @@ export function isAllowed(actor: Actor | undefined, action: Action, target: { bo
   } catch {
     return false;
   }
-}
-
-/**
- * The status an authorization check gives, derived from the table: 401 anonymous, 403 refused, 200 allowed.
- * The caller's boards are `[own]` and the target is that board (`ownBoard`) or another one. A reviewer is taken as
- * unscoped (all boards) unless `scopedReviewer` is set.
- */
-export function expectedStatus(role: Role | 'anonymous', action: Action, ownBoard: boolean, options: { scopedReviewer?: boolean } = {}): 200 | 401 | 403 {
-  if (role === 'anonymous') return 401;
-  const scoped = role !== 'reviewer' || options.scopedReviewer === true;
-  const actor: Actor = { sub: `${role}-1`, role, boards: scoped ? ['own-board'] : [] };
-  return isAllowed(actor, action, { boardId: ownBoard ? 'own-board' : 'other-board' }) ? 200 : 403;
 }

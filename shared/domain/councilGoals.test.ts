@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CouncilGoals } from '../schemas/councilGoals';
 import { Conflict, ValidationFailed } from './errors';
 import { assertCouncilGoalsReplaceable, councilGoalsProblems, findAreaGoal, findIndicator, indicatorsFor, validateCouncilGoals } from './councilGoals';
-import { testGoals } from './testGoals';
+import { testGoals } from '../../test/support/testGoals';
 
 const boards = new Set(['bromma', 'kista', 'utbildning']);
 const ind = (id: string, extra: object = {}) => ({ id, name: id, unit: '%', direction: 'higher' as const, target: 1, ...extra });

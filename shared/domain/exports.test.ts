@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { excelSwedish } from './csv';
 import { boardYearCsv, boardYearExport, metersCsv, metersCsvHeader, type BoardYearInput } from './exports';
 import { buildMeters } from './meters';
-import { testGoals } from './testGoals';
+import { testGoals } from '../../test/support/testGoals';
 import { boardYearExportSchema } from '../schemas/exports';
 import { planContentSchema, reportContentSchema } from '../schemas/documents';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationFailed } from './errors';
 import { koladaMappingProblems, mapKoladaOutcomes, mergeOutcomes, type KoladaImportContext } from './kolada';
-import { testGoals } from './testGoals';
+import { testGoals } from '../../test/support/testGoals';
 import { koladaImportResultSchema, koladaMappingSchema, koladaPayloadSchema, type KoladaMapping } from '../schemas/kolada';
 import { reportContentSchema } from '../schemas/documents';
 

@@ -1,22 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../schemas/common';
+import type { Actor } from './actor';
 import { Conflict } from './errors';
 import {
   actionOnDecision,
   actionOnSubmit,
+  allows,
   assertCycleOpen,
   assertDecidable,
   assertEditable,
   assertPlanApprovedFor,
   assertSubmittable,
+  auditActions,
   isUnsubmitted,
   nextStatusOnDecision,
   nextStatusOnSave,
   nextStatusOnSubmit,
+  transitions,
+  transitionsFor,
+  unsubmittedStatuses,
+  type DocumentAction,
 } from './lifecycle';
 
 const statuses: DocumentStatus[] = ['not_started', 'draft', 'in_review', 'returned', 'approved'];
-const outcome = (check: () => void) => {
+const outcome = (check: () => unknown) => {
   try {
     check();
     return 'ok';
@@ -26,20 +33,76 @@ const outcome = (check: () => void) => {
   }
 };
 
-describe('which status allows what', () => {
-  const table: Array<[DocumentStatus, 'ok' | 409, 'ok' | 409, 'ok' | 409, boolean]> = [
-    // status, edit, submit, decide, unsubmitted (late and reminded)
-    ['not_started', 'ok', 409, 409, true],
-    ['draft', 'ok', 'ok', 409, true],
-    ['in_review', 409, 409, 'ok', false],
-    ['returned', 'ok', 'ok', 409, true],
-    ['approved', 409, 409, 409, false],
+describe('the transition table', () => {
+  // Written out by hand, independently of the table: status, then what save, submit, approve, return lead to.
+  type To = DocumentStatus | 409;
+  const expected: Array<[DocumentStatus, save: To, submit: To, approve: To, ret: To]> = [
+    ['not_started', 'draft', 409, 409, 409],
+    ['draft', 'draft', 'in_review', 409, 409],
+    ['in_review', 409, 409, 'approved', 'returned'],
+    ['returned', 'returned', 'in_review', 409, 409],
+    ['approved', 409, 409, 409, 409],
   ];
-  it.each(table)('%s: edit %s, submit %s, decide %s, unsubmitted %s', (status, edit, submit, decide, unsubmitted) => {
-    expect(outcome(() => assertEditable(status))).toBe(edit);
-    expect(outcome(() => assertSubmittable(status))).toBe(submit);
-    expect(outcome(() => assertDecidable(status))).toBe(decide);
+
+  it.each(expected)('%s: save → %s, submit → %s, approve → %s, return → %s', (status, save, submit, approve, ret) => {
+    const to = (action: DocumentAction) => transitions.find((row) => row.from === status && row.action === action)?.to ?? 409;
+    expect([to('save'), to('submit'), to('approve'), to('return')]).toEqual([save, submit, approve, ret]);
+    expect(outcome(() => assertEditable(status))).toBe(save === 409 ? 409 : 'ok');
+    expect(outcome(() => assertSubmittable(status))).toBe(submit === 409 ? 409 : 'ok');
+    expect(outcome(() => assertDecidable(status))).toBe(approve === 409 ? 409 : 'ok');
+    expect(save === 409 ? outcome(() => nextStatusOnSave(status)) : nextStatusOnSave(status)).toBe(save);
+    expect(submit === 409 ? outcome(() => nextStatusOnSubmit(status)) : nextStatusOnSubmit(status)).toBe(submit);
+  });
+
+  it.each([
+    ['save', 'documents.save'],
+    ['submit', 'documents.submit'],
+    ['approve', 'documents.decide'],
+    ['return', 'documents.decide'],
+    ['importOutcomes', 'outcomes.import'],
+  ] as const)('every %s row is authorized as %s', (action, policy) => {
+    const rows = transitions.filter((row) => row.action === action);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row.policy))).toEqual(new Set([policy]));
+  });
+
+  it('records one audit action per kind of event, and the sign-off besides', () => {
+    expect(auditActions).toEqual(['saved', 'submitted', 'resubmitted', 'approved', 'returned', 'outcomes_imported', 'signed_off']);
+  });
+
+  it.each([
+    ['not_started', true],
+    ['draft', true],
+    ['in_review', false],
+    ['returned', true],
+    ['approved', false],
+  ] as const)('%s is unsubmitted (late and reminded): %s', (status, unsubmitted) => {
     expect(isUnsubmitted(status)).toBe(unsubmitted);
+    expect(unsubmittedStatuses.includes(status as never)).toBe(unsubmitted);
+  });
+
+  it.each([
+    ['not_started', 'draft'],
+    ['draft', 'draft'],
+    ['returned', 'returned'],
+  ] as const)('imported outcomes change a %s report as a save does (→ %s)', (status, to) => {
+    expect(transitions.find((row) => row.from === status && row.action === 'importOutcomes')?.to).toBe(to);
+    expect(nextStatusOnSave(status)).toBe(to);
+  });
+});
+
+describe('refusals say what to do', () => {
+  it.each([
+    [() => assertEditable('in_review'), 'The document is in review and cannot be edited; wait for the reviewer to approve it or return it to you.'],
+    [() => assertEditable('approved'), 'The document is approved and final; it can no longer be edited. Ask the reviewers if something must change.'],
+    [() => assertSubmittable('not_started'), 'The document has not been started; save its content first, then submit it.'],
+    [() => assertSubmittable('in_review'), 'The document is already in review; wait for the reviewer to approve it or return it.'],
+    [() => assertSubmittable('approved'), 'The document is already approved; there is nothing to submit.'],
+    [() => assertDecidable('draft'), 'Only a document in review can be approved or returned; this one is draft. Wait until the board submits it.'],
+    [() => assertDecidable('approved'), 'Only a document in review can be approved or returned; this one is approved. Wait until the board submits it.'],
+  ])('%#: %s', (check, message) => {
+    expect(check).toThrow(Conflict);
+    expect(check).toThrow(message);
   });
 
   it.each(statuses)('nothing is allowed on a %s document once the cycle is signed off', (status) => {
@@ -53,20 +116,9 @@ describe('which status allows what', () => {
     expect(() => assertCycleOpen({ year: 2027, state: 'open' })).not.toThrow();
     expect(() => assertEditable('draft', { year: 2027, state: 'open' })).not.toThrow();
   });
-
-  it('tells the editor what to do', () => {
-    expect(() => assertEditable('in_review')).toThrow(/wait for the reviewer/);
-    expect(() => assertSubmittable('not_started')).toThrow(/save its content first/);
-  });
 });
 
-describe('transitions', () => {
-  it.each([
-    ['not_started', 'draft'],
-    ['draft', 'draft'],
-    ['returned', 'returned'],
-  ] as const)('saving a %s document leaves it %s', (from, to) => expect(nextStatusOnSave(from)).toBe(to));
-
+describe('submits and decisions as the history records them', () => {
   it.each([
     ['draft', 'in_review', 'submitted'],
     ['returned', 'in_review', 'resubmitted'],
@@ -81,6 +133,42 @@ describe('transitions', () => {
   ] as const)('a decision to %s makes it %s, recorded as %s', (decision, to, action) => {
     expect(nextStatusOnDecision(decision)).toBe(to);
     expect(actionOnDecision(decision)).toBe(action);
+  });
+
+  it('a submit from a status without a submit row is refused, not recorded', () => {
+    expect(() => actionOnSubmit('approved')).toThrow(Conflict);
+  });
+});
+
+describe('what an actor may do to a document now (the web app shows these buttons)', () => {
+  const editor: Actor = { sub: 'erik', role: 'editor', boards: ['bromma'] };
+  const reviewer: Actor = { sub: 'rut', role: 'reviewer', boards: [] };
+  const scopedReviewer: Actor = { sub: 'rut', role: 'reviewer', boards: ['farsta'] };
+  const admin: Actor = { sub: 'anna', role: 'admin', boards: [] };
+  const executive: Actor = { sub: 'ks', role: 'executive', boards: [] };
+  it.each([
+    ['editor, own board', editor, 'draft', 'bromma', ['save', 'submit']],
+    ['editor, own board', editor, 'not_started', 'bromma', ['save']],
+    ['editor, own board', editor, 'returned', 'bromma', ['save', 'submit']],
+    ['editor, own board', editor, 'in_review', 'bromma', []],
+    ['editor, other board', editor, 'draft', 'farsta', []],
+    ['reviewer', reviewer, 'in_review', 'bromma', ['approve', 'return']],
+    ['reviewer', reviewer, 'draft', 'bromma', []],
+    ['reviewer scoped to another board', scopedReviewer, 'in_review', 'bromma', []],
+    ['admin', admin, 'draft', 'bromma', ['importOutcomes']],
+    ['executive', executive, 'in_review', 'bromma', []],
+    ['nobody signed in', undefined, 'draft', 'bromma', []],
+  ] as const)('%s on a %s document: %j', (_who, actor, status, boardId, actions) => {
+    expect(transitionsFor(actor, status, { boardId, cycleState: 'open' }).map((row) => row.action)).toEqual(actions);
+  });
+
+  it('a signed-off year offers nothing', () => {
+    expect(transitionsFor(editor, 'draft', { boardId: 'bromma', cycleState: 'signed_off' })).toEqual([]);
+  });
+
+  it('allows reads the table alone', () => {
+    expect(allows('returned', 'submit')).toBe(true);
+    expect(allows('approved', 'save')).toBe(false);
   });
 });
 

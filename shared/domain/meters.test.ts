@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotFound } from './errors';
 import { buildMeters, indicatorSeries, meetsTarget, meterStatus, worstStatus, type MetersInput } from './meters';
-import { testGoals } from './testGoals';
+import { testGoals } from '../../test/support/testGoals';
 import { metersResponseSchema } from '../schemas/meters';
 import type { ReportContent } from '../schemas/documents';
 

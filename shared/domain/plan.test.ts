@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planContentSchema, type PlanContent } from '../schemas/documents';
 import { isRiskScore, planProblems } from './plan';
-import { testGoals } from './testGoals';
+import { testGoals } from '../../test/support/testGoals';
 
 /** A complete plan for bromma (assigned KF-1 and KF-2). */
 const complete: PlanContent = planContentSchema.parse({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportContentSchema, type ReportContent } from '../schemas/documents';
 import { planIndicatorsOf, reportProblems } from './report';
-import { testGoals } from './testGoals';
+import { testGoals } from '../../test/support/testGoals';
 
 const plan = {
   targets: [{ indicatorId: 'KF-1', target: 91 }, { indicatorId: 'KF-3', target: 1.2 }],

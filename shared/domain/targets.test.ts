@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLessAmbitious, targetFindings } from './targets';
-import { testGoals } from './testGoals';
+import { testGoals } from '../../test/support/testGoals';
 
 describe('isLessAmbitious', () => {
   it.each([

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import './openapiMeta';
 import { deadlineOrderProblems } from '../domain/calendar';
+import { unsubmittedStatuses } from '../domain/lifecycle';
 import { isoDateSchema, yearSchema } from './common';
 
 /**
@@ -112,7 +113,7 @@ export const lateListSchema = z
         name: z.string(),
         kind: z.enum(['plan', 't1', 't2', 'annual']),
         due: z.iso.date(),
-        status: z.enum(['not_started', 'draft', 'returned']),
+        status: z.enum(unsubmittedStatuses),
         daysLate: z.number().int(),
       }),
     ),

@@ -3,8 +3,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { setLocale, t, useLocale, type Key } from './i18n';
 import { api, setApiLocale } from './lib/api';
 import { completeHostedSignIn, hostedUiConfig, isAuthCallback, signOut, type Session } from './lib/auth';
+import { personName } from './lib/people';
+import { boardsEditedBy, may } from './lib/policy';
 import { match, navigate, paths, useLocation } from './lib/router';
 import { AppContext, guessYear, useSession } from './lib/session';
+import { CycleHistoryPage } from './pages/CycleHistoryPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
@@ -35,6 +38,11 @@ export function App() {
   const session = useSession();
   const location = useLocation();
   const [year, setYear] = useState(guessYear);
+  // Whose year `year` is: links that name a year wait until it is resolved for this session, so that none points
+  // at a guessed year without a cycle.
+  const [yearFor, setYearFor] = useState<string | null>(null);
+  const sessionKey = session?.token ?? 'anonymous';
+  const yearKnown = yearFor === sessionKey;
   const firstRender = useRef(true);
 
   useEffect(() => {
@@ -44,7 +52,11 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    void resolveYear(session).then((y) => live && setYear(y));
+    void resolveYear(session).then((y) => {
+      if (!live) return;
+      setYear(y);
+      setYearFor(sessionKey);
+    });
     return () => {
       live = false;
     };
@@ -66,9 +78,9 @@ export function App() {
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
         {t('app.skip')}
       </a>
-      <Header session={session} year={year} path={location.path} locale={locale} />
+      <Header session={session} year={yearKnown ? year : undefined} path={location.path} locale={locale} />
       <main id="main" tabIndex={-1}>
-        <Page path={location.path} query={location.query} session={session} year={year} />
+        <Page path={location.path} query={location.query} session={session} year={year} yearKnown={yearKnown} />
       </main>
       <footer class="site-footer">
         <p>{t('footer.text')}</p>
@@ -78,13 +90,16 @@ export function App() {
   );
 }
 
-function Header({ session, year, path, locale }: { session: Session | null; year: number; path: string; locale: string }) {
+function Header({ session, year, path, locale }: { session: Session | null; year: number | undefined; path: string; locale: string }) {
   const user = session?.user;
-  const items: Array<{ href: string; label: Key; active: boolean }> = [{ href: paths.home(), label: user?.role === 'editor' ? 'nav.mine' : 'nav.home', active: path === '/' }];
-  if (user) items.push({ href: paths.overview(year), label: 'nav.overview', active: /^\/cycles\/\d+$/.test(path) });
-  if (user?.role === 'reviewer' || user?.role === 'admin') items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
-  if (user?.role === 'executive' || user?.role === 'admin') items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
-  items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
+  // Each page is offered to whoever the policy lets do what the page is for.
+  const items: Array<{ href: string; label: Key; active: boolean }> = [{ href: paths.home(), label: boardsEditedBy(user).length ? 'nav.mine' : 'nav.home', active: path === '/' }];
+  if (year !== undefined) {
+    if (may(user, 'status.read')) items.push({ href: paths.overview(year), label: 'nav.overview', active: /^\/cycles\/\d+$/.test(path) });
+    if (may(user, 'queue.read')) items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
+    if (may(user, 'signoff')) items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
+    items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
+  }
   const otherLocale = locale === 'sv' ? 'en' : 'sv';
   return (
     <header class="site-header">
@@ -99,7 +114,7 @@ function Header({ session, year, path, locale }: { session: Session | null; year
           </button>
           {user ? (
             <>
-              <span class="whoami">{t('nav.signedInAs', { name: user.sub, role: t(`role.${user.role}` as Key) })}</span>
+              <span class="whoami">{t('nav.signedInAs', { name: personName(user.sub, user.name), role: t(`role.${user.role}` as Key) })}</span>
               <button
                 type="button"
                 class="button button--secondary button--small"
@@ -135,11 +150,11 @@ function Header({ session, year, path, locale }: { session: Session | null; year
   );
 }
 
-function Page({ path, query, session, year }: { path: string; query: URLSearchParams; session: Session | null; year: number }) {
+function Page({ path, query, session, year, yearKnown }: { path: string; query: URLSearchParams; session: Session | null; year: number; yearKnown: boolean }) {
   if (path === '/') return <HomePage />;
   if (path === '/signin') return <SignInPage next={query.get('next') ?? undefined} />;
   if (isAuthCallback(path)) return <AuthCallback />;
-  if (path === '/meters' || path === '/public') return <Redirect to={paths.meters(year)} />;
+  if (path === '/meters' || path === '/public') return yearKnown ? <Redirect to={paths.meters(year)} /> : null;
   let params = match('/public/cycles/:year/meters', path);
   if (params) return <MetersPage year={Number(params.year)} />;
 
@@ -148,6 +163,7 @@ function Page({ path, query, session, year }: { path: string; query: URLSearchPa
   if (needsSignIn && !session) return <SignInPage next={path} required />;
 
   if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/signoff', path))) return <SignoffPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/boards/:boardId/documents/:kind/history', path)) && isKind(params.kind!)) {

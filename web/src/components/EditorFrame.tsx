@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { formatDate, t, type Key } from '../i18n';
 import type { useEditor } from '../lib/editor';
 import { sectionId } from '../lib/forms';
+import { personName } from '../lib/people';
+import { allows, transitionOf } from '../lib/policy';
 import type { DocumentStatus } from '../lib/types';
 import { describePath, describeValue, type NameContext } from './changes';
 import { Button, Notice, ProblemList, TableWrap } from './ui';
@@ -27,6 +29,8 @@ export function EditorFrame({
 }) {
   const { outcome, attempt, errors, missing, saveProblems, busy, dirty, conflict } = editor;
   const checklist = [...saveProblems, ...missing];
+  // The submit the table will record: an unsaved (not started) document is saved first, then submitted.
+  const submitRow = transitionOf(status, 'submit') ?? transitionOf(transitionOf(status, 'save')?.to ?? status, 'submit');
   return (
     <div class="editor">
       {conflict && <ConflictPanel editor={editor} ctx={ctx} />}
@@ -72,7 +76,7 @@ export function EditorFrame({
           {t('doc.save')}
         </Button>
         <Button onClick={onSubmit} disabled={busy !== null || conflict !== null || !!submitDisabledReason} aria-describedby={submitDisabledReason ? 'submit-why' : undefined}>
-          {t(status === 'returned' ? 'doc.resubmit' : 'doc.submit')}
+          {t(submitRow?.audit === 'resubmitted' ? 'doc.resubmit' : 'doc.submit')}
         </Button>
         {submitDisabledReason && (
           <p id="submit-why" class="action-bar__why">
@@ -97,12 +101,12 @@ function ConflictPanel({ editor, ctx }: { editor: AnyEditor; ctx: NameContext })
       </h2>
       <p>
         {t('conflict.intro', {
-          who: theirsDoc.updatedBy ?? '–',
+          who: personName(theirsDoc.updatedBy, theirsDoc.updatedByName),
           time: formatDate(theirsDoc.updatedAt, true),
           version: theirsDoc.version,
         })}
       </p>
-      {!['not_started', 'draft', 'returned'].includes(theirsDoc.status) && (
+      {!allows(theirsDoc.status, 'save') && (
         <p>
           <strong>{t('conflict.statusChanged', { status: t(`status.${theirsDoc.status}` as Key) })}</strong>
         </p>

@@ -5,6 +5,7 @@ import { formatNumber, t, type Key } from '../i18n';
 import { api, ApiError, documentPath, newIdempotencyKey } from '../lib/api';
 import { diff } from '../lib/diff';
 import { fieldId, fieldIdForPath, type FieldProblem, type PlanIndicator } from '../lib/forms';
+import { personName } from '../lib/people';
 import { paths } from '../lib/router';
 import type { CouncilGoals, DocumentKind, DocumentRead, PlanContent, ReportContent, ReportKind } from '../lib/types';
 import { ChangeTable, type NameContext } from './changes';
@@ -155,7 +156,7 @@ export function ReviewPanel({
           <ul>
             {doc.comments.map((c, i) => (
               <li key={i}>
-                <strong>{t(c.decision === 'approve' ? 'action.approved' : 'action.returned')}</strong> ({c.actor}): {c.comment}
+                <strong>{t(c.decision === 'approve' ? 'action.approved' : 'action.returned')}</strong> ({personName(c.actor, c.actorName)}): {c.comment}
               </li>
             ))}
           </ul>

@@ -4,19 +4,15 @@
  * "clientId": "…" } }` and signs in through the Cognito hosted UI instead (authorization code with PKCE; the ID token
  * is what the API's JWT authorizer checks). The rest of the app reads only `Session` and `currentToken()`.
  *
- * The token's claims have Cognito's ID-token shape (`cognito:groups`, `custom:boards`, `custom:locale`), so
+ * The token's claims have Cognito's ID-token shape (`cognito:groups`, `custom:boards`, `custom:locale`, `name`), so
  * `userFromToken` reads both kinds the same way.
  */
-export type Role = 'admin' | 'editor' | 'reviewer' | 'executive';
-export const roles: readonly Role[] = ['editor', 'reviewer', 'executive', 'admin'];
+import { roles, type Actor } from '../../../shared/domain/actor';
 
-export interface User {
-  sub: string;
-  role: Role;
-  boards: string[];
-  email?: string;
-  locale?: 'sv' | 'en';
-}
+export type { Role } from '../../../shared/domain/actor';
+
+/** The signed-in person: the server's Actor, with their name when the token carries one. */
+export type User = Actor & { name?: string };
 
 export interface Session {
   token: string;
@@ -28,7 +24,7 @@ export interface Session {
 /** A demo account offered on the local sign-in page. */
 export interface DemoUser {
   sub: string;
-  role: Role;
+  role: User['role'];
   /** The person's name, as in the demo data. */
   name: string;
   boards?: string[];
@@ -89,7 +85,10 @@ export function onSessionChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Reads the person from an ID token's claims (local or Cognito). Throws when the token has no known role. */
+/**
+ * Reads the person from an ID token's claims (local or Cognito). Throws when the token has no known role; with
+ * several, the first in `roles` wins, as on the server (shared/http/identity.ts).
+ */
 export function userFromToken(token: string): { user: User; expiresAt?: number } {
   const part = token.split('.')[1];
   if (!part) throw new Error('not a JWT');
@@ -105,28 +104,32 @@ export function userFromToken(token: string): { user: User; expiresAt?: number }
     .map((b) => b.trim())
     .filter(Boolean);
   const locale = claims['custom:locale'] === 'en' ? 'en' : claims['custom:locale'] === 'sv' ? 'sv' : undefined;
+  const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : undefined;
   return {
-    user: { sub: claims.sub, role, boards, email: typeof claims.email === 'string' ? claims.email : undefined, locale },
+    user: { sub: claims.sub, role, boards, email: typeof claims.email === 'string' ? claims.email : undefined, locale, ...(name ? { name } : {}) },
     expiresAt: typeof claims.exp === 'number' ? claims.exp : undefined,
   };
 }
 
 /** Local sign-in: a token for a demo user from the local-only dev route. */
-export async function signInAsDemoUser(user: Pick<DemoUser, 'sub' | 'role' | 'boards' | 'email'>, locale: 'sv' | 'en'): Promise<Session> {
+export async function signInAsDemoUser(user: Pick<DemoUser, 'sub' | 'role' | 'boards' | 'email' | 'name'>, locale: 'sv' | 'en'): Promise<Session> {
   const response = await fetch('/api/dev/token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sub: user.sub, role: user.role, boards: user.boards, email: user.email, locale }),
+    body: JSON.stringify({ sub: user.sub, role: user.role, boards: user.boards, email: user.email, name: user.name, locale }),
   });
   if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
   const { token } = (await response.json()) as { token: string };
-  return signInWithToken(token);
+  return signInWithToken(token, user.name);
 }
 
-/** Starts a session from an ID token (the Cognito hosted UI's callback lands here too). */
-export function signInWithToken(token: string): Session {
+/**
+ * Starts a session from an ID token (the Cognito hosted UI's callback lands here too). The token's `name` claim
+ * names the person; `knownName` (the demo user picked) stands in when the token carries none.
+ */
+export function signInWithToken(token: string, knownName?: string): Session {
   const { user, expiresAt } = userFromToken(token);
-  const next = { token, user, expiresAt };
+  const next = { token, user: user.name || !knownName ? user : { ...user, name: knownName }, expiresAt };
   store(next);
   return next;
 }
@@ -139,12 +142,6 @@ export function signOut(): void {
 export function onUnauthorized(): void {
   if (session) store(null);
 }
-
-/** Whether this user may edit the board's documents. */
-export const canEdit = (user: User | undefined, boardId: string) => user?.role === 'editor' && user.boards.includes(boardId);
-/** Whether this user may read the board's documents (editors only their own). */
-export const canRead = (user: User | undefined, boardId: string) =>
-  !!user && (user.role !== 'editor' ? user.role !== 'reviewer' || user.boards.length === 0 || user.boards.includes(boardId) : user.boards.includes(boardId));
 
 // ── Cognito hosted UI (authorization code flow with PKCE) ────────────────────
 export interface HostedUiConfig {

@@ -66,6 +66,7 @@ export const paths = {
   home: () => '/',
   signIn: (next?: string) => (next ? `/signin?next=${encodeURIComponent(next)}` : '/signin'),
   overview: (year: number) => `/cycles/${year}`,
+  cycleHistory: (year: number) => `/cycles/${year}/history`,
   document: (year: number, boardId: string, kind: string) => `/cycles/${year}/boards/${encodeURIComponent(boardId)}/documents/${kind}`,
   history: (year: number, boardId: string, kind: string) => `/cycles/${year}/boards/${encodeURIComponent(boardId)}/documents/${kind}/history`,
   review: (year: number) => `/cycles/${year}/review`,

@@ -11,17 +11,22 @@ export type {
   DecisionBody,
   DocumentView,
   Finding,
-  HistoryEvent,
   PlanContent,
   ReportContent,
-  ReviewComment,
   SignoffBody,
   StatusMatrix,
   SubmitResponse,
 } from '../../../shared/schemas/documents';
 export type { Meter, MeterBoard, MetersResponse } from '../../../shared/schemas/meters';
 
-import type { DocumentView, PlanContent, ReportContent } from '../../../shared/schemas/documents';
+import type { DocumentView, HistoryEvent as HistoryEventSchema, PlanContent, ReportContent, ReviewComment as ReviewCommentSchema } from '../../../shared/schemas/documents';
+
+/** Who did it: the API adds `actorName` beside the login id when it knows the person's name. */
+interface Named {
+  actorName?: string;
+}
+export type HistoryEvent = HistoryEventSchema & Named;
+export type ReviewComment = ReviewCommentSchema & Named;
 import type { DocumentKind } from '../../../shared/schemas/common';
 
 export const documentKinds: readonly DocumentKind[] = ['plan', 't1', 't2', 'annual'];
@@ -29,10 +34,13 @@ export const reportKinds = ['t1', 't2', 'annual'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 /** A document as GET answers it, with the added fields the API sends beside the contract's. */
-export type DocumentRead = DocumentView & {
+export type DocumentRead = Omit<DocumentView, 'comments'> & {
+  comments: ReviewComment[];
   submittedAt?: string;
   submissions?: number;
   updatedBy?: string;
+  /** The name of who saved last, when the API knows it. */
+  updatedByName?: string;
   previousSubmission?: PlanContent | ReportContent;
 };
 
@@ -45,4 +53,20 @@ export interface ReviewQueueItem {
   submittedAt?: string;
   submissions?: number;
   findings?: number;
+}
+
+/** What a cycle's history records (GET /api/cycles/{year}/history), oldest first. */
+export type CycleEventAction = 'opened' | 'calendar_changed' | 'council_goals_replaced' | 'signed_off';
+export interface CycleHistoryEvent {
+  at: string;
+  actor: string;
+  actorName?: string;
+  role?: string;
+  action: CycleEventAction;
+  comment?: string;
+  summary?: string;
+}
+export interface CycleHistory {
+  year: number;
+  events: CycleHistoryEvent[];
 }

@@ -5,8 +5,8 @@
 import { useState } from 'preact/hooks';
 import { formatDate, t } from '../i18n';
 import { api, ApiError, documentPath } from '../lib/api';
-import { canEdit } from '../lib/auth';
 import { planIndicatorsOf } from '../lib/forms';
+import { may, transitionsFor } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
 import type { Board, CouncilGoals, Cycle, DocumentKind, DocumentRead, Finding, PlanContent, ReportContent, ReportKind } from '../lib/types';
@@ -24,8 +24,6 @@ interface Loaded {
   cycle: Cycle;
   plan?: DocumentRead;
 }
-
-const editable = ['not_started', 'draft', 'returned'];
 
 export function DocumentPage({ year, boardId, kind }: { year: number; boardId: string; kind: DocumentKind }) {
   const { session } = useApp();
@@ -71,7 +69,10 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
   const { doc, etag, goals, cycle, plan } = data.data;
   const due = cycle.calendar[`${kind}Due` as 'planDue'];
   const open = cycle.state === 'open';
-  const mode = canEdit(user, boardId) && editable.includes(doc.status) && open ? 'edit' : user?.role === 'reviewer' && doc.status === 'in_review' && open ? 'review' : 'read';
+  // The buttons come from the lifecycle table and the policy, as the server will check them.
+  const possible = new Set(transitionsFor(user, doc.status, { boardId, cycleState: cycle.state }).map((row) => row.action));
+  const mode = possible.has('save') ? 'edit' : possible.has('approve') || possible.has('return') ? 'review' : 'read';
+  const boardEditor = may(user, 'documents.save', boardId);
   const lastReview = doc.comments.at(-1);
   const planContent = (plan?.content ?? { targets: [], ownIndicators: [], goals: [] }) as PlanContent;
   const indicators = goals ? planIndicatorsOf(goals, boardId, { targets: planContent.targets ?? [], ownIndicators: planContent.ownIndicators ?? [] }) : [];
@@ -111,7 +112,11 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
           <p>
             <strong>{t('doc.returnedBanner')}</strong>
           </p>
-          <p class="review-comment__label">{t('doc.reviewerSays', { date: formatDate(lastReview.at, true) })}</p>
+          <p class="review-comment__label">
+            {lastReview.actorName
+              ? t('doc.reviewerNamedSays', { name: lastReview.actorName, date: formatDate(lastReview.at, true) })
+              : t('doc.reviewerSays', { date: formatDate(lastReview.at, true) })}
+          </p>
           <blockquote class="review-quote">{lastReview.comment}</blockquote>
         </Notice>
       )}
@@ -122,7 +127,7 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
         </Notice>
       )}
       {kind !== 'plan' && plan && plan.status === 'not_started' && mode === 'edit' && <Notice tone="warning">{t('report.noPlan')}</Notice>}
-      {mode === 'read' && user?.role === 'editor' && doc.status in { in_review: 1, approved: 1 } && (
+      {mode === 'read' && open && boardEditor && doc.status in { in_review: 1, approved: 1 } && (
         <Notice>{t(doc.status === 'in_review' ? 'doc.readonly.in_review' : 'doc.readonly.approved')}</Notice>
       )}
 

@@ -1,6 +1,7 @@
 /** A document's history, oldest first, as the API records it (never rewritten). */
 import { formatDate, t, type Key } from '../i18n';
 import { api, documentPath } from '../lib/api';
+import { personName } from '../lib/people';
 import { paths } from '../lib/router';
 import type { Board, DocumentKind, HistoryEvent } from '../lib/types';
 import { ErrorNotice, kindName, Loading, PageTitle, StatusBadge, useAsync, TableWrap } from '../components/ui';
@@ -47,7 +48,7 @@ export function HistoryPage({ year, boardId, kind }: { year: number; boardId: st
                       <time dateTime={e.at}>{formatDate(e.at, true)}</time>
                     </td>
                     <th scope="row">{t(`action.${e.action}` as Key)}</th>
-                    <td>{e.actor}</td>
+                    <td>{personName(e.actor, e.actorName)}</td>
                     <td>
                       <StatusBadge status={e.from} /> → <StatusBadge status={e.to} />
                     </td>

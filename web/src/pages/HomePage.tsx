@@ -1,6 +1,8 @@
 /** The start page: for boards their own documents; for reviewers the queue; for the executive the sign-off. */
 import { t, formatDate, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
+import { personName } from '../lib/people';
+import { boardsEditedBy, may } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
 import { documentKinds, type DocumentStatus, type StatusMatrix } from '../lib/types';
@@ -35,13 +37,13 @@ export function HomePage() {
   const noCycle = matrix.error instanceof ApiError && matrix.error.status === 404;
   return (
     <div class="page">
-      <PageTitle title={t('home.title')}>{t('home.hello', { name: user.sub })}</PageTitle>
+      <PageTitle title={t('home.title')}>{t('home.hello', { name: personName(user.sub, user.name) })}</PageTitle>
       <p class="lead">{t('home.intro')}</p>
       {matrix.loading && !matrix.data && <Loading />}
       {noCycle && <Notice>{t('home.noCycle', { year })}</Notice>}
       {matrix.error !== undefined && !noCycle && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
-      {matrix.data && user.role === 'editor' && <MyDocuments matrix={matrix.data} boards={user.boards} year={year} />}
-      {matrix.data && (user.role === 'reviewer' || user.role === 'admin') && (
+      {matrix.data && boardsEditedBy(user).length > 0 && <MyDocuments matrix={matrix.data} boards={boardsEditedBy(user)} year={year} />}
+      {matrix.data && may(user, 'queue.read') && (
         <section class="card" aria-labelledby="queue-title">
           <h2 id="queue-title">{t('home.reviewer.title')}</h2>
           <p>{t('home.reviewer.count', { count: countStatus(matrix.data, 'in_review') })}</p>
@@ -50,7 +52,7 @@ export function HomePage() {
           </p>
         </section>
       )}
-      {user.role === 'executive' && (
+      {may(user, 'signoff') && (
         <section class="card" aria-labelledby="signoff-title">
           <h2 id="signoff-title">{t('home.executive.title')}</h2>
           <p>{t('home.executive.text')}</p>

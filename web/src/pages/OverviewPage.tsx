@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { formatDate, t, type Key } from '../i18n';
 import { api } from '../lib/api';
-import { canRead } from '../lib/auth';
+import { may } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
 import { documentKinds, type BoardKind, type StatusMatrix } from '../lib/types';
@@ -32,6 +32,11 @@ export function OverviewPage({ year }: { year: number }) {
       <PageTitle title={title}>{title}</PageTitle>
       <YearSwitch year={year} to={paths.overview} />
       <p class="lead">{t('overview.intro')}</p>
+      {may(session?.user, 'cycles.history') && (
+        <p>
+          <a href={paths.cycleHistory(year)}>{t('cycleHistory.link')}</a>
+        </p>
+      )}
       {matrix.loading && !matrix.data && <Loading />}
       {matrix.error !== undefined && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && (
@@ -93,7 +98,8 @@ export function OverviewPage({ year }: { year: number }) {
                       </th>
                       {documentKinds.map((kind) => {
                         const cell = board.documents[kind];
-                        const readable = canRead(session?.user, board.boardId);
+                        const readable = may(session?.user, 'documents.read', board.boardId);
+                        const historyReadable = may(session?.user, 'documents.history', board.boardId);
                         const label = t('overview.open', { kind: kindName(kind), board: board.name, status: t(`status.${cell.status}` as Key) });
                         return (
                           <td key={kind} class={`cell cell--${cell.status}${cell.late ? ' cell--late' : ''}`}>
@@ -104,7 +110,7 @@ export function OverviewPage({ year }: { year: number }) {
                             ) : (
                               <StatusBadge status={cell.status} late={cell.late} />
                             )}
-                            {readable && (
+                            {historyReadable && (
                               <a class="cell__history" href={paths.history(year, board.boardId, kind)} aria-label={t('overview.historyOf', { kind: kindName(kind), board: board.name })}>
                                 {t('home.action.history')}
                               </a>

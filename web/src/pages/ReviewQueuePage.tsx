@@ -4,6 +4,7 @@
  */
 import { formatDate, t } from '../i18n';
 import { api, ApiError, documentPath } from '../lib/api';
+import { allows } from '../lib/policy';
 import { paths } from '../lib/router';
 import type { DocumentRead, ReviewQueueItem, StatusMatrix } from '../lib/types';
 import { documentKinds } from '../lib/types';
@@ -20,7 +21,7 @@ async function loadQueue(year: number): Promise<ReviewQueueItem[]> {
     if (!(error instanceof ApiError && error.isMissingRoute)) throw error;
   }
   // Without the queue route: the matrix's documents in review, each read for its submission time.
-  const waiting = matrix.boards.flatMap((b) => documentKinds.filter((k) => b.documents[k].status === 'in_review').map((kind) => ({ board: b, kind })));
+  const waiting = matrix.boards.flatMap((b) => documentKinds.filter((k) => allows(b.documents[k].status, 'approve')).map((kind) => ({ board: b, kind })));
   const items = await Promise.all(
     waiting.map(async ({ board, kind }): Promise<ReviewQueueItem> => {
       const doc = (await api<DocumentRead>('GET', documentPath(year, board.boardId, kind))).data;

@@ -1,10 +1,13 @@
 /** Local sign-in: the demo's people by role. In AWS this page becomes a link to the Cognito hosted UI (lib/auth). */
 import { useEffect, useState } from 'preact/hooks';
 import { currentLocale, t, type Key } from '../i18n';
-import { beginHostedSignIn, demoUsers, hostedUiConfig, roles, signInAsDemoUser, type DemoUser, type HostedUiConfig } from '../lib/auth';
+import { beginHostedSignIn, demoUsers, hostedUiConfig, signInAsDemoUser, type DemoUser, type HostedUiConfig } from '../lib/auth';
 import { navigate, paths } from '../lib/router';
 import { Notice, PageTitle } from '../components/ui';
 import { useApp } from '../lib/session';
+
+/** The demo's people grouped by role, in the order they are listed (the boards' people first). */
+const roleGroups = [...new Set(demoUsers.map((user) => user.role))];
 
 export function SignInPage({ next, required = false }: { next?: string; required?: boolean }) {
   const [busy, setBusy] = useState<string>();
@@ -39,7 +42,7 @@ export function SignInPage({ next, required = false }: { next?: string; required
         </p>
       )}
       {hosted === null && <p class="lead">{t('signIn.intro')}</p>}
-      {hosted === null && roles.map((role) => (
+      {hosted === null && roleGroups.map((role) => (
         <section key={role} class="signin-group" aria-labelledby={`role-${role}`}>
           <h2 id={`role-${role}`}>{t(`roleGroup.${role}` as Key)}</h2>
           <ul class="signin-list">

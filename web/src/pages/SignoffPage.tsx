@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { formatDate, t } from '../i18n';
 import { api, ApiError, apiHasRoute, newIdempotencyKey } from '../lib/api';
 import { fieldId, type FieldProblem } from '../lib/forms';
+import { may } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
 import type { Cycle, StatusMatrix } from '../lib/types';
@@ -43,7 +44,7 @@ export function SignoffPage({ year }: { year: number }) {
   const { cycle, matrix, available } = data.data;
   const companies = matrix.boards.filter((b) => b.kind === 'company');
   const pending = matrix.boards.filter((b) => b.documents.annual.status !== 'approved');
-  const mayAct = session?.user.role === 'executive';
+  const mayAct = may(session?.user, 'signoff');
   const verdictOf = (boardId: string): Verdict => verdicts[boardId] ?? { withinPurpose: '', comment: '' };
   const setVerdict = (boardId: string, change: Partial<Verdict>) => setVerdicts((v) => ({ ...v, [boardId]: { ...verdictOf(boardId), ...change } }));
   const errorOf = (id: string) => {

@@ -1,5 +1,5 @@
-/** A small set of council goals shared by the domain tests. */
-import type { CouncilGoals } from '../schemas/councilGoals';
+/** A small set of council goals shared by the domain tests (test support: nothing at run time imports it). */
+import type { CouncilGoals } from '../../shared/schemas/councilGoals';
 
 export const testGoals: CouncilGoals = {
   directionGoals: [

@@ -1,0 +1,83 @@
+/**
+ * A cycle's history in a real browser: the admin moves a deadline, then anyone signed in finds the year's history
+ * from the year overview, oldest first, with people shown by name, in Swedish and English. axe-core checks both.
+ *
+ * Needs GET /api/cycles/{year}/history (the backend's route); without it the page says "not available yet" and
+ * this test fails at the first row it looks for.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../local/seed';
+import { buildWeb } from '../../web/build';
+import { startTestStack, type TestStack } from '../support/localStack';
+import { checkPage, launchBrowser, newVisitor, signIn } from './support';
+
+const year = 2026;
+
+describe("the cycle's history in the browser", () => {
+  let t: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await buildWeb();
+    t = await startTestStack();
+    await seedDemo();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('lists what happened to the year, oldest first, with names, from the year overview', { timeout: 180_000 }, async () => {
+    const { page, context, errors } = await newVisitor(browser, t.stack.url);
+    await signIn(page, /Anna Controller/);
+
+    // The admin moves the first tertial's deadline with the session the app signed in with, so the event is hers.
+    const status = await page.evaluate(async (y) => {
+      const { token } = JSON.parse(sessionStorage.getItem('arshjul.session') ?? '{}') as { token?: string };
+      const response = await fetch(`/api/cycles/${y}/calendar`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ t1Due: `${y}-05-20` }),
+      });
+      return response.status;
+    }, year);
+    expect(status).toBe(200);
+
+    await page.goto(`/cycles/${year}`);
+    await page.getByRole('link', { name: 'Årets historik' }).click();
+    await page.getByRole('heading', { level: 1, name: `Årets historik ${year}` }).waitFor();
+    const table = page.getByRole('table', { name: `Händelser i cykeln ${year}, äldst först` });
+    const opened = table.getByRole('row', { name: /Cykeln öppnad/ });
+    const moved = table.getByRole('row', { name: /Kalendern ändrad/ });
+    await moved.waitFor();
+    // The person by name, not login id, with the role beside it.
+    expect(await moved.textContent()).toContain('Anna Controller (administratör)');
+    expect(await moved.textContent()).not.toContain('anna.admin');
+    // Oldest first: the cycle was opened before its calendar changed.
+    const rows = await table.getByRole('row').allTextContents();
+    const openedAt = rows.findIndex((row) => row.includes('Cykeln öppnad'));
+    expect(openedAt).toBeGreaterThan(0);
+    expect(openedAt).toBeLessThan(rows.findIndex((row) => row.includes('Kalendern ändrad')));
+    expect(await opened.count()).toBe(1);
+    await checkPage(page, '30-cycle-history');
+
+    // In English, the same events.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: `History of the ${year} cycle` }).waitFor();
+    expect(await page.getByRole('table', { name: `Events of the ${year} cycle, oldest first` }).getByRole('row', { name: /Calendar changed/ }).textContent()).toContain(
+      'Anna Controller (administrator)',
+    );
+    await checkPage(page, '31-cycle-history-en');
+
+    // By keyboard: the way back to the year overview is a link that Enter follows.
+    await page.getByRole('link', { name: `Back to the year overview ${year}` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Year overview ${year}` }).waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
