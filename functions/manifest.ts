@@ -56,6 +56,7 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   createCycle: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
   listCycles: { table: 'read' },
   getCycle: { table: 'read' },
+  getCycleHistory: { table: 'read' },
   changeCalendar: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
   getLate: { table: 'read' },
   putCouncilGoals: { table: 'write' },

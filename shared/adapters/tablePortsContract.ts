@@ -4,7 +4,7 @@
  * all-or-nothing commits, the same orders. The use-case tests on memory ports mean something only while both pass.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testGoals } from '../domain/testGoals';
+import { testGoals } from '../../test/support/testGoals';
 import { BoardChanged } from '../ports/boardRepository';
 import type { Clock } from '../ports/clock';
 import { CouncilGoalsRefused, CycleChanged } from '../ports/cycleRepository';

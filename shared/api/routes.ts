@@ -3,7 +3,7 @@ import '../schemas/openapiMeta';
 import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
-import { calendarPatchBodySchema, createCycleBodySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
+import { calendarPatchBodySchema, createCycleBodySchema, cycleHistorySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
 import {
   decisionBodySchema,
   documentSchema,
@@ -126,6 +126,18 @@ export const getCycleRoute = route({
   auth: 'jwt',
   params: yearParams,
   responses: { 200: { description: 'The cycle', schema: cycleSchema }, 404: problem('No such cycle') },
+});
+
+export const getCycleHistoryRoute = route({
+  operationId: 'getCycleHistory',
+  action: 'cycles.history',
+  method: 'get',
+  path: '/api/cycles/{year}/history',
+  summary: "A cycle's own audit trail, oldest first: opened, council goals replaced, calendar changes, sign-off",
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  responses: { 200: { description: 'The events', schema: cycleHistorySchema }, 404: problem('No such cycle') },
 });
 
 export const changeCalendarRoute = route({

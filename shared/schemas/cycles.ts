@@ -120,3 +120,22 @@ export const lateListSchema = z
   })
   .openapi('LateList');
 export type LateList = z.infer<typeof lateListSchema>;
+
+export const cycleEventActions = ['opened', 'calendar_changed', 'council_goals_replaced', 'signed_off'] as const;
+
+export const cycleHistorySchema = z
+  .object({
+    year: z.number().int(),
+    events: z.array(
+      z.object({
+        at: z.iso.datetime(),
+        actor: z.string(),
+        actorName: z.string().optional(),
+        role: z.string(),
+        action: z.enum(cycleEventActions),
+        comment: z.string().optional(),
+        summary: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('CycleHistory');

@@ -21,7 +21,7 @@ describe("the cycle's history in the browser", () => {
   beforeAll(async () => {
     await buildWeb();
     t = await startTestStack();
-    await seedDemo();
+    await seedDemo(t.stack.deps);
     browser = await launchBrowser();
   });
 

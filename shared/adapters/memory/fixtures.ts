@@ -1,6 +1,6 @@
 /** Test fixtures for the in-memory ports: a controllable clock, a seeded year, the actors. */
 import type { Actor } from '../../domain/actor';
-import { testGoals } from '../../domain/testGoals';
+import { testGoals } from '../../../test/support/testGoals';
 import type { StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleEvent, StoredCycle } from '../../ports/cycleRepository';

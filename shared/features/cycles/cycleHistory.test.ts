@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFound } from '../../domain/errors';
-import { testGoals } from '../../domain/testGoals';
+import { testGoals } from '../../../test/support/testGoals';
 import { admin, executive, seedDocument, storedBoard, storedDocument, testCalendar, testWorld } from '../../adapters/memory/fixtures';
 import { changeCalendar, createCycle, putCouncilGoals } from './cycles';
 import { cycleHistory } from './cycleHistory';

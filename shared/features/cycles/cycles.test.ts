@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Conflict, NotFound, PreconditionFailed, ValidationFailed } from '../../domain/errors';
-import { testGoals } from '../../domain/testGoals';
+import { testGoals } from '../../../test/support/testGoals';
 import { admin, seedDocument, storedBoard, storedDocument, testCalendar, testWorld, YEAR, type TestWorld } from '../../adapters/memory/fixtures';
 import { changeCalendar, createCycle, getCouncilGoals, getCycle, listCycles, putCouncilGoals } from './cycles';
 
