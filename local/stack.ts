@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tableReachable, useReadiness, type Readiness } from '../functions/api/getHealth';
 import { apiFunctions, allFunctions, scheduledFunctions } from '../functions/manifest';
 import { useScheduler } from '../shared/commons/scheduler';
 import { LocalScheduler } from './scheduler';
@@ -42,6 +43,8 @@ export interface StackOptions {
   /** Port of the local Step Functions service; 0 picks a free one. */
   sfnPort?: number;
   log?: (line: string) => void;
+  /** What else must be in place before GET /api/health answers ok (npm start: the demo seeded); the table always. */
+  ready?: Readiness;
 }
 
 export interface RunningStack {
@@ -103,6 +106,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const module = (await import(pathToFileURL(join(repositoryRoot, spec.entry)).href)) as { handler: LambdaHttpHandler };
       handlers.set(spec.id, module.handler);
     }
+    const { ready } = options;
+    useReadiness(ready ? async () => { await ready(); await tableReachable(); } : tableReachable);
     const handlerByArn = new Map(synthesized.functions.map((fn) => [fn.arn, { id: fn.id, handler: handlers.get(fn.id) }]));
 
     const sfn = await startLocalSfn({
