@@ -105,7 +105,7 @@ describe('npm start', () => {
     expect((await call('GET', '/api/cycles/2026', admin)).status).toBe(404);
     expect((await call('PUT', '/api/boards/egen-namnd', admin, { name: 'Egen nämnd', kind: 'specialist', contacts: ['kansli@example.org'] })).status).toBe(201);
     await stop();
-  });
+  }, 180_000);
 
   it('keeps boards and waiting workflows across a restart, and leaves no Java process behind', async () => {
     const output = await start();
