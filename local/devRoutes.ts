@@ -11,6 +11,8 @@ const tokenRequest = z.object({
   sub: z.string().min(1).max(128),
   role: z.enum(roles),
   boards: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(100).optional(),
+  /** The person's name, as Cognito's `name` attribute carries it. */
+  name: z.string().trim().min(1).max(200).optional(),
   email: z.email().optional(),
   locale: z.enum(['sv', 'en']).optional(),
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { buildWeb } from '../web/build';
 import { JavaMissingError } from './dynamodb';
+import { StartupGate } from './readiness';
 import { seedDemo, signInHints } from './seed';
 import { startStack, type RunningStack } from './stack';
 
@@ -8,6 +9,9 @@ import { startStack, type RunningStack } from './stack';
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+  // DEMO=off: a city tries it on its own data, from an empty table.
+  const demo = process.env.DEMO?.toLowerCase() !== 'off';
+  const startup = new StartupGate(demo ? 'seeding the demo' : 'starting the stack');
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`Årshjul: starting the local stack (data in ${dataDir}) ...`);
 
@@ -25,7 +29,7 @@ async function main() {
 
   try {
     await buildWeb();
-    stack = await startStack({ port, dataDir, tickMs: 1000, log: process.env.LOG_LOCAL ? say : undefined });
+    stack = await startStack({ port, dataDir, tickMs: 1000, log: process.env.LOG_LOCAL ? say : undefined, ready: startup.ready });
   } catch (error) {
     if (error instanceof JavaMissingError) {
       process.stderr.write(`${error.message}\n`);
@@ -33,8 +37,14 @@ async function main() {
     }
     throw error;
   }
-  const { seeded } = await seedDemo(stack.deps);
-  if (seeded) say('Seeded the demo: Stockholm-like boards, companies and the 2026 cycle.');
+  if (demo) {
+    const { seeded } = await seedDemo(stack.deps);
+    if (seeded) say('Seeded the demo: Stockholm-like boards, companies and the 2026 cycle.');
+  } else {
+    say('DEMO=off: no demo data; the table holds only what you put in.');
+  }
+  // Health says ok only from here: everything npm start sets up is in place.
+  startup.open();
   say(`\nÅrshjul is running on ${stack.url}   (web app at /, API at /api, health at /api/health)`);
   say(`Local clock: ${stack.clock.now().toISOString()}`);
   say(signInHints(stack.url));

@@ -154,10 +154,10 @@ export function signInHints(url: string): string {
   const token = (body: object) => `curl -s -X POST ${url}/api/dev/token -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
   return [
     'Sign in as (local tokens; send them as Authorization: Bearer <token>):',
-    `  admin      ${token({ sub: 'anna.admin', role: 'admin', email: 'anna@stockholm.example' })}`,
-    `  editor     ${token({ sub: 'erik.bromma', role: 'editor', boards: ['bromma'], email: 'erik@bromma.example' })}`,
-    `  reviewer   ${token({ sub: 'rut.reviewer', role: 'reviewer', email: 'rut@stockholm.example' })}`,
-    `  executive  ${token({ sub: 'ks.executive', role: 'executive' })}`,
+    `  admin      ${token({ sub: 'anna.admin', role: 'admin', name: 'Anna Controller', email: 'anna@stockholm.example' })}`,
+    `  editor     ${token({ sub: 'erik.bromma', role: 'editor', boards: ['bromma'], name: 'Erik Berg', email: 'erik@bromma.example' })}`,
+    `  reviewer   ${token({ sub: 'rut.reviewer', role: 'reviewer', name: 'Rut Analys', email: 'rut@stockholm.example' })}`,
+    `  executive  ${token({ sub: 'ks.executive', role: 'executive', name: 'Kommunstyrelsen' })}`,
     `Move the demo clock: curl -s -X POST ${url}/api/dev/clock -H 'content-type: application/json' -d '{"now":"2026-02-01T08:00:00Z"}'`,
   ].join('\n');
 }

@@ -40,6 +40,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Replaces adapters before the handlers are built (tests: a failing mail relay; bench: counting engines). */
   adapt?: (deps: Deps) => Deps;
+  /** What else must be in place before GET /api/health answers ok (npm start: the demo seeded); the table always. */
+  ready?: () => Promise<void>;
 }
 
 /** What a handler module exports: the factory the local stack calls with its deps (and `handler`, for AWS). */
@@ -133,7 +135,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await scheduler.start();
 
     const workflow = localWorkflow(sfn.endpoint, synthesized.stateMachines);
-    const built = localDeps({ db, tableName, clock, notifier: outbox, scheduler, workflow });
+    const built = withStartup(localDeps({ db, tableName, clock, notifier: outbox, scheduler, workflow }), options.ready);
     deps = options.adapt ? options.adapt(built) : built;
     for (const spec of allFunctions) {
       const module = (await import(pathToFileURL(join(repositoryRoot, spec.entry)).href)) as HandlerModule;
@@ -201,4 +203,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stopAll();
     throw error;
   }
+}
+
+/** Health waits for what the caller sets up after the stack (npm start: the demo) as well as for the table. */
+function withStartup(deps: Deps, ready: (() => Promise<void>) | undefined): Deps {
+  if (!ready) return deps;
+  const table = deps.readiness;
+  return { ...deps, readiness: { check: async () => { await ready(); await table.check(); } } };
 }

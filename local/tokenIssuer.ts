@@ -10,7 +10,7 @@ type Key = CryptoKey | Uint8Array;
 
 /**
  * Signs and verifies the local stack's tokens. The claims have the shape Cognito ID tokens have
- * (`cognito:groups`, `custom:boards`), so handlers read both the same way. Local only: nothing in
+ * (`cognito:groups`, `custom:boards`, `name`), so handlers read both the same way. Local only: nothing in
  * infra/ or functions/ imports this.
  */
 export class LocalTokenIssuer {
@@ -39,11 +39,12 @@ export class LocalTokenIssuer {
     return new LocalTokenIssuer(privateKey, publicKey);
   }
 
-  async issue(claims: { sub: string; role: Role; boards?: string[]; email?: string; locale?: 'sv' | 'en' }): Promise<string> {
+  async issue(claims: { sub: string; role: Role; boards?: string[]; name?: string; email?: string; locale?: 'sv' | 'en' }): Promise<string> {
     return new SignJWT({
       'cognito:groups': [claims.role],
       'custom:boards': (claims.boards ?? []).join(','),
       ...(claims.locale ? { 'custom:locale': claims.locale } : {}),
+      ...(claims.name ? { name: claims.name } : {}),
       ...(claims.email ? { email: claims.email } : {}),
       token_use: 'id',
     })

@@ -12,11 +12,19 @@ describe('npm start', () => {
   let child: ChildProcess | undefined;
   let base = '';
 
-  async function start() {
+  interface StartOptions {
+    /** Another DATA_DIR than the suite's (a fresh, empty one). */
+    dataDir?: string;
+    env?: Record<string, string>;
+    /** Called with every health answer while starting; the start waits for it. */
+    onHealth?: (answer: Response) => Promise<void>;
+  }
+
+  async function start(options: StartOptions = {}) {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, VITEST: '' },
+      env: { ...process.env, PORT: String(port), DATA_DIR: options.dataDir ?? dataDir, VITEST: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -25,10 +33,12 @@ describe('npm start', () => {
     const deadline = Date.now() + 90_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-      const ready = await fetch(`${base}/api/health`).then((answer) => answer.ok, () => false);
-      if (ready && output.includes('Årshjul is running')) return output;
+      const answer = await fetch(`${base}/api/health`).catch(() => undefined);
+      if (answer) await options.onHealth?.(answer);
+      if (answer?.ok && output.includes('Årshjul is running')) return output;
       if (Date.now() > deadline) throw new Error(`not ready within 90 s:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      // Polled often: a health answer during seeding must not slip between two polls.
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
@@ -54,6 +64,48 @@ describe('npm start', () => {
   afterAll(async () => {
     await stop();
   });
+
+  it('answers health ok only once the demo is seeded: 503 with Retry-After before, and the cycle and its goals at the first ok', async () => {
+    const notReady: Array<{ status: number; retryAfter: string | null; type: string | null; body: { detail?: string } }> = [];
+    let atFirstOk: { councilGoals: number; cycle: number; boards: number } | undefined;
+    await start({
+      dataDir: mkdtempSync(join(tmpdir(), 'arshjul-start-ready-')),
+      onHealth: async (answer) => {
+        if (!answer.ok) {
+          notReady.push({ status: answer.status, retryAfter: answer.headers.get('retry-after'), type: answer.headers.get('content-type'), body: await answer.json() });
+          return;
+        }
+        await answer.body?.cancel();
+        if (atFirstOk) return;
+        // What a client sees right after the first ok, goals first: the seed writes them last.
+        const reader = await token({ sub: 'rut', role: 'reviewer' });
+        const councilGoals = (await call('GET', '/api/cycles/2026/council-goals', reader)).status;
+        const cycle = (await call('GET', '/api/cycles/2026', reader)).status;
+        const boards = (await call('GET', '/api/boards', reader)).body.boards.length;
+        atFirstOk = { councilGoals, cycle, boards };
+      },
+    });
+    expect(atFirstOk).toEqual({ councilGoals: 200, cycle: 200, boards: 25 });
+    expect(notReady.length).toBeGreaterThan(0);
+    for (const answer of notReady) {
+      expect(answer).toMatchObject({ status: 503, type: expect.stringContaining('application/problem+json') });
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+      expect(answer.body.detail).toContain('seeding the demo');
+    }
+    await stop();
+  }, 180_000);
+
+  it('starts empty with DEMO=off, for a city trying it on its own data', async () => {
+    const output = await start({ dataDir: mkdtempSync(join(tmpdir(), 'arshjul-start-empty-')), env: { DEMO: 'off' } });
+    expect(output).not.toContain('Seeded the demo');
+    expect(output).toContain('DEMO=off');
+    const admin = await token({ sub: 'anna', role: 'admin' });
+    expect((await call('GET', '/api/boards', admin)).body.boards).toEqual([]);
+    expect((await call('GET', '/api/cycles', admin)).body.cycles).toEqual([]);
+    expect((await call('GET', '/api/cycles/2026', admin)).status).toBe(404);
+    expect((await call('PUT', '/api/boards/egen-namnd', admin, { name: 'Egen nämnd', kind: 'specialist', contacts: ['kansli@example.org'] })).status).toBe(201);
+    await stop();
+  }, 180_000);
 
   it('keeps boards and waiting workflows across a restart, and leaves no Java process behind', async () => {
     const output = await start();
@@ -92,5 +144,5 @@ describe('npm start', () => {
     await call('POST', '/api/dev/clock', undefined, { now: new Date(Date.parse(clock.body.now) + 1000).toISOString() });
     const outbox = await call('GET', '/api/dev/outbox');
     expect(outbox.body.messages).toContainEqual(expect.objectContaining({ kind: 'approved', boardId: 'bromma', documentKind: 'plan' }));
-  });
+  }, 300_000);
 });

@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import '../schemas/openapiMeta';
+import { boardSchema } from '../schemas/boards';
 import { problemSchema } from '../schemas/common';
+import { councilGoalsSchema } from '../schemas/councilGoals';
+import { cycleSchema } from '../schemas/cycles';
+import { documentSchema } from '../schemas/documents';
+import { MAX_BODY_BYTES } from '../http/handler';
 import type { RouteSpec } from '../http/route';
 import { apiRoutes } from './routes';
 
@@ -102,6 +107,80 @@ function parameters(object: JsonSchema, location: 'path' | 'query' | 'header') {
   }));
 }
 
+/** The resources that carry a `version`: an answer that represents one (GET, PUT, PATCH, or a 201) sends it as `ETag`. */
+const versionedResources = new Set<unknown>([boardSchema, cycleSchema, councilGoalsSchema, documentSchema]);
+
+const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
+const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const problemContent = { 'application/problem+json': { schema: { $ref: componentRef('Problem') } } };
+
+/** Response headers, each described once. */
+const headers = {
+  CorrelationId: {
+    description:
+      'The `x-correlation-id` the caller sent (letters, digits, `.`, `_`, `-`; at most 100), or the request id: quote it when asking about a request. ' +
+      "Answers that API Gateway makes itself (its throttle, its JWT authorizer) do not carry it.",
+    schema: { type: 'string' },
+  },
+  ETag: { description: 'The version of the resource, e.g. `"3"`: send it back as `If-Match` to change it.', schema: { type: 'string' } },
+  RetryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
+};
+
+/** Problem answers that read the same on every route that gives them. */
+const sharedResponses = {
+  BadRequest: 'Bad request: a path, query or header value is not valid, or the body is not JSON; `errors` lists each value to correct',
+  Unauthorized: 'Not signed in: send a valid token as `Authorization: Bearer <token>`',
+  NotAcceptable: 'Not acceptable: `Accept` names no media type this route answers with',
+  PayloadTooLarge: `Payload too large: the body is over ${MAX_BODY_BYTES / 1024} KB`,
+  UnsupportedMediaType: 'Unsupported media type: send the body as `application/json`',
+  TooManyRequests: "Too many requests: over the API's throttle limit; nothing was changed, wait `Retry-After` seconds",
+  ServiceUnavailable: 'Service unavailable: the data store is busy or not reachable yet; nothing was changed, try again after `Retry-After` seconds',
+};
+
+const problemAnswer = (description: string, retry = false) => ({
+  description,
+  headers: { 'x-correlation-id': header('CorrelationId'), ...(retry ? { 'retry-after': header('RetryAfter') } : {}) },
+  content: problemContent,
+});
+
+/** The names of an object schema's properties (path, query or header values). */
+const propertyNames = (object: JsonSchema | undefined) => Object.keys((object?.properties ?? {}) as object);
+
+/**
+ * Every answer a route can give, read off its RouteSpec (the same facts the handler acts on), so that the
+ * document cannot drift from what is sent: a route-declared answer stays as declared, the rest are derived.
+ */
+function answersOf(route: RouteSpec, inputs: { params: string[]; query: string[]; headers: string[] }) {
+  const reads = inputs.params.filter((name) => !(route.method === 'put' && route.path.endsWith(`{${name}}`)));
+  const derived: Record<number, unknown> = {};
+  if (inputs.params.length || inputs.query.length || inputs.headers.length || route.body) derived[400] = response('BadRequest');
+  if (route.auth === 'jwt') derived[401] = response('Unauthorized');
+  if (route.action) derived[403] = problemAnswer(`Not allowed: the caller's role or boards do not allow \`${route.action}\` here`);
+  // A PUT creates what its last path segment names; every other resource the path names must exist.
+  if (reads.length) derived[404] = problemAnswer(`Not found: the path names a ${reads.join(', ')} that does not exist`);
+  derived[406] = response('NotAcceptable');
+  const idempotent = inputs.headers.includes('idempotency-key');
+  if (idempotent) derived[409] = problemAnswer('Conflict with the current state, or with a request under way that sent the same `Idempotency-Key`');
+  if (inputs.headers.includes('if-match')) {
+    derived[412] = problemAnswer('Precondition failed: `If-Match` names an older version; read it again and apply the change to the new one');
+    derived[428] = problemAnswer('Precondition required: send `If-Match` with the `ETag` you read');
+  }
+  if (route.body) {
+    derived[413] = response('PayloadTooLarge');
+    derived[415] = response('UnsupportedMediaType');
+  }
+  if (route.body || idempotent) {
+    derived[422] = problemAnswer(
+      [route.body ? 'Validation failed: `errors` lists each field to correct' : undefined, idempotent ? 'the `Idempotency-Key` was used for a different request' : undefined]
+        .filter(Boolean)
+        .join('; or '),
+    );
+  }
+  derived[429] = response('TooManyRequests');
+  derived[503] = response('ServiceUnavailable');
+  return derived;
+}
+
 /** Builds the OpenAPI 3.1 document from the route catalogue; nothing here is written by hand. */
 export function buildOpenApiDocument(routes: RouteSpec[] = apiRoutes) {
   const routeSchemas = [problemSchema as Schema];
@@ -113,29 +192,44 @@ export function buildOpenApiDocument(routes: RouteSpec[] = apiRoutes) {
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
+    const params = route.params ? schemaFor(route.params, true) : undefined;
+    const query = route.query ? schemaFor(route.query, true) : undefined;
+    const requestHeaders = route.headers ? schemaFor(route.headers, true) : undefined;
     const parameterList = [
-      ...(route.params ? parameters(schemaFor(route.params, true), 'path') : []),
-      ...(route.query ? parameters(schemaFor(route.query, true), 'query') : []),
-      ...(route.headers ? parameters(schemaFor(route.headers, true), 'header') : []),
+      ...(params ? parameters(params, 'path') : []),
+      ...(query ? parameters(query, 'query') : []),
+      ...(requestHeaders ? parameters(requestHeaders, 'header') : []),
+      { $ref: '#/components/parameters/CorrelationId' },
     ];
+    const declared = Object.fromEntries(
+      Object.entries(route.responses).map(([code, declaredAnswer]) => {
+        const status = Number(code);
+        const etag = status < 300 && versionedResources.has(declaredAnswer.schema) && (route.method !== 'post' || status === 201);
+        return [
+          status,
+          {
+            description: declaredAnswer.description,
+            headers: {
+              'x-correlation-id': header('CorrelationId'),
+              ...(etag ? { etag: header('ETag') } : {}),
+              ...(status === 503 || status === 429 ? { 'retry-after': header('RetryAfter') } : {}),
+            },
+            ...(declaredAnswer.schema
+              ? { content: { [status >= 400 ? 'application/problem+json' : route.produces ?? 'application/json']: { schema: schemaFor(declaredAnswer.schema) } } }
+              : {}),
+          },
+        ];
+      }),
+    );
+    const answers = { ...answersOf(route, { params: propertyNames(params), query: propertyNames(query), headers: propertyNames(requestHeaders) }), ...declared };
     (paths[route.path] ??= {})[route.method] = {
       operationId: route.operationId,
       summary: route.summary,
       tags: [route.tag],
       security: route.auth === 'jwt' ? [{ bearer: [] }] : [],
-      ...(parameterList.length ? { parameters: parameterList } : {}),
-      ...(route.body ? { requestBody: { content: { 'application/json': { schema: schemaFor(route.body) } } } } : {}),
-      responses: Object.fromEntries(
-        Object.entries(route.responses).map(([status, response]) => [
-          status,
-          {
-            description: response.description,
-            ...(response.schema
-              ? { content: { [Number(status) >= 400 ? 'application/problem+json' : route.produces ?? 'application/json']: { schema: schemaFor(response.schema) } } }
-              : {}),
-          },
-        ]),
-      ),
+      parameters: parameterList,
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaFor(route.body) } } } } : {}),
+      responses: Object.fromEntries(Object.entries(answers).sort(([a], [b]) => Number(a) - Number(b))),
     };
   }
 
@@ -143,12 +237,26 @@ export function buildOpenApiDocument(routes: RouteSpec[] = apiRoutes) {
     openapi: '3.1.0',
     info: {
       title: 'Årshjul API',
-      version: '1',
+      version: '1.1',
       description: "A city's yearly governance cycle: council goals, board plans, review, follow-up reports, sign-off and public strategy meters.",
+      license: { name: 'European Union Public Licence 1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: '/' }],
     components: {
       schemas: components,
+      headers,
+      parameters: {
+        CorrelationId: {
+          name: 'x-correlation-id',
+          in: 'header',
+          required: false,
+          description: 'Your id for the request, echoed in the answer and the logs (letters, digits, `.`, `_`, `-`; at most 100)',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' },
+        },
+      },
+      responses: Object.fromEntries(
+        Object.entries(sharedResponses).map(([name, description]) => [name, problemAnswer(description, name === 'TooManyRequests' || name === 'ServiceUnavailable')]),
+      ),
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
     paths,

@@ -7,6 +7,8 @@ export interface Actor {
   role: Role;
   /** Board ids that scope an editor (and optionally a reviewer). */
   boards: string[];
+  /** The person's name (the token's `name` claim), shown instead of the login id. */
+  name?: string;
   email?: string;
   locale?: 'sv' | 'en';
 }

@@ -12,6 +12,16 @@ describe('actorFromClaims', () => {
   });
 
   it.each([
+    ['a name', { sub: 'u1', 'cognito:groups': ['editor'], name: 'Erik Berg' }, 'Erik Berg'],
+    ['a name with spaces around it', { sub: 'u1', 'cognito:groups': ['editor'], name: '  Erik Berg ' }, 'Erik Berg'],
+    ['no name', { sub: 'u1', 'cognito:groups': ['editor'] }, undefined],
+    ['an empty name', { sub: 'u1', 'cognito:groups': ['editor'], name: ' ' }, undefined],
+    ['a name that is not a string', { sub: 'u1', 'cognito:groups': ['editor'], name: 42 }, undefined],
+  ])('reads the person\'s name from the name claim: %s', (_case, claims, name) => {
+    expect(actorFromClaims(claims)?.name).toBe(name);
+  });
+
+  it.each([
     ['no claims', undefined],
     ['no subject', { 'cognito:groups': ['admin'] }],
     ['no role group', { sub: 'u1', 'cognito:groups': ['staff'] }],

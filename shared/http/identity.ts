@@ -2,7 +2,8 @@ import { roles, type Actor, type Role } from '../domain/actor';
 
 /**
  * Reads the caller from the claims the JWT authorizer verified (API Gateway in AWS, the local server
- * emulating it). Cognito puts the role in `cognito:groups` and the board scope in `custom:boards`.
+ * emulating it). Cognito puts the role in `cognito:groups`, the board scope in `custom:boards` and the
+ * person's name in `name`.
  * API Gateway hands claims over as strings, arrays rendered as "[a b]", so both forms are accepted.
  */
 export function actorFromClaims(claims: Record<string, unknown> | undefined): Actor | undefined {
@@ -13,7 +14,8 @@ export function actorFromClaims(claims: Record<string, unknown> | undefined): Ac
   const boards = listClaim(claims['custom:boards']);
   const locale = claims['custom:locale'] === 'en' ? 'en' : 'sv';
   const email = typeof claims.email === 'string' ? claims.email : undefined;
-  return { sub: claims.sub, role: role as Role, boards, email, locale };
+  const name = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim() : undefined;
+  return { sub: claims.sub, role: role as Role, boards, name, email, locale };
 }
 
 function listClaim(value: unknown): string[] {

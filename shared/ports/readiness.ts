@@ -6,8 +6,12 @@ export interface Readiness {
 
 /** The stack cannot serve yet (its table is unreachable, or the local stack is still starting). */
 export class NotReady extends Error {
-  constructor(reason: string) {
-    super(reason);
+  /** `message` tells a person what is not ready yet; `retryAfterSeconds` when to ask again. */
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(message);
     this.name = 'NotReady';
   }
 }

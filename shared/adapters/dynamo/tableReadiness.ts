@@ -11,8 +11,8 @@ export class DynamoTableReadiness implements Readiness {
   async check(): Promise<void> {
     try {
       await this.db.send(new GetCommand({ TableName: this.tableName, Key: { PK: 'HEALTH', SK: 'HEALTH' } }));
-    } catch (error) {
-      throw new NotReady(`table ${this.tableName} unreachable: ${(error as Error)?.name ?? 'error'}`);
+    } catch {
+      throw new NotReady('The table cannot be reached yet; try again in a few seconds.');
     }
   }
 }

@@ -6,7 +6,7 @@ export async function checkReadiness(deps: { readiness: Readiness }): Promise<{ 
   try {
     await deps.readiness.check();
   } catch (error) {
-    if (error instanceof NotReady) throw new ServiceUnavailable('The table cannot be reached yet; try again in a few seconds.', 5);
+    if (error instanceof NotReady) throw new ServiceUnavailable(error.message, error.retryAfterSeconds);
     throw error;
   }
   return { status: 'ok' };
