@@ -37,6 +37,8 @@ export interface ApiStackProps extends StackProps {
   bundlingSkipped: boolean;
   /** Sender address for e-mail; when set, functions that send e-mail may send from it only. */
   mailFrom?: string;
+  /** Where alarms are e-mailed (context `alarmEmail`); without it the alarm topic has no subscriber. */
+  alarmEmail?: string;
   /** Origin the web app is served from, when not the distribution's own domain (context `webOrigin`). */
   webOrigin?: string;
   /** WAFv2 web ACL (CLOUDFRONT scope, us-east-1) for the distribution. */

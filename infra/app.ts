@@ -6,7 +6,7 @@ import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { ApiStack } from './apiStack';
 import { DataStack, scheduleGroupName } from './dataStack';
 import { addNagChecks } from './nag';
-import { stageFrom } from './stage';
+import { requireProductionContext, stageFrom } from './stage';
 import { WebAclStack } from './webAcl';
 import { workflowModules, type WorkflowModule } from './workflows';
 
@@ -17,7 +17,7 @@ export interface BuildAppOptions {
   skipBundling?: boolean;
   outdir?: string;
   /**
-   * Extra context, as `-c key=value` would give: `authDomainPrefix`, `webOrigin`, `mailFrom`, `webAclArn`,
+   * Extra context, as `-c key=value` would give: `authDomainPrefix`, `webOrigin`, `mailFrom`, `alarmEmail`, `webAclArn`,
    * `webDomainName` + `webCertificateArn`, and `account` + `region` (pins every stack to that environment
    * and adds the us-east-1 web ACL stack).
    */
@@ -76,6 +76,9 @@ export function buildApp(options: BuildAppOptions = {}) {
   const webCertificateArn = contextString(app, 'webCertificateArn');
   if (Boolean(webDomainName) !== Boolean(webCertificateArn)) throw new Error('Give both contexts "webDomainName" and "webCertificateArn" (us-east-1), or neither');
   const authDomainPrefix = contextString(app, 'authDomainPrefix') ?? `arshjul-${stage.name}`;
+  const mailFrom = contextString(app, 'mailFrom');
+  const alarmEmail = contextString(app, 'alarmEmail');
+  requireProductionContext(stage, { mailFrom, alarmEmail });
 
   const dataStack = new DataStack(app, `${prefix}-Data`, {
     description: `Årshjul ${stage.name}: table, encryption key, user pool and schedule group (stateful)`,
@@ -113,7 +116,8 @@ export function buildApp(options: BuildAppOptions = {}) {
     functions: options.functions ?? allFunctions,
     workflows: options.workflows ?? workflowModules,
     bundlingSkipped,
-    mailFrom: contextString(app, 'mailFrom'),
+    mailFrom,
+    alarmEmail,
     webOrigin: contextString(app, 'webOrigin') ?? (webDomainName ? `https://${webDomainName}` : undefined),
     webAclArn,
     webDomain: webDomainName && webCertificateArn ? { domainName: webDomainName, certificateArn: webCertificateArn } : undefined,

@@ -5,6 +5,7 @@ import { Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppOptions } from './app';
 import { addNagChecks, nagAcknowledgements, nagAcknowledgementsMarkdown } from './nag';
+import { productionContext } from './testing';
 
 /**
  * cdk-nag (AWS Solutions) over every stack of the app, synthesized with bundling skipped, through CDK's
@@ -20,7 +21,7 @@ const configurations: Array<{ name: string; options: BuildAppOptions }> = [
       context: {
         account: '123456789012',
         region: 'eu-north-1',
-        mailFrom: 'arshjul@stad.example.se',
+        ...productionContext,
         webDomainName: 'arshjul.stad.example.se',
         webCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
       },
