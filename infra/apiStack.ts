@@ -17,6 +17,7 @@ import { Mail } from './mail';
 import { acknowledgeApiStack } from './nagAcknowledgements';
 import { auditImmutabilityPolicy, tableStatements } from './permissions';
 import { Scheduling } from './scheduler';
+import { recordStoppedExecutions } from './stoppedExecutions';
 import type { Stage } from './stage';
 import { Web, type WebDomain } from './web';
 import { addWorkflows, grantWorkflowUse, type Workflow, type WorkflowModule } from './workflows';
@@ -122,6 +123,10 @@ export class ApiStack extends Stack {
       workflows: this.workflows,
       removalPolicy: stage.removalPolicy,
     });
+    const review = this.workflows.find((workflow) => workflow.id === 'Review');
+    if (review && this.functions.RecordStoppedExecution) {
+      recordStoppedExecutions(this, 'ReviewStopped', { workflow: review, recorder: this.functions.RecordStoppedExecution, deadLetterQueue: this.scheduling.deadLetterQueue });
+    }
     for (const spec of props.functions) {
       const fn = this.functions[spec.id];
       grantWorkflowUse(fn, { starts: spec.startsWorkflows, completes: spec.completesCallbacks }, this.workflows);

@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import { currentClock } from '../../shared/commons/clock';
+import { documentRepository } from '../../shared/commons/repositories';
+import { recordStoppedExecution } from '../../shared/features/review/recordStoppedExecution';
+import { documentAddressSchema } from '../../shared/tasks/schemas';
+import { taskHandler } from '../../shared/tasks/taskHandler';
+
+/** The execution's input as EventBridge carries it: a JSON string holding the document's address. */
+const executionInput = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not JSON' });
+    return z.NEVER;
+  }
+});
+
+/** `Step Functions Execution Status Change`, as the rule in infra/stoppedExecutions.ts delivers it. */
+const statusChange = z.object({
+  detail: z.object({
+    name: z.string().min(1),
+    status: z.enum(['FAILED', 'TIMED_OUT', 'ABORTED']),
+    input: executionInput.pipe(z.object({ document: documentAddressSchema })),
+    error: z.string().nullish(),
+  }),
+});
+
+export const handler = taskHandler('RecordStoppedExecution', statusChange, ({ detail }) =>
+  recordStoppedExecution(
+    { executionName: detail.name, status: detail.status, error: detail.error ?? undefined, document: detail.input.document },
+    { documents: documentRepository(), clock: currentClock() },
+  ),
+);
