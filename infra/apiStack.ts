@@ -11,7 +11,10 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/manifest';
+import { METRICS_NAMESPACE } from '../shared/observability/metrics';
+import { Alarms } from './alarms';
 import { addWebClient } from './auth';
+import { HealthDashboard } from './dashboard';
 import { createFunction } from './functions';
 import { Mail } from './mail';
 import { acknowledgeApiStack } from './nagAcknowledgements';
@@ -78,6 +81,8 @@ export class ApiStack extends Stack {
   readonly scheduling: Scheduling;
   readonly web: Web;
   readonly webClient: cognito.UserPoolClient;
+  readonly alarms: Alarms;
+  readonly dashboard: HealthDashboard;
   /** Routes without an authorizer (manifest `auth: 'public'`). */
   readonly publicRoutes: apigwv2.HttpRoute[] = [];
   /** The origin the web app is reached at: context `webOrigin`, the custom domain, or the distribution. */
@@ -99,6 +104,7 @@ export class ApiStack extends Stack {
           TABLE_NAME: table.tableName,
           POWERTOOLS_SERVICE_NAME: 'arshjul',
           POWERTOOLS_LOG_LEVEL: 'INFO',
+          POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
           STAGE: stage.name,
         },
         removalPolicy: stage.removalPolicy,
@@ -208,6 +214,27 @@ export class ApiStack extends Stack {
       }
     }
 
+    this.alarms = new Alarms(this, 'Alarms', {
+      stage,
+      alarmEmail: props.alarmEmail,
+      functions: this.functions,
+      workflows: this.workflows,
+      httpApi: this.httpApi,
+      deadLetterQueue: this.scheduling.deadLetterQueue,
+      dailyJob: this.functions.SendReminders,
+      mail: this.mail,
+      removalPolicy: stage.removalPolicy,
+    });
+    this.dashboard = new HealthDashboard(this, 'Health', {
+      stage,
+      serviceName: 'arshjul',
+      alarms: this.alarms.alarms,
+      workflows: this.workflows,
+      httpApi: this.httpApi,
+      deadLetterQueue: this.scheduling.deadLetterQueue,
+      mail: this.mail,
+    });
+
     acknowledgeApiStack(this, props);
 
     new CfnOutput(this, 'ApiUrl', { value: defaultStage.url });
@@ -215,6 +242,8 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'DistributionId', { value: this.web.distribution.distributionId });
     new CfnOutput(this, 'SiteBucketName', { value: this.web.siteBucket.bucketName });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    new CfnOutput(this, 'HealthDashboardName', { value: this.dashboard.dashboard.dashboardName });
     new CfnOutput(this, 'SchedulerDeadLetterQueueUrl', { value: this.scheduling.deadLetterQueue.queueUrl });
   }
 }

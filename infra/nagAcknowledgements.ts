@@ -83,6 +83,13 @@ export function acknowledgeApiStack(stack: ApiStack, props: ApiStackProps): void
   for (const fn of Object.values(stack.functions)) {
     acknowledgeWildcards(fn.role!, [
       {
+        finding: /^Resource::\*$/,
+        onlyActions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+        reason:
+          'Active X-Ray tracing (the Powertools tracer): X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level ' +
+          'permissions; nothing else is granted on *.',
+      },
+      {
         finding: new RegExp(`^Resource::arn:<AWS::Partition>:scheduler:${REGION}:${ACCOUNT}:schedule/${escapeRegExp(stack.scheduling.groupName)}/\\*$`),
         reason:
           'One-time schedules are created at run time, named after the period or document they start; the grant covers the ' +
@@ -137,8 +144,8 @@ export function acknowledgeApiStack(stack: ApiStack, props: ApiStackProps): void
 
   acknowledge(
     stack.scheduling.deadLetterQueue,
-    'This queue is the dead-letter queue of the EventBridge Scheduler schedules (their DeadLetterConfig), which cdk-nag cannot ' +
-      'see; a dead-letter queue of its own would have nothing to catch.',
+    'This queue is the dead-letter queue of the EventBridge Scheduler schedules and of the stopped-execution rule (their ' +
+      'DeadLetterConfig), which cdk-nag cannot see; a dead-letter queue of its own would have nothing to catch.',
     'AwsSolutions-SQS3',
   );
 

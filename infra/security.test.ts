@@ -17,7 +17,7 @@ const sorted = (items: readonly string[]) => [...items].sort();
 
 /** Environment variables a deployed function may have; anything else (a local token issuer…) is a leak. */
 const ALLOWED_ENV =
-  /^(TABLE_NAME|POWERTOOLS_SERVICE_NAME|POWERTOOLS_LOG_LEVEL|STAGE|MAIL_FROM|MAIL_CONFIGURATION_SET|MAIL_TEMPLATE_PREFIX|PUBLIC_URL|SCHEDULE_GROUP|SCHEDULER_ROLE_ARN|SCHEDULER_DLQ_ARN|STATE_MACHINE_ARN_[A-Z0-9_]+)$/;
+  /^(TABLE_NAME|POWERTOOLS_SERVICE_NAME|POWERTOOLS_LOG_LEVEL|POWERTOOLS_METRICS_NAMESPACE|STAGE|MAIL_FROM|MAIL_CONFIGURATION_SET|MAIL_TEMPLATE_PREFIX|PUBLIC_URL|SCHEDULE_GROUP|SCHEDULER_ROLE_ARN|SCHEDULER_DLQ_ARN|STATE_MACHINE_ARN_[A-Z0-9_]+)$/;
 
 describe('least privilege, from the manifest', () => {
   it('grants the table by access level: item reads (no Scan, no streams), item writes only for `write`, queries on each index by name', () => {

@@ -5,6 +5,7 @@ import { sweepWorkflowActions } from '../../shared/features/documents/workflowAc
 import { sendDueReminders } from '../../shared/features/reminders/sendReminders';
 import { scheduledJobInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
+import { counted } from '../../shared/observability/metrics';
 
 /** The daily job: reminders, overdue notices and escalations; then any workflow action a crash left undelivered. */
 export const handler = taskHandler('SendReminders', scheduledJobInput, async ({ scheduledTime }) => {
@@ -15,7 +16,7 @@ export const handler = taskHandler('SendReminders', scheduledJobInput, async ({ 
     documents,
     sent: sentMessages(),
     notifier: currentNotifier(),
-  });
+  }).then(counted('RemindersSent', ({ sent }) => sent));
   const redelivered = await sweepWorkflowActions({ documents, workflow: currentWorkflow() });
   return { ...result, redelivered };
 });

@@ -4,6 +4,7 @@ import { boardRepository, cycleRepository, documentRepository, sentMessages } fr
 import { notifyBoard } from '../../shared/features/review/reviewSteps';
 import { notifyBoardInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
+import { counted } from '../../shared/observability/metrics';
 
 export const handler = taskHandler('NotifyBoard', notifyBoardInput, (input) =>
   notifyBoard(input, {
@@ -13,5 +14,5 @@ export const handler = taskHandler('NotifyBoard', notifyBoardInput, (input) =>
     sent: sentMessages(),
     notifier: currentNotifier(),
     clock: currentClock(),
-  }),
+  }).then(counted(input.event === 'approved' ? 'DocumentsApproved' : 'DocumentsReturned', ({ sent }) => (sent ? 1 : 0))),
 );

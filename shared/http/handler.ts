@@ -4,6 +4,7 @@ import type { ZodType, z } from 'zod';
 import type { Actor } from '../domain/actor';
 import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, type FieldError } from '../domain/errors';
 import { logger } from '../observability/logger';
+import { observed } from '../observability/middleware';
 import { authorize } from '../domain/authorization';
 import { actorFromClaims } from './identity';
 import { problemFor, problemResponse } from './problem';
@@ -69,6 +70,7 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequ
   };
 
   return middy<ApiEvent, ApiResult>()
+    .use(observed())
     .before((request) => {
       const correlationId = correlationIdOf(request.event);
       logger.resetKeys?.();
