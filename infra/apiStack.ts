@@ -43,6 +43,8 @@ export interface ApiStackProps extends StackProps {
   mailFrom?: string;
   /** Where alarms are e-mailed (context `alarmEmail`); without it the alarm topic has no subscriber. */
   alarmEmail?: string;
+  /** The city's identity provider in the user pool (data stack), offered by the web app's client. */
+  identityProviderName?: string;
   /** Origin the web app is served from, when not the distribution's own domain (context `webOrigin`). */
   webOrigin?: string;
   /** WAFv2 web ACL (CLOUDFRONT scope, us-east-1) for the distribution. */
@@ -187,7 +189,7 @@ export class ApiStack extends Stack {
     this.webOrigin = props.webOrigin ?? this.web.url;
     // In dev, developers may also run the web app on their machine against the dev user pool.
     const origins = [this.webOrigin, ...(stage.disposable ? ['http://localhost:3000'] : [])];
-    this.webClient = addWebClient(this, 'WebClient', props.userPool, { stage, origins });
+    this.webClient = addWebClient(this, 'WebClient', props.userPool, { stage, origins, identityProviderName: props.identityProviderName });
     this.web.publishAuthConfig({
       domain: `https://${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com`,
       clientId: this.webClient.userPoolClientId,

@@ -5,6 +5,7 @@ import { allFunctions, type FunctionSpec } from '../functions/manifest';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { ApiStack } from './apiStack';
 import { DataStack, scheduleGroupName } from './dataStack';
+import { cityIdentityProviderFrom } from './identityProvider';
 import { addNagChecks } from './nag';
 import { requireProductionContext, stageFrom } from './stage';
 import { WebAclStack } from './webAcl';
@@ -79,6 +80,7 @@ export function buildApp(options: BuildAppOptions = {}) {
   const mailFrom = contextString(app, 'mailFrom');
   const alarmEmail = contextString(app, 'alarmEmail');
   requireProductionContext(stage, { mailFrom, alarmEmail });
+  const identityProvider = cityIdentityProviderFrom((key) => app.node.tryGetContext(key));
 
   const dataStack = new DataStack(app, `${prefix}-Data`, {
     description: `Årshjul ${stage.name}: table, encryption key, user pool and schedule group (stateful)`,
@@ -86,6 +88,8 @@ export function buildApp(options: BuildAppOptions = {}) {
     stage,
     tableDefinition,
     authDomainPrefix,
+    identityProvider,
+    bundlingSkipped,
     terminationProtection: !stage.disposable,
   });
 
@@ -118,6 +122,7 @@ export function buildApp(options: BuildAppOptions = {}) {
     bundlingSkipped,
     mailFrom,
     alarmEmail,
+    identityProviderName: identityProvider?.name,
     webOrigin: contextString(app, 'webOrigin') ?? (webDomainName ? `https://${webDomainName}` : undefined),
     webAclArn,
     webDomain: webDomainName && webCertificateArn ? { domainName: webDomainName, certificateArn: webCertificateArn } : undefined,

@@ -27,6 +27,18 @@ const configurations: Array<{ name: string; options: BuildAppOptions }> = [
       },
     },
   },
+  {
+    name: 'test stage with the city identity provider (OIDC) and its group mapping',
+    options: {
+      stage: 'test',
+      context: {
+        oidcIssuer: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0',
+        oidcClientId: '11111111-1111-1111-1111-111111111111',
+        oidcClientSecretName: 'arshjul/test/entra-client-secret',
+        idpGroupRoles: JSON.stringify({ 'aaaaaaaa-0000-0000-0000-000000000001': { role: 'editor', boards: ['bromma'] } }),
+      },
+    },
+  },
   { name: 'test stage with a given web ACL', options: { stage: 'test', context: { webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/arshjul-test/0000' } } },
 ];
 
