@@ -6,7 +6,7 @@ export const METRICS_NAMESPACE = 'Arshjul';
 /**
  * What the city counts, and where each is emitted (the workflow steps, so that an HTTP retry or an
  * idempotent replay is not counted twice):
- * - `DocumentsSubmitted`: RunChecks, once per review round (a submission or a resubmission);
+ * - `DocumentsSubmitted`: RunChecks, once per review execution (a submission, a resubmission, or a restart after a failure);
  * - `DocumentsApproved` / `DocumentsReturned`: NotifyBoard, when the board's notice is sent (once per round);
  * - `RemindersSent`: SendReminders, the reminders, overdue notices and escalations the daily run sent.
  */
