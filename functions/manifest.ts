@@ -101,6 +101,9 @@ export const taskFunctions: WorkerFunctionSpec[] = [
   { id: 'RegisterCallback', entry: 'functions/tasks/registerCallback.ts', table: 'write', completesCallbacks: ['Review'] },
   { id: 'NotifyBoard', entry: 'functions/tasks/notifyBoard.ts', table: 'write', sendsEmail: true },
   { id: 'RecordWorkflowFailure', entry: 'functions/tasks/recordWorkflowFailure.ts', table: 'write' },
+  { id: 'ContinueReview', entry: 'functions/tasks/continueReview.ts', table: 'write', startsWorkflows: ['Review'] },
+  // Invoked by EventBridge (infra/stoppedExecutions.ts) when a review execution stops where no Catch runs.
+  { id: 'RecordStoppedExecution', entry: 'functions/tasks/recordStoppedExecution.ts', table: 'write' },
   { id: 'OpenPeriod', entry: 'functions/tasks/openPeriod.ts', table: 'write' },
   { id: 'ClosePeriod', entry: 'functions/tasks/closePeriod.ts', table: 'write' },
 ];

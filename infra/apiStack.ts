@@ -11,12 +11,16 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/manifest';
+import { METRICS_NAMESPACE } from '../shared/observability/metrics';
+import { Alarms } from './alarms';
 import { addWebClient } from './auth';
+import { HealthDashboard } from './dashboard';
 import { createFunction } from './functions';
 import { Mail } from './mail';
 import { acknowledgeApiStack } from './nagAcknowledgements';
 import { auditImmutabilityPolicy, tableStatements } from './permissions';
 import { Scheduling } from './scheduler';
+import { recordStoppedExecutions } from './stoppedExecutions';
 import type { Stage } from './stage';
 import { Web, type WebDomain } from './web';
 import { addWorkflows, grantWorkflowUse, type Workflow, type WorkflowModule } from './workflows';
@@ -36,6 +40,10 @@ export interface ApiStackProps extends StackProps {
   workflows: WorkflowModule[];
   /** Sender address for e-mail; when set, functions that send e-mail may send from it only. */
   mailFrom?: string;
+  /** Where alarms are e-mailed (context `alarmEmail`); without it the alarm topic has no subscriber. */
+  alarmEmail?: string;
+  /** The city's identity provider in the user pool (data stack), offered by the web app's client. */
+  identityProviderName?: string;
   /** Origin the web app is served from, when not the distribution's own domain (context `webOrigin`). */
   webOrigin?: string;
   /** WAFv2 web ACL (CLOUDFRONT scope, us-east-1) for the distribution. */
@@ -74,6 +82,8 @@ export class ApiStack extends Stack {
   readonly scheduling: Scheduling;
   readonly web: Web;
   readonly webClient: cognito.UserPoolClient;
+  readonly alarms: Alarms;
+  readonly dashboard: HealthDashboard;
   /** Routes without an authorizer (manifest `auth: 'public'`). */
   readonly publicRoutes: apigwv2.HttpRoute[] = [];
   /** The origin the web app is reached at: context `webOrigin`, the custom domain, or the distribution. */
@@ -95,6 +105,7 @@ export class ApiStack extends Stack {
           TABLE_NAME: table.tableName,
           POWERTOOLS_SERVICE_NAME: 'arshjul',
           POWERTOOLS_LOG_LEVEL: 'INFO',
+          POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
           STAGE: stage.name,
         },
         removalPolicy: stage.removalPolicy,
@@ -118,6 +129,10 @@ export class ApiStack extends Stack {
       workflows: this.workflows,
       removalPolicy: stage.removalPolicy,
     });
+    const review = this.workflows.find((workflow) => workflow.id === 'Review');
+    if (review && this.functions.RecordStoppedExecution) {
+      recordStoppedExecutions(this, 'ReviewStopped', { workflow: review, recorder: this.functions.RecordStoppedExecution, deadLetterQueue: this.scheduling.deadLetterQueue });
+    }
     for (const spec of props.functions) {
       const fn = this.functions[spec.id];
       grantWorkflowUse(fn, { starts: spec.startsWorkflows, completes: spec.completesCallbacks }, this.workflows);
@@ -172,7 +187,7 @@ export class ApiStack extends Stack {
     this.webOrigin = props.webOrigin ?? this.web.url;
     // In dev, developers may also run the web app on their machine against the dev user pool.
     const origins = [this.webOrigin, ...(stage.disposable ? ['http://localhost:3000'] : [])];
-    this.webClient = addWebClient(this, 'WebClient', props.userPool, { stage, origins });
+    this.webClient = addWebClient(this, 'WebClient', props.userPool, { stage, origins, identityProviderName: props.identityProviderName });
     this.web.publishAuthConfig({
       domain: `https://${props.authDomainPrefix}.auth.${this.region}.amazoncognito.com`,
       clientId: this.webClient.userPoolClientId,
@@ -199,6 +214,27 @@ export class ApiStack extends Stack {
       }
     }
 
+    this.alarms = new Alarms(this, 'Alarms', {
+      stage,
+      alarmEmail: props.alarmEmail,
+      functions: this.functions,
+      workflows: this.workflows,
+      httpApi: this.httpApi,
+      deadLetterQueue: this.scheduling.deadLetterQueue,
+      dailyJob: this.functions.SendReminders,
+      mail: this.mail,
+      removalPolicy: stage.removalPolicy,
+    });
+    this.dashboard = new HealthDashboard(this, 'Health', {
+      stage,
+      serviceName: 'arshjul',
+      alarms: this.alarms.alarms,
+      workflows: this.workflows,
+      httpApi: this.httpApi,
+      deadLetterQueue: this.scheduling.deadLetterQueue,
+      mail: this.mail,
+    });
+
     acknowledgeApiStack(this, props);
 
     new CfnOutput(this, 'ApiUrl', { value: defaultStage.url });
@@ -206,6 +242,8 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'DistributionId', { value: this.web.distribution.distributionId });
     new CfnOutput(this, 'SiteBucketName', { value: this.web.siteBucket.bucketName });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    new CfnOutput(this, 'HealthDashboardName', { value: this.dashboard.dashboard.dashboardName });
     new CfnOutput(this, 'SchedulerDeadLetterQueueUrl', { value: this.scheduling.deadLetterQueue.queueUrl });
   }
 }

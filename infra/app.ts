@@ -5,8 +5,9 @@ import { allFunctions, type FunctionSpec } from '../functions/manifest';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { ApiStack } from './apiStack';
 import { DataStack, scheduleGroupName } from './dataStack';
+import { cityIdentityProviderFrom } from './identityProvider';
 import { addNagChecks } from './nag';
-import { stageFrom } from './stage';
+import { requireProductionContext, stageFrom } from './stage';
 import { WebAclStack } from './webAcl';
 import { workflowModules, type WorkflowModule } from './workflows';
 
@@ -17,7 +18,7 @@ export interface BuildAppOptions {
   skipBundling?: boolean;
   outdir?: string;
   /**
-   * Extra context, as `-c key=value` would give: `authDomainPrefix`, `webOrigin`, `mailFrom`, `webAclArn`,
+   * Extra context, as `-c key=value` would give: `authDomainPrefix`, `webOrigin`, `mailFrom`, `alarmEmail`, `webAclArn`,
    * `webDomainName` + `webCertificateArn`, and `account` + `region` (pins every stack to that environment
    * and adds the us-east-1 web ACL stack).
    */
@@ -74,6 +75,10 @@ export function buildApp(options: BuildAppOptions = {}) {
   const webCertificateArn = contextString(app, 'webCertificateArn');
   if (Boolean(webDomainName) !== Boolean(webCertificateArn)) throw new Error('Give both contexts "webDomainName" and "webCertificateArn" (us-east-1), or neither');
   const authDomainPrefix = contextString(app, 'authDomainPrefix') ?? `arshjul-${stage.name}`;
+  const mailFrom = contextString(app, 'mailFrom');
+  const alarmEmail = contextString(app, 'alarmEmail');
+  requireProductionContext(stage, { mailFrom, alarmEmail });
+  const identityProvider = cityIdentityProviderFrom((key) => app.node.tryGetContext(key));
 
   const dataStack = new DataStack(app, `${prefix}-Data`, {
     description: `Årshjul ${stage.name}: table, encryption key, user pool and schedule group (stateful)`,
@@ -81,6 +86,7 @@ export function buildApp(options: BuildAppOptions = {}) {
     stage,
     tableDefinition,
     authDomainPrefix,
+    identityProvider,
     terminationProtection: !stage.disposable,
   });
 
@@ -110,7 +116,9 @@ export function buildApp(options: BuildAppOptions = {}) {
     scheduleGroupName: scheduleGroupName(stage),
     functions: options.functions ?? allFunctions,
     workflows: options.workflows ?? workflowModules,
-    mailFrom: contextString(app, 'mailFrom'),
+    mailFrom,
+    alarmEmail,
+    identityProviderName: identityProvider?.name,
     webOrigin: contextString(app, 'webOrigin') ?? (webDomainName ? `https://${webDomainName}` : undefined),
     webAclArn,
     webDomain: webDomainName && webCertificateArn ? { domainName: webDomainName, certificateArn: webCertificateArn } : undefined,

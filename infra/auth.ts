@@ -41,6 +41,9 @@ export class Auth extends Construct {
         // Comma-separated board ids; set by an admin, read by the API from the ID token.
         boards: new cognito.StringAttribute({ mutable: true, minLen: 0, maxLen: 2048 }),
         locale: new cognito.StringAttribute({ mutable: true, minLen: 0, maxLen: 16 }),
+        // The city identity provider's groups claim (infra/identityProvider.ts); no client may write it. Always
+        // declared: Cognito cannot remove a custom attribute, so a pool must not depend on the IdP's context.
+        idp_groups: new cognito.StringAttribute({ mutable: true, minLen: 0, maxLen: 2048 }),
       },
       passwordPolicy: {
         minLength: 14,
@@ -80,6 +83,8 @@ export interface WebClientProps {
   stage: Stage;
   /** Origins the web app is served from (`https://arshjul.example.se`); callback and logout URLs hang off each. */
   origins: string[];
+  /** The city's identity provider (infra/identityProvider.ts), offered on the hosted UI beside the pool's own sign-in. */
+  identityProviderName?: string;
 }
 
 /**
@@ -99,7 +104,10 @@ export function addWebClient(scope: Construct, id: string, userPool: cognito.IUs
       callbackUrls: props.origins.map((origin) => `${origin}${webCallbackPath}`),
       logoutUrls: props.origins.map((origin) => `${origin}${webLogoutPath}`),
     },
-    supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+    supportedIdentityProviders: [
+      cognito.UserPoolClientIdentityProvider.COGNITO,
+      ...(props.identityProviderName ? [cognito.UserPoolClientIdentityProvider.custom(props.identityProviderName)] : []),
+    ],
     preventUserExistenceErrors: true,
     enableTokenRevocation: true,
     accessTokenValidity: Duration.hours(1),

@@ -2,10 +2,10 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { roles } from '../shared/domain/actor';
-import { resourcesOf, synthTemplates } from './testing';
+import { productionContext, resourcesOf, synthTemplates } from './testing';
 
 const dev = synthTemplates({ stage: 'dev' });
-const prod = synthTemplates({ stage: 'prod', context: { webOrigin: 'https://arshjul.example.se' } });
+const prod = synthTemplates({ stage: 'prod', context: { ...productionContext, webOrigin: 'https://arshjul.example.se' } });
 
 function onlyTable(template: typeof dev.data) {
   const tables = Object.values(resourcesOf(template, 'AWS::DynamoDB::Table'));

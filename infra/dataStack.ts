@@ -5,6 +5,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
 import type { KeyAttribute, TableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { Auth } from './auth';
+import { CityIdentityProvider, type CityIdentityProviderConfig } from './identityProvider';
 import { acknowledgeDataStack } from './nagAcknowledgements';
 import type { Stage } from './stage';
 
@@ -12,6 +13,8 @@ export interface DataStackProps extends StackProps {
   stage: Stage;
   tableDefinition: TableDefinition;
   authDomainPrefix: string;
+  /** The city's own sign-in, from context (infra/identityProvider.ts); none: the pool's own users only. */
+  identityProvider?: CityIdentityProviderConfig;
 }
 
 /** The EventBridge Scheduler group of a stage: the recurring schedules and every one-time schedule the API creates. */
@@ -32,6 +35,7 @@ export class DataStack extends Stack {
   readonly tableKey: kms.Key;
   readonly auth: Auth;
   readonly scheduleGroup: scheduler.CfnScheduleGroup;
+  readonly identityProvider?: CityIdentityProvider;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -68,6 +72,14 @@ export class DataStack extends Stack {
       stage,
       domainPrefix: props.authDomainPrefix,
     });
+
+    if (props.identityProvider) {
+      this.identityProvider = new CityIdentityProvider(this, 'CityIdentityProvider', {
+        userPool: this.auth.userPool,
+        config: props.identityProvider,
+        removalPolicy: stage.removalPolicy,
+      });
+    }
 
     this.scheduleGroup = new scheduler.CfnScheduleGroup(this, 'ScheduleGroup', { name: scheduleGroupName(stage) });
     this.scheduleGroup.applyRemovalPolicy(stage.removalPolicy);

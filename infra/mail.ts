@@ -1,4 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
+import { type Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -10,6 +11,9 @@ import type { Stage } from './stage';
 export const MAIL_FROM_ENV = 'MAIL_FROM';
 export const MAIL_CONFIGURATION_SET_ENV = 'MAIL_CONFIGURATION_SET';
 export const MAIL_TEMPLATE_PREFIX_ENV = 'MAIL_TEMPLATE_PREFIX';
+
+/** The CloudWatch dimension SES puts on this stage's bounce and complaint counts (AWS/SES). */
+export const MAIL_METRIC_DIMENSION = 'ConfigurationSet';
 
 export interface MailProps {
   stage: Stage;
@@ -41,6 +45,14 @@ export class Mail extends Construct {
       tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
       suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
+    // Bounces and complaints of this stage's mail, counted in CloudWatch (AWS/SES) for the alarms: a bounce
+    // means a board's contact address is wrong, a complaint that a notice reached someone who did not want it.
+    this.configurationSet.addEventDestination('Metrics', {
+      destination: ses.EventDestination.cloudWatchDimensions([
+        { name: MAIL_METRIC_DIMENSION, source: ses.CloudWatchDimensionSource.MESSAGE_TAG, defaultValue: this.templatePrefix },
+      ]),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT, ses.EmailSendingEvent.DELIVERY],
+    });
     const templates = sesTemplates(this.templatePrefix);
     this.templateNames = templates.map((template) => template.TemplateName);
     for (const template of templates) {
@@ -52,6 +64,17 @@ export class Mail extends Construct {
         },
       });
     }
+  }
+
+  /** Count of this stage's `Bounce`, `Complaint` or `Delivery` events, summed over `period`. */
+  metric(event: 'Bounce' | 'Complaint' | 'Delivery', period: Duration): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: 'AWS/SES',
+      metricName: event,
+      dimensionsMap: { [MAIL_METRIC_DIMENSION]: this.templatePrefix },
+      statistic: 'Sum',
+      period,
+    });
   }
 
   /**

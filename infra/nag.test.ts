@@ -5,6 +5,7 @@ import { Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppOptions } from './app';
 import { addNagChecks, nagAcknowledgements, nagAcknowledgementsMarkdown } from './nag';
+import { productionContext } from './testing';
 
 /**
  * cdk-nag (AWS Solutions) over every stack of the app, synthesized with bundling skipped, through CDK's
@@ -20,9 +21,21 @@ const configurations: Array<{ name: string; options: BuildAppOptions }> = [
       context: {
         account: '123456789012',
         region: 'eu-north-1',
-        mailFrom: 'arshjul@stad.example.se',
+        ...productionContext,
         webDomainName: 'arshjul.stad.example.se',
         webCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      },
+    },
+  },
+  {
+    name: 'test stage with the city identity provider (OIDC) and its group mapping',
+    options: {
+      stage: 'test',
+      context: {
+        oidcIssuer: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0',
+        oidcClientId: '11111111-1111-1111-1111-111111111111',
+        oidcClientSecretName: 'arshjul/test/entra-client-secret',
+        idpGroupRoles: JSON.stringify({ 'aaaaaaaa-0000-0000-0000-000000000001': { role: 'editor', boards: ['bromma'] } }),
       },
     },
   },

@@ -82,6 +82,7 @@ export function acknowledgeApiStack(stack: ApiStack, props: ApiStackProps): void
   // Function roles: the wildcards the manifest's grants can produce.
   for (const fn of Object.values(stack.functions)) {
     acknowledgeWildcards(fn.role!, [
+      XRAY_WILDCARD,
       {
         finding: new RegExp(`^Resource::arn:<AWS::Partition>:scheduler:${REGION}:${ACCOUNT}:schedule/${escapeRegExp(stack.scheduling.groupName)}/\\*$`),
         reason:
@@ -137,8 +138,8 @@ export function acknowledgeApiStack(stack: ApiStack, props: ApiStackProps): void
 
   acknowledge(
     stack.scheduling.deadLetterQueue,
-    'This queue is the dead-letter queue of the EventBridge Scheduler schedules (their DeadLetterConfig), which cdk-nag cannot ' +
-      'see; a dead-letter queue of its own would have nothing to catch.',
+    'This queue is the dead-letter queue of the EventBridge Scheduler schedules and of the stopped-execution rule (their ' +
+      'DeadLetterConfig), which cdk-nag cannot see; a dead-letter queue of its own would have nothing to catch.',
     'AwsSolutions-SQS3',
   );
 
@@ -207,7 +208,21 @@ export function acknowledgeApiStack(stack: ApiStack, props: ApiStackProps): void
   }
 }
 
+/** The X-Ray grant of active tracing, acknowledged on every function role that has it. */
+const XRAY_WILDCARD: AllowedWildcard = {
+  finding: /^Resource::\*$/,
+  onlyActions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+  reason:
+    'Active X-Ray tracing (the Powertools tracer): X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level ' +
+    'permissions; nothing else is granted on *.',
+};
+
 export function acknowledgeDataStack(stack: DataStack): void {
+  const trigger = stack.identityProvider?.trigger;
+  if (trigger) {
+    acknowledge(trigger, NODE_22, 'AwsSolutions-L1');
+    acknowledgeWildcards(trigger.role!, [XRAY_WILDCARD]);
+  }
   const pool = stack.auth.userPool;
   acknowledge(
     pool,

@@ -5,7 +5,7 @@ import { allFunctions } from '../functions/manifest';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { repoRoot } from './functions';
 import { AUDIT_IMMUTABLE_ACTIONS, INDEX_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from './permissions';
-import { allowedActions, environmentOf, functionRole, resourcesOf, statementsOfRole, synthTemplates, type PolicyStatementJson } from './testing';
+import { allowedActions, environmentOf, functionRole, productionContext, resourcesOf, statementsOfRole, synthTemplates, type PolicyStatementJson } from './testing';
 
 const { api } = synthTemplates({ stage: 'dev' });
 const [auditPolicyId] = Object.keys(resourcesOf(api, 'AWS::IAM::ManagedPolicy'));
@@ -17,7 +17,7 @@ const sorted = (items: readonly string[]) => [...items].sort();
 
 /** Environment variables a deployed function may have; anything else (a local token issuer…) is a leak. */
 const ALLOWED_ENV =
-  /^(TABLE_NAME|POWERTOOLS_SERVICE_NAME|POWERTOOLS_LOG_LEVEL|STAGE|MAIL_FROM|MAIL_CONFIGURATION_SET|MAIL_TEMPLATE_PREFIX|PUBLIC_URL|SCHEDULE_GROUP|SCHEDULER_ROLE_ARN|SCHEDULER_DLQ_ARN|STATE_MACHINE_ARN_[A-Z0-9_]+)$/;
+  /^(TABLE_NAME|POWERTOOLS_SERVICE_NAME|POWERTOOLS_LOG_LEVEL|POWERTOOLS_METRICS_NAMESPACE|STAGE|MAIL_FROM|MAIL_CONFIGURATION_SET|MAIL_TEMPLATE_PREFIX|PUBLIC_URL|SCHEDULE_GROUP|SCHEDULER_ROLE_ARN|SCHEDULER_DLQ_ARN|STATE_MACHINE_ARN_[A-Z0-9_]+)$/;
 
 describe('least privilege, from the manifest', () => {
   it('grants the table by access level: item reads (no Scan, no streams), item writes only for `write`, queries on each index by name', () => {
@@ -134,7 +134,7 @@ describe('the local token issuer can never be switched on in the cloud', () => {
 });
 
 describe('data protection outside dev', () => {
-  const prod = synthTemplates({ stage: 'prod', context: { webOrigin: 'https://arshjul.example.se' } });
+  const prod = synthTemplates({ stage: 'prod', context: { ...productionContext, webOrigin: 'https://arshjul.example.se' } });
 
   it('keeps the table with point-in-time recovery, its own rotating key and deletion protection', () => {
     const table = Object.values(resourcesOf(prod.data, 'AWS::DynamoDB::Table'))[0];

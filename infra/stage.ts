@@ -29,3 +29,23 @@ export function stageFrom(name: string): Stage {
     removalPolicy: disposable ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
   };
 }
+
+/**
+ * Context values a production deploy cannot run without, and why. Without a sender the functions would send
+ * from the placeholder `no-reply@arshjul.example`, SES refuses it and every review ends in `ReviewFailed`;
+ * without an alarm address nobody hears of an alarm.
+ */
+export const PRODUCTION_CONTEXT: Record<string, string> = {
+  mailFrom: 'the e-mail sender, an address or domain verified in SES (e.g. -c mailFrom=arshjul@stad.se)',
+  alarmEmail: 'the address alarms are sent to (e.g. -c alarmEmail=drift@stad.se); confirm the SNS subscription it receives',
+};
+
+/** Refuses a production synth that lacks any of `PRODUCTION_CONTEXT`, naming each one missing; other stages may keep defaults. */
+export function requireProductionContext(stage: Stage, context: Record<string, string | undefined>): void {
+  if (!stage.production) return;
+  const missing = Object.keys(PRODUCTION_CONTEXT).filter((key) => !context[key]);
+  if (missing.length === 0) return;
+  throw new Error(
+    `Stage "${stage.name}" cannot be deployed without: ${missing.map((key) => `-c ${key}=… (${PRODUCTION_CONTEXT[key]})`).join('; ')}.`,
+  );
+}

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, inject } from 'vitest';
 import { localAwsConfig } from '../local/dynamodb';
 import { ensureTable } from '../local/tables';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
-import { resourcesOf, synthTemplates } from './testing';
+import { productionContext, resourcesOf, synthTemplates } from './testing';
 
 /**
  * The table DynamoDB Local gets (local/tables.ts) and the table CloudFormation gets (infra/dataStack.ts)
@@ -17,7 +17,7 @@ describe('table parity: DynamoDB Local vs the synthesized table', () => {
   const tableName = `parity-${Date.now()}`;
   afterAll(() => client.destroy());
 
-  const { data } = synthTemplates({ stage: 'prod' });
+  const { data } = synthTemplates({ stage: 'prod', context: productionContext });
   const tables = Object.values(resourcesOf(data, 'AWS::DynamoDB::Table'));
   const deployed = tables[0]?.Properties;
 

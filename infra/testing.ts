@@ -1,6 +1,9 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp, type BuildAppOptions } from './app';
 
+/** What a production synth needs (infra/stage.ts `PRODUCTION_CONTEXT`): tests of `prod` spread it into their context. */
+export const productionContext = { mailFrom: 'arshjul@stad.example.se', alarmEmail: 'drift@stad.example.se' };
+
 /** Synthesizes every stack without bundling (fast) and returns their templates for assertions. */
 export function synthTemplates(options: BuildAppOptions = {}) {
   const built = buildApp({ skipBundling: true, ...options });

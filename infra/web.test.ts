@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { resourcesOf, synthTemplates } from './testing';
+import { productionContext, resourcesOf, synthTemplates } from './testing';
 import { contentSecurityPolicy, spaRewriteCode } from './web';
 import { MANAGED_RULE_GROUPS, RATE_LIMIT_PER_5_MIN } from './webAcl';
 
@@ -57,7 +57,7 @@ describe('web: the site bucket', () => {
     expect(logs.PublicAccessBlockConfiguration.BlockPublicAcls).toBe(true);
     expect(logs.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
     expect(logs.LifecycleConfiguration.Rules).toEqual([expect.objectContaining({ ExpirationInDays: 90, Status: 'Enabled' })]);
-    const prod = synthTemplates({ stage: 'prod', context: { webOrigin: 'https://arshjul.example.se' } });
+    const prod = synthTemplates({ stage: 'prod', context: { ...productionContext, webOrigin: 'https://arshjul.example.se' } });
     for (const bucket of Object.values(buckets(prod.api))) expect(bucket.DeletionPolicy).toBe('Retain');
     expect(Object.values(buckets(prod.api)).some((b) => b.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays === 365)).toBe(true);
     prod.api.resourceCountIs('Custom::S3AutoDeleteObjects', 0);

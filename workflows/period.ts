@@ -3,6 +3,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { LAMBDA_SERVICE_ERRORS, NOT_WORTH_RETRYING } from './review';
 
 export const periodTaskIds = ['OpenPeriod', 'ClosePeriod'] as const;
 
@@ -28,8 +29,10 @@ export function periodDefinition(parent: Construct, fns: Record<string, lambda.I
       retryOnServiceExceptions: false,
       resultPath: '$.window',
     });
+    // First match wins: a bad input is not retried; the rest of States.TaskFailed is.
+    task.addRetry({ errors: NOT_WORTH_RETRYING, maxAttempts: 0 });
     task.addRetry({
-      errors: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'States.TaskFailed'],
+      errors: [...LAMBDA_SERVICE_ERRORS, 'States.TaskFailed'],
       interval: Duration.seconds(5),
       maxAttempts: 5,
       backoffRate: 2,

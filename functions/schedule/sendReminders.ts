@@ -5,11 +5,12 @@ import { sweepWorkflowActions } from '../../shared/features/documents/workflowAc
 import { sendDueReminders } from '../../shared/features/reminders/sendReminders';
 import { scheduledJobInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
+import { counted } from '../../shared/observability/metrics';
 
 /** The daily job: reminders, overdue notices and escalations; then any workflow action a crash left undelivered. */
 export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'sent' | 'notifier' | 'outbox' | 'workflow'>) =>
   taskHandler('SendReminders', scheduledJobInput, async ({ scheduledTime }) => {
-    const result = await sendDueReminders(scheduledTime, deps);
+    const result = await sendDueReminders(scheduledTime, deps).then(counted('RemindersSent', ({ sent }) => sent));
     const redelivered = await sweepWorkflowActions(deps);
     return { ...result, redelivered };
   });

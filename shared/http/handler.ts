@@ -5,6 +5,7 @@ import type { Actor } from '../domain/actor';
 import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, type FieldError } from '../domain/errors';
 import { logger } from '../observability/logger';
 import { decide, type TargetResolver } from './authority';
+import { observed } from '../observability/middleware';
 import { actorFromClaims } from './identity';
 import type { IdempotencyStore } from '../ports/idempotencyStore';
 import { rememberAnswer } from './idempotency';
@@ -92,6 +93,7 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequ
   };
 
   return middy<ApiEvent, ApiResult>()
+    .use(observed())
     .before((request) => {
       const correlationId = correlationIdOf(request.event);
       logger.resetKeys?.();

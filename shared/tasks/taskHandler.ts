@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { ZodType, z } from 'zod';
 import { logger } from '../observability/logger';
+import { observed } from '../observability/middleware';
 
 /** A workflow task's input failed validation: a bug in the state machine, not worth retrying. */
 export class InvalidTaskInput extends Error {
@@ -16,6 +17,7 @@ export class InvalidTaskInput extends Error {
  */
 export function taskHandler<S extends ZodType, R>(name: string, schema: S, run: (input: z.output<S>) => Promise<R>) {
   return middy<unknown, R>()
+    .use(observed())
     .before((request) => {
       const document = (request.event as { document?: Record<string, unknown> } | undefined)?.document;
       logger.resetKeys?.();

@@ -54,7 +54,8 @@ export async function decideDocument(
       updatedAt: at,
       updatedBy: deps.actor.sub,
     };
-    const waitsForReview = record.waitingFor?.step === 'review' && record.taskToken;
+    // A token left by an execution that failed or stopped is dead: the restart below carries the decision instead.
+    const waitsForReview = record.waitingFor?.step === 'review' && record.taskToken && !current.workflow?.error;
     const restart = restartAfterFailure(current);
     if (restart) next.workflow = restart.workflow;
     const workflowAction: WorkflowAction | undefined = waitsForReview

@@ -49,7 +49,8 @@ export async function submitDocument(
       updatedBy: deps.actor.sub,
       workflow: current.workflow ?? { executionName: reviewExecutionName(address) },
     };
-    const waitsForResubmission = record.waitingFor?.step === 'resubmission' && record.taskToken;
+    // A token left by an execution that failed or stopped is dead: the restart below carries the resubmission instead.
+    const waitsForResubmission = record.waitingFor?.step === 'resubmission' && record.taskToken && !current.workflow?.error;
     const restart = restartAfterFailure(current);
     if (restart) next.workflow = restart.workflow;
     const workflowAction: WorkflowAction | undefined =
