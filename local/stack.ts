@@ -58,6 +58,8 @@ export interface RunningStack {
   outbox: Outbox;
   issuer: LocalTokenIssuer;
   sfn: LocalSfn;
+  /** The synthesized state machines the local service runs, by workflow id. */
+  stateMachines: ReadonlyArray<{ id: string; arn: string }>;
   scheduler: LocalScheduler;
   /** The ports every handler was built with. */
   deps: Deps;
@@ -198,7 +200,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     const url = `http://127.0.0.1:${http.port}`;
-    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, scheduler, deps, db, runDueJobs, stop: stopAll };
+    const stateMachines = synthesized.stateMachines.map(({ id, arn }) => ({ id, arn }));
+    return { url, port: http.port, tableName, dynamoEndpoint, clock, outbox, issuer, sfn, stateMachines, scheduler, deps, db, runDueJobs, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

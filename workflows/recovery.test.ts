@@ -1,6 +1,6 @@
 import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as recordStoppedExecution } from '../functions/tasks/recordStoppedExecution';
+import { makeHandler as makeRecordStoppedExecution } from '../functions/tasks/recordStoppedExecution';
 import { localAwsConfig } from '../local/dynamodb';
 import { lambdaContext } from '../local/lambdaContext';
 import { admin, editorOf, reviewer, startTestStack, type TestStack } from '../test/support/localStack';
@@ -22,7 +22,9 @@ const documentPath = (boardId: string) => `/api/cycles/${year}/boards/${boardId}
 describe('review executions: bounded, and recovered when stopped', () => {
   let t: TestStack;
   let sfn: SFNClient;
-  const executionArn = (name: string) => `${process.env.STATE_MACHINE_ARN_REVIEW!.replace(':stateMachine:', ':execution:')}:${name}`;
+  const reviewArn = () => t.stack.stateMachines.find((machine) => machine.id.toLowerCase() === 'review')!.arn;
+  const executionArn = (name: string) => `${reviewArn().replace(':stateMachine:', ':execution:')}:${name}`;
+  const recordStoppedExecution = (event: unknown, context: unknown) => makeRecordStoppedExecution(t.stack.deps)(event as never, context as never);
   const statusOf = async (name: string) => (await sfn.send(new DescribeExecutionCommand({ executionArn: executionArn(name) }))).status;
 
   beforeAll(async () => {

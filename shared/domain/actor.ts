@@ -12,3 +12,8 @@ export interface Actor {
   email?: string;
   locale?: 'sv' | 'en';
 }
+
+/** Who did it, as an audit event or a comment records it: the login id and role, and the name when the token has one. */
+export function signedBy(actor: Actor): { actor: string; role: Role; actorName?: string } {
+  return { actor: actor.sub, role: actor.role, ...(actor.name ? { actorName: actor.name } : {}) };
+}

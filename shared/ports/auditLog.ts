@@ -6,6 +6,8 @@ import type { DocumentAddress } from './documentStore';
 export interface AuditEvent {
   at: string;
   actor: string;
+  /** The person's name when the token carried one. */
+  actorName?: string;
   role: string;
   action: AuditAction;
   from: DocumentStatus;

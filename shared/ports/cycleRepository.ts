@@ -21,6 +21,8 @@ export const cycleEventActions = ['opened', 'council_goals_replaced', 'calendar_
 export interface CycleEvent {
   at: string;
   actor: string;
+  /** The person's name when the token carried one. */
+  actorName?: string;
   role: string;
   action: (typeof cycleEventActions)[number];
   /** What the person said (the sign-off's comment). */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import './openapiMeta';
 import { deadlineOrderProblems } from '../domain/calendar';
 import { unsubmittedStatuses } from '../domain/lifecycle';
+import { cycleEventActions } from '../ports/cycleRepository';
 import { isoDateSchema, yearSchema } from './common';
 
 /**
@@ -120,8 +121,6 @@ export const lateListSchema = z
   })
   .openapi('LateList');
 export type LateList = z.infer<typeof lateListSchema>;
-
-export const cycleEventActions = ['opened', 'calendar_changed', 'council_goals_replaced', 'signed_off'] as const;
 
 export const cycleHistorySchema = z
   .object({

@@ -177,6 +177,7 @@ export const reviewCommentSchema = z
   .object({
     at: z.iso.datetime(),
     actor: z.string(),
+    actorName: z.string().optional(),
     decision: decisionSchema,
     comment: z.string(),
     indicatorComments: z.array(indicatorCommentSchema).default([]),
@@ -211,6 +212,7 @@ export const historyEventSchema = z
   .object({
     at: z.iso.datetime(),
     actor: z.string().openapi({ description: 'The subject (sub) of who did it' }),
+    actorName: z.string().optional().openapi({ description: "The person's name, when the token carried one" }),
     role: z.string().optional(),
     action: auditActionSchema,
     from: documentStatusSchema,

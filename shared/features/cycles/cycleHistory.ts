@@ -15,6 +15,7 @@ export async function cycleHistory(year: number, deps: { cycles: CycleRepository
     events: ordered.map((event) => ({
       at: event.at,
       actor: event.actor,
+      ...(event.actorName ? { actorName: event.actorName } : {}),
       role: event.role,
       action: event.action,
       ...(event.comment ? { comment: event.comment } : {}),

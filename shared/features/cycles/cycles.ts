@@ -1,3 +1,4 @@
+import { signedBy } from '../../domain/actor';
 import type { Actor } from '../../domain/actor';
 import { assertCouncilGoalsReplaceable, validateCouncilGoals } from '../../domain/councilGoals';
 import { assertCycleOpen } from '../../domain/lifecycle';
@@ -28,7 +29,7 @@ export async function createCycle(
     version: 1,
     approvedPlans: 0,
   };
-  const opened = { at: cycle.createdAt, actor: deps.actor.sub, role: deps.actor.role, action: 'opened' as const, summary: `time zone ${body.calendar.timeZone}` };
+  const opened = { at: cycle.createdAt, ...signedBy(deps.actor), action: 'opened' as const, summary: `time zone ${body.calendar.timeZone}` };
   if (!(await deps.cycles.create(cycle, opened))) {
     throw new Conflict(`The ${body.year} cycle exists already. Read it with GET /api/cycles/${body.year}, or change its calendar instead.`);
   }
@@ -56,7 +57,7 @@ export async function changeCalendar(
     .map(([field, value]) => `${field}: ${String((cycle.calendar as Record<string, unknown>)[field])} → ${String(value)}`)
     .join(', ');
   try {
-    await deps.cycles.update(changed, cycle.version, { at, actor: deps.actor.sub, role: deps.actor.role, action: 'calendar_changed', summary: what });
+    await deps.cycles.update(changed, cycle.version, { at, ...signedBy(deps.actor), action: 'calendar_changed', summary: what });
   } catch (error) {
     if (error instanceof CycleChanged) {
       throw new PreconditionFailed(`The ${input.year} cycle was changed (or signed off) meanwhile; read it again and repeat your change.`);
@@ -111,8 +112,7 @@ export async function putCouncilGoals(
   const indicators = input.goals.directionGoals.flatMap((goal) => goal.areaGoals.flatMap((area) => area.indicators)).length;
   const event = {
     at: stored.updatedAt,
-    actor: deps.actor.sub,
-    role: deps.actor.role,
+    ...signedBy(deps.actor),
     action: 'council_goals_replaced' as const,
     summary: `version ${stored.version}: ${input.goals.directionGoals.length} direction goal(s), ${indicators} indicator(s)`,
   };

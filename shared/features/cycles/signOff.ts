@@ -1,3 +1,4 @@
+import { signedBy } from '../../domain/actor';
 import type { Actor } from '../../domain/actor';
 import { PreconditionFailed } from '../../domain/errors';
 import { assertComplete } from '../../domain/problems';
@@ -40,8 +41,7 @@ export async function signOff(
   try {
     await deps.cycles.update(signed, cycle.version, {
       at,
-      actor: deps.actor.sub,
-      role: deps.actor.role,
+      ...signedBy(deps.actor),
       action: 'signed_off',
       ...(input.body.comment ? { comment: input.body.comment } : {}),
       summary: `${input.body.companies.length} company verdict(s)`,

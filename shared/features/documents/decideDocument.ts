@@ -1,3 +1,4 @@
+import { signedBy } from '../../domain/actor';
 import { actionOnDecision, assertDecidable, nextStatusOnDecision } from '../../domain/lifecycle';
 import { assertComplete } from '../../domain/problems';
 import { planIndicatorsOf } from '../../domain/report';
@@ -46,6 +47,7 @@ export async function decideDocument(
         {
           at,
           actor: deps.actor.sub,
+          ...(deps.actor.name ? { actorName: deps.actor.name } : {}),
           decision: input.body.decision,
           comment: input.body.comment,
           indicatorComments: input.body.indicatorComments ?? [],
@@ -71,8 +73,7 @@ export async function decideDocument(
         consumeToken: Boolean(waitsForReview),
         event: {
           at,
-          actor: deps.actor.sub,
-          role: deps.actor.role,
+          ...signedBy(deps.actor),
           action: actionOnDecision(input.body.decision),
           from: current.status,
           to: status,

@@ -23,6 +23,15 @@ describe('saveDocument', () => {
     ]);
   });
 
+  it("records the person's name beside the login id when the token carries one", async () => {
+    await saveDocument({ ...plan, ifMatch: 0, content: completePlan }, w.as({ ...editor, name: 'Erik Berg' }));
+    await saveDocument({ ...plan, ifMatch: 1, content: completePlan }, w.as(editor));
+    expect((await w.history.documentHistory(plan)).map((event) => [event.actor, event.actorName])).toEqual([
+      [editor.sub, 'Erik Berg'],
+      [editor.sub, undefined],
+    ]);
+  });
+
   it('needs If-Match, and refuses a stale one without overwriting', async () => {
     await expect(saveDocument({ ...plan, ifMatch: undefined, content: completePlan }, w.as(editor))).rejects.toBeInstanceOf(PreconditionRequired);
     await saveDocument({ ...plan, ifMatch: 0, content: completePlan }, w.as(editor));

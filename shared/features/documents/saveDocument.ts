@@ -1,3 +1,4 @@
+import { signedBy } from '../../domain/actor';
 import { Conflict, PreconditionFailed, PreconditionRequired } from '../../domain/errors';
 import { assertEditable, nextStatusOnSave } from '../../domain/lifecycle';
 import { CommitRefused, type StoredDocument } from '../../ports/documentStore';
@@ -33,7 +34,7 @@ export async function saveDocument(
     await deps.documents.commit({
       next,
       expectedVersion: current.version,
-      event: { at, actor: deps.actor.sub, role: deps.actor.role, action: 'saved', from: current.status, to: next.status },
+      event: { at, ...signedBy(deps.actor), action: 'saved', from: current.status, to: next.status },
     });
   } catch (error) {
     if (error instanceof CommitRefused && error.reason === 'document') throw stale(undefined, input.ifMatch);

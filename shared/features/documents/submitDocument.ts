@@ -1,3 +1,4 @@
+import { signedBy } from '../../domain/actor';
 import { Conflict, NotFound } from '../../domain/errors';
 import { actionOnSubmit, assertPlanApprovedFor, assertSubmittable, nextStatusOnSubmit } from '../../domain/lifecycle';
 import { planProblems } from '../../domain/plan';
@@ -66,7 +67,7 @@ export async function submitDocument(
         expectedVersion: current.version,
         seenToken: record.taskToken ?? null,
         consumeToken: Boolean(waitsForResubmission),
-        event: { at, actor: deps.actor.sub, role: deps.actor.role, action: actionOnSubmit(current.status), from: current.status, to: next.status },
+        event: { at, ...signedBy(deps.actor), action: actionOnSubmit(current.status), from: current.status, to: next.status },
         workflowAction,
       },
     };

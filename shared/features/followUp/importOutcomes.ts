@@ -1,3 +1,4 @@
+import { signedBy } from '../../domain/actor';
 import type { Actor } from '../../domain/actor';
 import { NotFound } from '../../domain/errors';
 import { mapKoladaOutcomes, mergeOutcomes } from '../../domain/kolada';
@@ -68,8 +69,7 @@ export async function importKoladaOutcomes(
         expectedVersion: current.version,
         event: {
           at,
-          actor: deps.actor.sub,
-          role: deps.actor.role,
+          ...signedBy(deps.actor),
           action: 'outcomes_imported',
           from: current.status,
           to: next.status,
