@@ -13,6 +13,49 @@ function latestIndicatorComment(comments: ReviewComment[], indicatorId: string) 
   return comments.at(-1)?.indicatorComments.find((c) => c.indicatorId === indicatorId)?.comment;
 }
 
+/** A titled section of a document view; its content, or a line saying there is none. */
+function ViewSection({ id, title, empty, children }: { id: string; title: string; empty?: string; children?: ComponentChildren }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty !== undefined ? <p class="empty">{empty}</p> : children}
+    </section>
+  );
+}
+
+/** A read-only table with a header row of column headings; the rows come as children. */
+function ViewTable({ label, columns, children }: { label: string; columns: (string | undefined)[]; children: ComponentChildren }) {
+  return (
+    <TableWrap label={label}>
+      <table class="table">
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+/** The reviewer's latest comment on one indicator, inline in its row. */
+function IndicatorReviewComment({ comment }: { comment: string | undefined }) {
+  return comment ? (
+    <p class="review-comment review-comment--inline">
+      <span class="review-comment__label">{t('doc.reviewerOnIndicator')}: </span>
+      {comment}
+    </p>
+  ) : null;
+}
+
+/** The reviewer's column, when the view has one. */
+const extraColumn = (extra: Extra | undefined, extraHeader: string | undefined) => (extra ? [extraHeader] : []);
+
 export function PlanView({
   content,
   goals,
@@ -33,197 +76,131 @@ export function PlanView({
   const areaTitle = new Map(goals.directionGoals.flatMap((d) => d.areaGoals.map((a) => [a.id, a.title] as const)));
   return (
     <div class="doc-view">
-      <section aria-labelledby="v-targets">
-        <h2 id="v-targets">{t('plan.targets.title')}</h2>
-        {content.targets.length === 0 ? (
-          <p class="empty">{t('doc.empty')}</p>
-        ) : (
-          <TableWrap label={t('plan.targets.title')}>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.indicators')}</th>
-                  <th scope="col">{t('meters.chart.legendCouncil')}</th>
-                  <th scope="col">{t('meters.chart.legendTarget')}</th>
-                  <th scope="col">{t('review.findings')}</th>
-                  {extra && <th scope="col">{extraHeader}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {content.targets.map((target) => {
-                  const ref = byId.get(target.indicatorId);
-                  const finding = findings.find((f) => f.indicatorId === target.indicatorId);
-                  const comment = latestIndicatorComment(comments, target.indicatorId);
-                  const unit = ref?.indicator.unit ?? '';
-                  return (
-                    <tr key={target.indicatorId} class={finding ? 'row--finding' : undefined}>
-                      <th scope="row">
-                        <span class="goal-id">{target.indicatorId}</span> {ref?.indicator.name}
-                      </th>
-                      <td>
-                        {ref ? `${formatNumber(ref.indicator.target)} ${unit}` : '–'}
-                        {ref && <span class="muted"> ({t(`direction.${ref.indicator.direction}.short` as Key)})</span>}
-                      </td>
-                      <td>
-                        <strong>
-                          {formatNumber(target.target)} {unit}
-                        </strong>
-                      </td>
-                      <td>
-                        {finding ? (
-                          <span class="finding-flag">
-                            <span aria-hidden="true">⚑ </span>
-                            {t('doc.finding', {
-                              board: `${formatNumber(finding.boardTarget)} ${unit}`,
-                              council: `${formatNumber(finding.councilTarget)} ${unit}`,
-                              direction: t(`direction.${finding.direction ?? ref?.indicator.direction ?? 'higher'}.short` as Key),
-                            })}
-                          </span>
-                        ) : (
-                          '–'
-                        )}
-                        {comment && (
-                          <p class="review-comment review-comment--inline">
-                            <span class="review-comment__label">{t('doc.reviewerOnIndicator')}: </span>
-                            {comment}
-                          </p>
-                        )}
-                      </td>
-                      {extra && <td>{extra(target.indicatorId)}</td>}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </section>
+      <ViewSection id="v-targets" title={t('plan.targets.title')} empty={content.targets.length === 0 ? t('doc.empty') : undefined}>
+        <ViewTable
+          label={t('plan.targets.title')}
+          columns={[
+            t('field.indicators'),
+            t('meters.chart.legendCouncil'),
+            t('meters.chart.legendTarget'),
+            t('review.findings'),
+            ...extraColumn(extra, extraHeader),
+          ]}
+        >
+          {content.targets.map((target) => {
+            const ref = byId.get(target.indicatorId);
+            const finding = findings.find((f) => f.indicatorId === target.indicatorId);
+            const comment = latestIndicatorComment(comments, target.indicatorId);
+            const unit = ref?.indicator.unit ?? '';
+            return (
+              <tr key={target.indicatorId} class={finding ? 'row--finding' : undefined}>
+                <th scope="row">
+                  <span class="goal-id">{target.indicatorId}</span> {ref?.indicator.name}
+                </th>
+                <td>
+                  {ref ? `${formatNumber(ref.indicator.target)} ${unit}` : '–'}
+                  {ref && <span class="muted"> ({t(`direction.${ref.indicator.direction}.short` as Key)})</span>}
+                </td>
+                <td>
+                  <strong>
+                    {formatNumber(target.target)} {unit}
+                  </strong>
+                </td>
+                <td>
+                  {finding ? (
+                    <span class="finding-flag">
+                      <span aria-hidden="true">⚑ </span>
+                      {t('doc.finding', {
+                        board: `${formatNumber(finding.boardTarget)} ${unit}`,
+                        council: `${formatNumber(finding.councilTarget)} ${unit}`,
+                        direction: t(`direction.${finding.direction ?? ref?.indicator.direction ?? 'higher'}.short` as Key),
+                      })}
+                    </span>
+                  ) : (
+                    '–'
+                  )}
+                  <IndicatorReviewComment comment={comment} />
+                </td>
+                {extra && <td>{extra(target.indicatorId)}</td>}
+              </tr>
+            );
+          })}
+        </ViewTable>
+      </ViewSection>
 
-      <section aria-labelledby="v-goals">
-        <h2 id="v-goals">{t('plan.goals.title')}</h2>
-        {content.goals.length === 0 ? (
-          <p class="empty">{t('plan.goals.none')}</p>
-        ) : (
-          <ul class="goal-list">
-            {content.goals.map((g) => (
-              <li key={g.id}>
-                <p>
-                  <span class="goal-id">{g.id}</span> <strong>{g.title}</strong>
-                </p>
-                <p class="muted">
-                  {t('plan.goal.area')}: {g.areaGoalId} {areaTitle.get(g.areaGoalId)}
-                </p>
-                {g.activities.length > 0 && (
-                  <ul>
-                    {g.activities.map((a, i) => (
-                      <li key={i}>{a}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="v-own">
-        <h2 id="v-own">{t('plan.own.title')}</h2>
-        {content.ownIndicators.length === 0 ? (
-          <p class="empty">{t('plan.own.none')}</p>
-        ) : (
-          <TableWrap label={t('plan.own.title')}>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.indicators')}</th>
-                  <th scope="col">{t('plan.own.goal')}</th>
-                  <th scope="col">{t('plan.own.direction')}</th>
-                  <th scope="col">{t('plan.own.target')}</th>
-                  {extra && <th scope="col">{extraHeader}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {content.ownIndicators.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <span class="goal-id">{o.id}</span> {o.name}
-                    </th>
-                    <td>{o.goalId}</td>
-                    <td>{t(`direction.${o.direction}.short` as Key)}</td>
-                    <td>
-                      {formatNumber(o.target)} {o.unit}
-                    </td>
-                    {extra && <td>{extra(o.id)}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </section>
-
-      <section aria-labelledby="v-risks">
-        <h2 id="v-risks">{t('plan.risks.title')}</h2>
-        {content.risks.length === 0 ? (
-          <p class="empty">{t('plan.risks.none')}</p>
-        ) : (
-          <div class="risks-layout">
-            <TableWrap label={t('plan.risks.title')}>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field.risks')}</th>
-                    <th scope="col">{t('plan.risk.probability')}</th>
-                    <th scope="col">{t('plan.risk.consequence')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {content.risks.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">
-                        <span class="goal-id">{r.id}</span> {r.title}
-                      </th>
-                      <td>{r.probability ?? '–'}</td>
-                      <td>{r.consequence ?? '–'}</td>
-                    </tr>
+      <ViewSection id="v-goals" title={t('plan.goals.title')} empty={content.goals.length === 0 ? t('plan.goals.none') : undefined}>
+        <ul class="goal-list">
+          {content.goals.map((g) => (
+            <li key={g.id}>
+              <p>
+                <span class="goal-id">{g.id}</span> <strong>{g.title}</strong>
+              </p>
+              <p class="muted">
+                {t('plan.goal.area')}: {g.areaGoalId} {areaTitle.get(g.areaGoalId)}
+              </p>
+              {g.activities.length > 0 && (
+                <ul>
+                  {g.activities.map((a, i) => (
+                    <li key={i}>{a}</li>
                   ))}
-                </tbody>
-              </table>
-            </TableWrap>
-            <RiskMatrix id="risk-matrix-view" risks={content.risks} />
-          </div>
-        )}
-      </section>
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </ViewSection>
 
-      <section aria-labelledby="v-controls">
-        <h2 id="v-controls">{t('plan.controls.title')}</h2>
-        {content.controls.length === 0 ? (
-          <p class="empty">{t('plan.controls.none')}</p>
-        ) : (
-          <TableWrap label={t('plan.controls.title')}>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.controls')}</th>
-                  <th scope="col">{t('plan.control.risk')}</th>
-                  <th scope="col">{t('plan.control.frequency')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {content.controls.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <span class="goal-id">{c.id}</span> {c.description}
-                    </th>
-                    <td>{c.riskId}</td>
-                    <td>{t(`frequency.${c.frequency}` as Key) === `frequency.${c.frequency}` ? c.frequency : t(`frequency.${c.frequency}` as Key)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
-      </section>
+      <ViewSection id="v-own" title={t('plan.own.title')} empty={content.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
+        <ViewTable
+          label={t('plan.own.title')}
+          columns={[t('field.indicators'), t('plan.own.goal'), t('plan.own.direction'), t('plan.own.target'), ...extraColumn(extra, extraHeader)]}
+        >
+          {content.ownIndicators.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">
+                <span class="goal-id">{o.id}</span> {o.name}
+              </th>
+              <td>{o.goalId}</td>
+              <td>{t(`direction.${o.direction}.short` as Key)}</td>
+              <td>
+                {formatNumber(o.target)} {o.unit}
+              </td>
+              {extra && <td>{extra(o.id)}</td>}
+            </tr>
+          ))}
+        </ViewTable>
+      </ViewSection>
+
+      <ViewSection id="v-risks" title={t('plan.risks.title')} empty={content.risks.length === 0 ? t('plan.risks.none') : undefined}>
+        <div class="risks-layout">
+          <ViewTable label={t('plan.risks.title')} columns={[t('field.risks'), t('plan.risk.probability'), t('plan.risk.consequence')]}>
+            {content.risks.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <span class="goal-id">{r.id}</span> {r.title}
+                </th>
+                <td>{r.probability ?? '–'}</td>
+                <td>{r.consequence ?? '–'}</td>
+              </tr>
+            ))}
+          </ViewTable>
+          <RiskMatrix id="risk-matrix-view" risks={content.risks} />
+        </div>
+      </ViewSection>
+
+      <ViewSection id="v-controls" title={t('plan.controls.title')} empty={content.controls.length === 0 ? t('plan.controls.none') : undefined}>
+        <ViewTable label={t('plan.controls.title')} columns={[t('field.controls'), t('plan.control.risk'), t('plan.control.frequency')]}>
+          {content.controls.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <span class="goal-id">{c.id}</span> {c.description}
+              </th>
+              <td>{c.riskId}</td>
+              <td>{t(`frequency.${c.frequency}` as Key) === `frequency.${c.frequency}` ? c.frequency : t(`frequency.${c.frequency}` as Key)}</td>
+            </tr>
+          ))}
+        </ViewTable>
+      </ViewSection>
     </div>
   );
 }
@@ -248,83 +225,64 @@ export function ReportView({
   const values = new Map(content.indicators.map((i) => [i.indicatorId, i]));
   return (
     <div class="doc-view">
-      <section aria-labelledby="v-indicators">
-        <h2 id="v-indicators">{t('report.indicators.title')}</h2>
-        <TableWrap label={t('report.indicators.title')}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('field.indicators')}</th>
-                <th scope="col">{t('meters.table.target')}</th>
-                <th scope="col">{t('meters.table.outcome')}</th>
-                {kind !== 'annual' && <th scope="col">{t('meters.table.forecast')}</th>}
-                <th scope="col">{t('report.comment')}</th>
-                {extra && <th scope="col">{extraHeader}</th>}
+      <ViewSection id="v-indicators" title={t('report.indicators.title')}>
+        <ViewTable
+          label={t('report.indicators.title')}
+          columns={[
+            t('field.indicators'),
+            t('meters.table.target'),
+            t('meters.table.outcome'),
+            ...(kind !== 'annual' ? [t('meters.table.forecast')] : []),
+            t('report.comment'),
+            ...extraColumn(extra, extraHeader),
+          ]}
+        >
+          {indicators.map((i) => {
+            const v = values.get(i.id);
+            const comment = latestIndicatorComment(comments, i.id);
+            return (
+              <tr key={i.id}>
+                <th scope="row">
+                  <span class="goal-id">{i.id}</span> {i.name}
+                </th>
+                <td>
+                  {formatNumber(i.target)} {i.unit}
+                </td>
+                <td>{formatNumber(v?.outcome)}</td>
+                {kind !== 'annual' && <td>{formatNumber(v?.forecast)}</td>}
+                <td>
+                  {v?.comment}
+                  <IndicatorReviewComment comment={comment} />
+                </td>
+                {extra && <td>{extra(i.id)}</td>}
               </tr>
-            </thead>
-            <tbody>
-              {indicators.map((i) => {
-                const v = values.get(i.id);
-                const comment = latestIndicatorComment(comments, i.id);
-                return (
-                  <tr key={i.id}>
-                    <th scope="row">
-                      <span class="goal-id">{i.id}</span> {i.name}
-                    </th>
-                    <td>
-                      {formatNumber(i.target)} {i.unit}
-                    </td>
-                    <td>{formatNumber(v?.outcome)}</td>
-                    {kind !== 'annual' && <td>{formatNumber(v?.forecast)}</td>}
-                    <td>
-                      {v?.comment}
-                      {comment && (
-                        <p class="review-comment review-comment--inline">
-                          <span class="review-comment__label">{t('doc.reviewerOnIndicator')}: </span>
-                          {comment}
-                        </p>
-                      )}
-                    </td>
-                    {extra && <td>{extra(i.id)}</td>}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
-      </section>
-      <section aria-labelledby="v-rgoals">
-        <h2 id="v-rgoals">{t('report.goals.title')}</h2>
-        {content.goals.length === 0 ? (
-          <p class="empty">{t('doc.empty')}</p>
-        ) : (
-          <ul class="goal-list">
-            {content.goals.map((g) => (
-              <li key={g.goalId}>
-                <span class="goal-id">{g.goalId}</span> {goalTitles.get(g.goalId)}: <strong>{t(`assessment.${g.assessment}` as Key)}</strong>
-                {g.comment && <p class="muted">{g.comment}</p>}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="v-ic">
-        <h2 id="v-ic">{t('report.ic.title')}</h2>
-        {content.internalControl ? (
+            );
+          })}
+        </ViewTable>
+      </ViewSection>
+      <ViewSection id="v-rgoals" title={t('report.goals.title')} empty={content.goals.length === 0 ? t('doc.empty') : undefined}>
+        <ul class="goal-list">
+          {content.goals.map((g) => (
+            <li key={g.goalId}>
+              <span class="goal-id">{g.goalId}</span> {goalTitles.get(g.goalId)}: <strong>{t(`assessment.${g.assessment}` as Key)}</strong>
+              {g.comment && <p class="muted">{g.comment}</p>}
+            </li>
+          ))}
+        </ul>
+      </ViewSection>
+      <ViewSection id="v-ic" title={t('report.ic.title')} empty={content.internalControl ? undefined : t('doc.empty')}>
+        {content.internalControl && (
           <>
             <p>
               <strong>{t(`ic.${content.internalControl.assessment}` as Key)}</strong>
             </p>
             {content.internalControl.comment && <p>{content.internalControl.comment}</p>}
           </>
-        ) : (
-          <p class="empty">{t('doc.empty')}</p>
         )}
-      </section>
-      <section aria-labelledby="v-analysis">
-        <h2 id="v-analysis">{t('report.analysis.title')}</h2>
-        {content.analysis ? <p class="prose">{content.analysis}</p> : <p class="empty">{t('doc.empty')}</p>}
-      </section>
+      </ViewSection>
+      <ViewSection id="v-analysis" title={t('report.analysis.title')} empty={content.analysis ? undefined : t('doc.empty')}>
+        <p class="prose">{content.analysis}</p>
+      </ViewSection>
     </div>
   );
 }
