@@ -1,10 +1,11 @@
 /** A document's history, oldest first, as the API records it (never rewritten). */
-import { formatDate, t, type Key } from '../i18n';
+import { t, type Key } from '../i18n';
 import { api, documentPath } from '../lib/api';
 import { personName } from '../lib/people';
 import { paths } from '../lib/router';
 import type { Board, DocumentKind, HistoryEvent } from '../lib/types';
-import { ErrorNotice, kindName, Loading, PageTitle, StatusBadge, useAsync, TableWrap } from '../components/ui';
+import { HistoryTable } from '../components/HistoryTable';
+import { ErrorNotice, kindName, Loading, PageTitle, StatusBadge, useAsync } from '../components/ui';
 
 export function HistoryPage({ year, boardId, kind }: { year: number; boardId: string; kind: DocumentKind }) {
   const data = useAsync(async () => {
@@ -29,35 +30,18 @@ export function HistoryPage({ year, boardId, kind }: { year: number; boardId: st
         (data.data.events.length === 0 ? (
           <p>{t('history.empty')}</p>
         ) : (
-          <TableWrap label={t('history.caption')}>
-            <table class="table">
-              <caption>{t('history.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('history.at')}</th>
-                  <th scope="col">{t('history.action')}</th>
-                  <th scope="col">{t('history.actor')}</th>
-                  <th scope="col">{t('history.change')}</th>
-                  <th scope="col">{t('history.comment')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.data.events.map((e, i) => (
-                  <tr key={i}>
-                    <td>
-                      <time dateTime={e.at}>{formatDate(e.at, true)}</time>
-                    </td>
-                    <th scope="row">{t(`action.${e.action}` as Key)}</th>
-                    <td>{personName(e.actor, e.actorName)}</td>
-                    <td>
-                      <StatusBadge status={e.from} /> → <StatusBadge status={e.to} />
-                    </td>
-                    <td>{e.comment ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          <HistoryTable
+            caption={t('history.caption')}
+            events={data.data.events}
+            changeHeader={t('history.change')}
+            action={(e) => t(`action.${e.action}` as Key)}
+            actor={(e) => personName(e.actor, e.actorName)}
+            change={(e) => (
+              <>
+                <StatusBadge status={e.from} /> → <StatusBadge status={e.to} />
+              </>
+            )}
+          />
         ))}
     </div>
   );
