@@ -19,9 +19,10 @@ import { parseNumberInput } from '../i18n';
 import type { CouncilGoals, DocumentRead, Finding, ReviewComment } from '../lib/types';
 import type { NameContext } from './changes';
 import { EditorFrame } from './EditorFrame';
+import { fieldErrorText, FormSection } from './FormSection';
 import { SelectField, TextArea, TextField } from './inputs';
 import { RiskMatrix } from './RiskMatrix';
-import { Button, text } from './ui';
+import { Button } from './ui';
 
 export interface PlanEditorProps {
   year: number;
@@ -47,10 +48,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
     onDocument,
   );
   const { form, update } = editor;
-  const err = (id: string) => {
-    const m = editor.errorOf.get(id);
-    return m ? text(m) : undefined;
-  };
+  const err = fieldErrorText(editor.errorOf);
   const ctx: NameContext = {
     indicatorNames: new Map([...allIndicators(goals).map((r) => [r.indicator.id, r.indicator.name] as const), ...form.ownIndicators.map((o) => [o.id, o.name] as const)]),
   };
@@ -92,9 +90,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
         </ol>
       </nav>
 
-      <section id={sectionId('targets')} class="form-section" aria-labelledby="h-targets">
-        <h2 id="h-targets">{t('plan.targets.title')}</h2>
-        <p class="section-intro">{t('plan.targets.intro')}</p>
+      <FormSection name="targets" headingId="h-targets" title={t('plan.targets.title')} intro={t('plan.targets.intro')}>
         {groups.length === 0 && <p>{t('plan.targets.none')}</p>}
         {groups.map(({ d, areas }) => (
           <div key={d.id} class="goal-group">
@@ -163,12 +159,9 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
             ))}
           </div>
         ))}
-      </section>
+      </FormSection>
 
-      <section id={sectionId('goals')} class="form-section" aria-labelledby="h-goals">
-        <h2 id="h-goals">{t('plan.goals.title')}</h2>
-        <p class="section-intro">{t('plan.goals.intro')}</p>
-        {form.goals.length === 0 && <p class="empty">{t('plan.goals.none')}</p>}
+      <FormSection name="goals" headingId="h-goals" title={t('plan.goals.title')} intro={t('plan.goals.intro')} empty={form.goals.length === 0 ? t('plan.goals.none') : undefined}>
         {form.goals.map((g, gi) => (
           <fieldset key={g.id} class="row-card">
             <legend>{t('plan.goal.legend', { id: g.id })}</legend>
@@ -223,12 +216,9 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
             return fieldId('goals', id, 'title');
           }}
         />
-      </section>
+      </FormSection>
 
-      <section id={sectionId('ownIndicators')} class="form-section" aria-labelledby="h-own">
-        <h2 id="h-own">{t('plan.own.title')}</h2>
-        <p class="section-intro">{t('plan.own.intro')}</p>
-        {form.ownIndicators.length === 0 && <p class="empty">{t('plan.own.none')}</p>}
+      <FormSection name="ownIndicators" headingId="h-own" title={t('plan.own.title')} intro={t('plan.own.intro')} empty={form.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
         {form.ownIndicators.map((o, oi) => (
           <fieldset key={o.id} class="row-card">
             <legend>{t('plan.own.legend', { id: o.id })}</legend>
@@ -265,11 +255,9 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
             return fieldId('ownIndicators', id, 'name');
           }}
         />
-      </section>
+      </FormSection>
 
-      <section id={sectionId('risks')} class="form-section" aria-labelledby="h-risks">
-        <h2 id="h-risks">{t('plan.risks.title')}</h2>
-        <p class="section-intro">{t('plan.risks.intro')}</p>
+      <FormSection name="risks" headingId="h-risks" title={t('plan.risks.title')} intro={t('plan.risks.intro')}>
         <div class="risks-layout">
           <div class="risks-layout__list">
             {form.risks.length === 0 && <p class="empty">{t('plan.risks.none')}</p>}
@@ -321,12 +309,9 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
           </div>
           <RiskMatrix risks={form.risks.map((r) => ({ id: r.id, title: r.title, probability: parseNumberInput(r.probability), consequence: parseNumberInput(r.consequence) }))} />
         </div>
-      </section>
+      </FormSection>
 
-      <section id={sectionId('controls')} class="form-section" aria-labelledby="h-controls">
-        <h2 id="h-controls">{t('plan.controls.title')}</h2>
-        <p class="section-intro">{t('plan.controls.intro')}</p>
-        {form.controls.length === 0 && <p class="empty">{t('plan.controls.none')}</p>}
+      <FormSection name="controls" headingId="h-controls" title={t('plan.controls.title')} intro={t('plan.controls.intro')} empty={form.controls.length === 0 ? t('plan.controls.none') : undefined}>
         {form.controls.map((c, ci) => (
           <fieldset key={c.id} class="row-card">
             <legend>{t('plan.control.legend', { id: c.id })}</legend>
@@ -364,7 +349,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
             return fieldId('controls', id, 'riskId');
           }}
         />
-      </section>
+      </FormSection>
     </EditorFrame>
   );
 }

@@ -1,13 +1,13 @@
 /** Tertial and annual report form: outcome and forecast per indicator of the plan, goal assessments, internal control, analysis. */
 import { formatNumber, parseNumberInput, t, type Key } from '../i18n';
 import { useEditor } from '../lib/editor';
-import { fieldId, reportContentOf, reportMissing, sectionId, toReportForm, type PlanIndicator, type ReportForm } from '../lib/forms';
+import { fieldId, reportContentOf, reportMissing, toReportForm, type PlanIndicator, type ReportForm } from '../lib/forms';
 import { isLessAmbitious } from '../lib/forms';
 import type { DocumentRead, DocumentStatus, ReportKind } from '../lib/types';
 import type { NameContext } from './changes';
 import { EditorFrame } from './EditorFrame';
+import { fieldErrorText, FormSection } from './FormSection';
 import { RadioGroup, TextArea, TextField } from './inputs';
-import { text } from './ui';
 
 export interface ReportEditorProps {
   year: number;
@@ -37,10 +37,7 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
     onDocument,
   );
   const { form, update } = editor;
-  const err = (id: string) => {
-    const m = editor.errorOf.get(id);
-    return m ? text(m) : undefined;
-  };
+  const err = fieldErrorText(editor.errorOf);
   const ctx: NameContext = { indicatorNames: new Map(indicators.map((i) => [i.id, i.name])) };
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const goalTitle = new Map(planGoals.map((g) => [g.id, g.title]));
@@ -60,9 +57,7 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
       onSubmit={() => void submit()}
       submitDisabledReason={planStatus !== 'approved' ? t('report.needsPlan', { status: t(`status.${planStatus}` as Key) }) : undefined}
     >
-      <section id={sectionId('indicators')} class="form-section" aria-labelledby="h-indicators">
-        <h2 id="h-indicators">{t('report.indicators.title')}</h2>
-        <p class="section-intro">{tertial ? t('report.indicators.intro.tertial', { period }) : t('report.indicators.intro.annual')}</p>
+      <FormSection name="indicators" headingId="h-indicators" title={t('report.indicators.title')} intro={tertial ? t('report.indicators.intro.tertial', { period }) : t('report.indicators.intro.annual')}>
         {form.indicators.map((row, ri) => {
           const indicator = byId.get(row.indicatorId);
           const unit = indicator?.unit ?? '';
@@ -127,12 +122,9 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
             </fieldset>
           );
         })}
-      </section>
+      </FormSection>
 
-      <section id={sectionId('goals')} class="form-section" aria-labelledby="h-rgoals">
-        <h2 id="h-rgoals">{t('report.goals.title')}</h2>
-        <p class="section-intro">{t('report.goals.intro')}</p>
-        {form.goals.length === 0 && <p class="empty">{t('report.goals.none')}</p>}
+      <FormSection name="goals" headingId="h-rgoals" title={t('report.goals.title')} intro={t('report.goals.intro')} empty={form.goals.length === 0 ? t('report.goals.none') : undefined}>
         {form.goals.map((g, gi) => (
           <div key={g.goalId} class="row-card">
             <RadioGroup
@@ -149,10 +141,9 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
             <TextArea id={fieldId('goals', g.goalId, 'comment')} rows={2} label={t('report.goal.comment')} value={g.comment} onInput={(v) => update((f) => void (f.goals[gi]!.comment = v))} />
           </div>
         ))}
-      </section>
+      </FormSection>
 
-      <section id={sectionId('internalControl')} class="form-section" aria-labelledby="h-ic">
-        <h2 id="h-ic">{t('report.ic.title')}</h2>
+      <FormSection name="internalControl" headingId="h-ic" title={t('report.ic.title')}>
         <RadioGroup
           id={fieldId('internalControl', 'assessment')}
           name="internal-control"
@@ -173,12 +164,11 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
           onInput={(v) => update((f) => void (f.internalControl.comment = v))}
           error={err(fieldId('internalControl', 'comment'))}
         />
-      </section>
+      </FormSection>
 
-      <section id={sectionId('analysis')} class="form-section" aria-labelledby="h-analysis">
-        <h2 id="h-analysis">{t('report.analysis.title')}</h2>
+      <FormSection name="analysis" headingId="h-analysis" title={t('report.analysis.title')}>
         <TextArea id={fieldId('analysis')} rows={6} label={t('report.analysis.label')} help={t('report.analysis.help')} value={form.analysis} onInput={(v) => update((f) => void (f.analysis = v))} error={err(fieldId('analysis'))} />
-      </section>
+      </FormSection>
     </EditorFrame>
   );
 }
