@@ -24,6 +24,27 @@ export class DynamoCycleRepository implements CycleRepository {
   }
 
   async create(cycle: StoredCycle, event: CycleEvent): Promise<boolean> {
+    return this.putCycle(cycle, event, { ConditionExpression: 'attribute_not_exists(PK)' });
+  }
+
+  async update(cycle: StoredCycle, expectedVersion: number, event: CycleEvent): Promise<void> {
+    const written = await this.putCycle(cycle, event, {
+      ConditionExpression: 'version = :expected AND #state = :open',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
+    });
+    if (!written) throw new CycleChanged(cycle.year);
+  }
+
+  /**
+   * The cycle's new state and its audit event, in one transaction. False when the cycle's own condition refused
+   * it; any other refusal or failure is thrown.
+   */
+  private async putCycle(
+    cycle: StoredCycle,
+    event: CycleEvent,
+    condition: { ConditionExpression: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, unknown> },
+  ): Promise<boolean> {
     try {
       await transactWrite(this.db, [
         {
@@ -32,7 +53,7 @@ export class DynamoCycleRepository implements CycleRepository {
             Put: {
               TableName: this.tableName,
               Item: { ...cycleKey(cycle.year), GSI1PK: 'CYCLES', GSI1SK: String(cycle.year), type: 'cycle', ...cycle },
-              ConditionExpression: 'attribute_not_exists(PK)',
+              ...condition,
             },
           },
         },
@@ -41,29 +62,6 @@ export class DynamoCycleRepository implements CycleRepository {
       return true;
     } catch (error) {
       if (error instanceof TransactionRefused && error.failed.has('cycle')) return false;
-      throw error;
-    }
-  }
-
-  async update(cycle: StoredCycle, expectedVersion: number, event: CycleEvent): Promise<void> {
-    try {
-      await transactWrite(this.db, [
-        {
-          name: 'cycle',
-          item: {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...cycleKey(cycle.year), GSI1PK: 'CYCLES', GSI1SK: String(cycle.year), type: 'cycle', ...cycle },
-              ConditionExpression: 'version = :expected AND #state = :open',
-              ExpressionAttributeNames: { '#state': 'state' },
-              ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
-            },
-          },
-        },
-        this.eventItem(cycle.year, event, `cycle#${String(cycle.version).padStart(6, '0')}`),
-      ]);
-    } catch (error) {
-      if (error instanceof TransactionRefused && error.failed.has('cycle')) throw new CycleChanged(cycle.year);
       throw error;
     }
   }
