@@ -5,33 +5,16 @@
  * Needs GET /api/cycles/{year}/history (the backend's route); without it the page says "not available yet" and
  * this test fails at the first row it looks for.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../local/seed';
-import { buildWeb } from '../../web/build';
-import { startTestStack, type TestStack } from '../support/localStack';
-import { checkPage, launchBrowser, newVisitor, signIn } from './support';
+import { describe, expect, it } from 'vitest';
+import { checkPage, signIn, useBrowserStack } from './support';
 
 const year = 2026;
 
 describe("the cycle's history in the browser", () => {
-  let t: TestStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildWeb();
-    t = await startTestStack();
-    await seedDemo(t.stack.deps);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const env = useBrowserStack();
 
   it('lists what happened to the year, oldest first, with names, from the year overview', { timeout: 180_000 }, async () => {
-    const { page, context, errors } = await newVisitor(browser, t.stack.url);
+    const { page, context, errors } = await env.visitor();
     await signIn(page, /Anna Controller/);
 
     // The admin moves the first tertial's deadline with the session the app signed in with, so the event is hers.

@@ -3,36 +3,21 @@
  * it with comments; the board fixes and resubmits; the reviewer approves; the public page shows the meter. axe-core
  * checks every page; screenshots land in test-results/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../local/seed';
-import { buildWeb } from '../../web/build';
-import { editorOf, startTestStack, type TestStack } from '../support/localStack';
-import { checkPage, launchBrowser, newVisitor, signIn } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { editorOf } from '../support/localStack';
+import { checkPage, signIn, useBrowserStack } from './support';
 
 const year = 2026;
 const planUrl = (boardId: string) => `/cycles/${year}/boards/${boardId}/documents/plan`;
 
 describe('the plan round in the browser', () => {
-  let t: TestStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildWeb();
-    t = await startTestStack();
-    await seedDemo(t.stack.deps);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const env = useBrowserStack();
 
   it('goes from a low target through return and resubmission to approval and the public meter', { timeout: 300_000 }, async () => {
-    const board = await newVisitor(browser, t.stack.url);
-    const reviewer = await newVisitor(browser, t.stack.url);
-    let pub = await newVisitor(browser, t.stack.url);
+    const board = await env.visitor();
+    const reviewer = await env.visitor();
+    let pub = await env.visitor();
     const { page } = board;
 
     // ── The board: the start page, then the empty plan ─────────────────────────────────────────────
@@ -100,7 +85,7 @@ describe('the plan round in the browser', () => {
     await page.getByText(/Inskickat\. Granskaren ser 1 mål/).waitFor();
     await page.getByText('Under granskning', { exact: true }).first().waitFor();
     await checkPage(page, '07-plan-submitted');
-    await t.stack.runDueJobs();
+    await env.t.stack.runDueJobs();
 
     // ── The reviewer: the queue, the findings, a return with comments ───────────────────────────────
     await signIn(reviewer.page, /Rut Analys/);
@@ -121,7 +106,7 @@ describe('the plan round in the browser', () => {
     await decisionComment.fill('Målet för behörighet är lägre än fullmäktiges.');
     await reviewer.page.getByRole('button', { name: 'Skicka tillbaka' }).click();
     await reviewer.page.getByText(/Dokumentet är skickat tillbaka/).waitFor();
-    await t.stack.runDueJobs();
+    await env.t.stack.runDueJobs();
 
     // ── The board sees the comments beside the indicator, fixes the target and resubmits ────────────
     await page.goto(planUrl('bromma'));
@@ -132,7 +117,7 @@ describe('the plan round in the browser', () => {
     expect(await page.locator('#f-targets-KF-ELEV-1-warn').count()).toBe(0);
     await page.getByRole('button', { name: 'Skicka in igen' }).click();
     await page.getByText('Inskickat för granskning.').waitFor();
-    await t.stack.runDueJobs();
+    await env.t.stack.runDueJobs();
 
     // ── The reviewer sees what changed and approves ─────────────────────────────────────────────────
     await reviewer.page.goto(`/cycles/${year}/review`);
@@ -146,7 +131,7 @@ describe('the plan round in the browser', () => {
     await reviewer.page.locator('#f-decision-comment').fill('Bra, godkänd.');
     await reviewer.page.getByRole('button', { name: 'Godkänn' }).click();
     await reviewer.page.getByText('Dokumentet är godkänt.', { exact: false }).waitFor();
-    await t.stack.runDueJobs();
+    await env.t.stack.runDueJobs();
 
     // The year overview and the history tell the same story.
     await reviewer.page.getByRole('link', { name: 'Årsöversikt', exact: true }).click();
@@ -173,7 +158,7 @@ describe('the plan round in the browser', () => {
     // ── The public meters, without signing in ─────────────────────────────────────────────────────
     // A new visitor: the API lets browsers cache the public meters for a minute, and the first visitor saw them early.
     await pub.context.close();
-    pub = await newVisitor(browser, t.stack.url);
+    pub = await env.visitor();
     await pub.page.goto(`/public/cycles/${year}/meters`);
     await pub.page.getByRole('heading', { level: 1, name: `Strategimätare ${year}` }).waitFor();
     const meter = pub.page.locator('article', { hasText: 'KF-ELEV-1' });
@@ -200,14 +185,14 @@ describe('the plan round in the browser', () => {
   });
 
   it('keeps what the board typed when someone else saved meanwhile, and lets it choose per field', { timeout: 120_000 }, async () => {
-    const { page, context, errors } = await newVisitor(browser, t.stack.url);
+    const { page, context, errors } = await env.visitor();
     await signIn(page, /Fatima Ali/);
     await page.goto(planUrl('farsta'));
     await page.locator('#f-targets-KF-ELEV-1').fill('88');
     await page.locator('#f-targets-KF-ALD-1').fill('90');
 
     // A colleague saves another version of the plan through the API.
-    const other = await t.api('PUT', `/api${planUrl('farsta')}`, {
+    const other = await env.t.api('PUT', `/api${planUrl('farsta')}`, {
       as: editorOf('farsta'),
       headers: { 'if-match': '"0"' },
       body: { content: { targets: [{ indicatorId: 'KF-ELEV-1', target: 89 }, { indicatorId: 'KF-PERS-1', target: 5 }] } },
@@ -229,7 +214,7 @@ describe('the plan round in the browser', () => {
     await page.getByRole('button', { name: 'Spara utkast' }).click();
     await page.getByText('Utkastet är sparat.').waitFor();
 
-    const saved = await t.api('GET', `/api${planUrl('farsta')}`, { as: editorOf('farsta') });
+    const saved = await env.t.api('GET', `/api${planUrl('farsta')}`, { as: editorOf('farsta') });
     expect(saved.body.version).toBe(2);
     expect(saved.body.content.targets).toEqual(
       expect.arrayContaining([

@@ -3,12 +3,9 @@
  * internal control with the comment it needs), a reviewer approves it, the public meter shows the forecast; the
  * executive's sign-off page lists what stops the year from being closed. axe-core checks every page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../local/seed';
-import { buildWeb } from '../../web/build';
-import { reviewer as reviewerCaller, startTestStack, type Caller, type TestStack } from '../support/localStack';
-import { checkPage, launchBrowser, newVisitor, signIn } from './support';
+import { describe, expect, it } from 'vitest';
+import { reviewer as reviewerCaller, type Caller } from '../support/localStack';
+import { checkPage, signIn, useBrowserStack } from './support';
 
 const year = 2026;
 const board = 'miljo-halsa';
@@ -17,13 +14,7 @@ const mira: Caller = { sub: 'mira.miljo', role: 'editor', boards: [board] };
 const documentUrl = (kind: string) => `/cycles/${year}/boards/${board}/documents/${kind}`;
 
 describe('tertial report and sign-off in the browser', () => {
-  let t: TestStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildWeb();
-    t = await startTestStack();
-    await seedDemo(t.stack.deps);
+  const env = useBrowserStack(async (t) => {
     // The board's plan, approved through the API: its targets, one goal, one risk and its control.
     const plan = {
       targets: [
@@ -44,16 +35,10 @@ describe('tertial report and sign-off in the browser', () => {
     await t.stack.runDueJobs();
     expect((await t.api('POST', `${path}/decision`, { as: reviewerCaller, body: { decision: 'approve', comment: 'Godkänd.' } })).status).toBe(200);
     await t.stack.runDueJobs();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
   });
 
   it('files a tertial report, gets it approved, and shows its forecast on the public meter', { timeout: 240_000 }, async () => {
-    const editor = await newVisitor(browser, t.stack.url);
+    const editor = await env.visitor();
     const { page } = editor;
     await signIn(page, /Mira Lind/);
     await page.getByRole('link', { name: /Fyll i: Tertialrapport 1/ }).click();
@@ -89,9 +74,9 @@ describe('tertial report and sign-off in the browser', () => {
     await page.getByRole('button', { name: 'Skicka in för granskning' }).click();
     await page.getByText('Inskickat för granskning.').waitFor();
     await checkPage(page, '22-t1-submitted');
-    await t.stack.runDueJobs();
+    await env.t.stack.runDueJobs();
 
-    const reviewer = await newVisitor(browser, t.stack.url);
+    const reviewer = await env.visitor();
     await signIn(reviewer.page, /Rut Analys/);
     await reviewer.page.goto(`/cycles/${year}/review`);
     await reviewer.page.getByRole('link', { name: /Granska Tertialrapport 1 för Miljö- och hälsoskyddsnämnden/ }).click();
@@ -100,9 +85,9 @@ describe('tertial report and sign-off in the browser', () => {
     await checkPage(reviewer.page, '23-t1-review');
     await reviewer.page.getByRole('button', { name: 'Godkänn' }).click();
     await reviewer.page.getByText('Dokumentet är godkänt.', { exact: false }).waitFor();
-    await t.stack.runDueJobs();
+    await env.t.stack.runDueJobs();
 
-    const pub = await newVisitor(browser, t.stack.url);
+    const pub = await env.visitor();
     await pub.page.goto(`/public/cycles/${year}/meters`);
     const meter = pub.page.locator('article', { hasText: 'KF-KLIM-1' });
     await meter.getByRole('img').waitFor();
@@ -118,7 +103,7 @@ describe('tertial report and sign-off in the browser', () => {
   });
 
   it("lets the executive see what stops the sign-off, and asks a verdict on every company's purpose", { timeout: 120_000 }, async () => {
-    const { page, context, errors } = await newVisitor(browser, t.stack.url);
+    const { page, context, errors } = await env.visitor();
     await signIn(page, /Kommunstyrelsen/);
     await page.getByRole('link', { name: 'Fastställande', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Fastställande av 2026' }).waitFor();

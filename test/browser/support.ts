@@ -4,8 +4,11 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { contentSecurityPolicy } from '../../infra/web';
+import { seedDemo } from '../../local/seed';
+import { buildWeb } from '../../web/build';
+import { startTestStack, type TestStack } from '../support/localStack';
 
 const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 export const screenshotDir = join(repositoryRoot, 'test-results', 'screenshots');
@@ -82,4 +85,36 @@ export async function signIn(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('button', { name }).click();
   await page.waitForURL((url) => url.pathname === '/');
   await expect.poll(() => page.evaluate(() => sessionStorage.getItem('arshjul.session') !== null)).toBe(true);
+}
+
+export interface BrowserStack {
+  /** The local stack, seeded with the demo; set in beforeAll. */
+  t: TestStack;
+  /** The file's Chromium; set in beforeAll. */
+  browser: Browser;
+  /** A new person at the browser, on this stack. */
+  visitor(): ReturnType<typeof newVisitor>;
+}
+
+/**
+ * Registers, in the calling describe block, the set-up every browser test file shares: the web app built, a local
+ * stack started and seeded with the demo, then `prepare` (data the file needs, through the API), then Chromium; both
+ * stopped after the file's tests.
+ */
+export function useBrowserStack(prepare?: (t: TestStack) => Promise<void>): BrowserStack {
+  const env = {
+    visitor: () => newVisitor(env.browser, env.t.stack.url),
+  } as BrowserStack;
+  beforeAll(async () => {
+    await buildWeb();
+    env.t = await startTestStack();
+    await seedDemo(env.t.stack.deps);
+    await prepare?.(env.t);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.t?.stop();
+  });
+  return env;
 }
