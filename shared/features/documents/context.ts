@@ -1,4 +1,5 @@
 import type { Actor } from '../../domain/actor';
+import { nextStatusOnSave } from '../../domain/lifecycle';
 import { NotFound } from '../../domain/errors';
 import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
@@ -7,7 +8,7 @@ import type { DocumentAddress, DocumentRecord, DocumentStore, StoredDocument } f
 import type { IdempotencyStore } from '../../ports/idempotencyStore';
 import type { WorkflowEngine } from '../../ports/workflow';
 import type { WorkflowAction, WorkflowOutbox } from '../../ports/workflowOutbox';
-import { emptyContent, type DocumentView } from '../../schemas/documents';
+import { emptyContent, type DocumentContent, type DocumentView } from '../../schemas/documents';
 import { requireCycle } from '../cycles/cycles';
 
 export type { DocumentAddress };
@@ -93,4 +94,9 @@ export function restartAfterFailure(document: StoredDocument): { workflow: NonNu
     workflow: { executionName, restarts: restart },
     action: { type: 'start', workflow: 'review', executionName, input: { document: address } },
   };
+}
+
+/** The document with new content saved over it: the next version, still editable, by `actor` at `at` (a save, or imported outcomes). */
+export function withSavedContent(current: StoredDocument, content: DocumentContent, actor: Actor, at: string): StoredDocument {
+  return { ...current, content, status: nextStatusOnSave(current.status), version: current.version + 1, updatedAt: at, updatedBy: actor.sub };
 }

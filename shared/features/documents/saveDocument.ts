@@ -1,9 +1,9 @@
 import { signedBy } from '../../domain/actor';
 import { Conflict, PreconditionFailed, PreconditionRequired } from '../../domain/errors';
-import { assertEditable, nextStatusOnSave } from '../../domain/lifecycle';
+import { assertEditable } from '../../domain/lifecycle';
 import { CommitRefused, type StoredDocument } from '../../ports/documentStore';
 import type { DocumentContent } from '../../schemas/documents';
-import { loadDocument, type DocumentAddress, type DocumentDeps } from './context';
+import { loadDocument, withSavedContent, type DocumentAddress, type DocumentDeps } from './context';
 
 /**
  * Saves a draft. The caller must say which version it edited (If-Match): a stale version answers 412 and
@@ -22,14 +22,7 @@ export async function saveDocument(
   assertEditable(current.status, cycle);
 
   const at = deps.clock.now().toISOString();
-  const next: StoredDocument = {
-    ...current,
-    content: input.content,
-    status: nextStatusOnSave(current.status),
-    version: current.version + 1,
-    updatedAt: at,
-    updatedBy: deps.actor.sub,
-  };
+  const next = withSavedContent(current, input.content, deps.actor, at);
   try {
     await deps.documents.commit({
       next,

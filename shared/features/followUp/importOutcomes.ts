@@ -2,14 +2,14 @@ import { signedBy } from '../../domain/actor';
 import type { Actor } from '../../domain/actor';
 import { NotFound } from '../../domain/errors';
 import { mapKoladaOutcomes, mergeOutcomes } from '../../domain/kolada';
-import { assertCycleOpen, isUnsubmitted, nextStatusOnSave } from '../../domain/lifecycle';
+import { assertCycleOpen, isUnsubmitted } from '../../domain/lifecycle';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository } from '../../ports/cycleRepository';
-import { CommitRefused, type DocumentStore, type StoredDocument } from '../../ports/documentStore';
+import { CommitRefused, type DocumentStore } from '../../ports/documentStore';
 import type { ReportContent } from '../../schemas/documents';
 import type { KoladaImportAnswer, KoladaImportBody } from '../../schemas/imports';
-import { notStarted } from '../documents/context';
+import { notStarted, withSavedContent } from '../documents/context';
 import { requireCycle } from '../cycles/cycles';
 
 /**
@@ -55,14 +55,7 @@ export async function importKoladaOutcomes(
       }),
     };
     const at = deps.clock.now().toISOString();
-    const next: StoredDocument = {
-      ...current,
-      content,
-      status: nextStatusOnSave(current.status),
-      version: current.version + 1,
-      updatedAt: at,
-      updatedBy: deps.actor.sub,
-    };
+    const next = withSavedContent(current, content, deps.actor, at);
     try {
       await deps.documents.commit({
         next,
