@@ -73,13 +73,13 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
 
       it('updates only over the version read and while open; every change appends its event, oldest first', async () => {
         const at = '2031-02-01T08:00:00.000Z';
-        await ports.cycles.update(storedCycle(year, { version: 2, updatedAt: at }), 1, { at, actor: 'admin-1', role: 'admin', action: 'calendar_changed', summary: 'planDue moved' });
+        await ports.cycles.update(storedCycle(year, { version: 2, updatedAt: at }), 1, { at, actor: 'admin-1', role: 'admin', action: 'calendar_changed', details: { changes: [{ field: 'planDue', from: '2026-01-31', to: '2026-02-07' }] } });
         expect(await refusal(ports.cycles.update(storedCycle(year, { version: 3 }), 1, { at: '2031-02-02T00:00:00.000Z', actor: 'a', role: 'admin', action: 'calendar_changed' }))).toBeInstanceOf(CycleChanged);
         await ports.cycles.update(storedCycle(year, { version: 3, state: 'signed_off' }), 2, { at: '2031-03-01T08:00:00.000Z', actor: 'exec', role: 'executive', action: 'signed_off', comment: 'Done' });
         expect(await refusal(ports.cycles.update(storedCycle(year, { version: 4 }), 3, { at: '2031-03-02T08:00:00.000Z', actor: 'a', role: 'admin', action: 'calendar_changed' }))).toBeInstanceOf(CycleChanged);
         const events = await ports.cycles.events(year);
         expect(events.map((event) => event.action)).toEqual(['opened', 'calendar_changed', 'signed_off']);
-        expect(events[1]).toEqual({ at, actor: 'admin-1', role: 'admin', action: 'calendar_changed', summary: 'planDue moved' });
+        expect(events[1]).toEqual({ at, actor: 'admin-1', role: 'admin', action: 'calendar_changed', details: { changes: [{ field: 'planDue', from: '2026-01-31', to: '2026-02-07' }] } });
         expect((await ports.cycles.get(year))?.version).toBe(3);
       });
 

@@ -18,6 +18,18 @@ export interface StoredCycle extends Cycle {
 export const cycleEventActions = ['opened', 'council_goals_replaced', 'calendar_changed', 'signed_off'] as const;
 
 /** One change of a cycle or its council goals; written in the same transaction as the change. */
+/** What a cycle event changed: each field belongs to one action. */
+export interface CycleEventDetails {
+  /** `opened`: the cycle's time zone. */
+  timeZone?: string;
+  /** `calendar_changed`: each calendar setting that moved, from and to. */
+  changes?: Array<{ field: string; from: string | number | null; to: string | number }>;
+  /** `council_goals_replaced`: the version written and what it holds. */
+  goals?: { version: number; directionGoals: number; indicators: number };
+  /** `signed_off`: how many companies' purpose the executive board reviewed. */
+  companies?: number;
+}
+
 export interface CycleEvent {
   at: string;
   actor: string;
@@ -27,8 +39,8 @@ export interface CycleEvent {
   action: (typeof cycleEventActions)[number];
   /** What the person said (the sign-off's comment). */
   comment?: string;
-  /** What changed, written by the system (the deadlines moved, the number of goals). */
-  summary?: string;
+  /** What changed, as data the reader words in its own language. */
+  details?: CycleEventDetails;
 }
 
 /** The cycle is not at the version read, or is no longer open (signed off). */

@@ -133,7 +133,14 @@ export const cycleHistorySchema = z
         role: z.string(),
         action: z.enum(cycleEventActions),
         comment: z.string().optional(),
-        summary: z.string().optional(),
+        details: z
+          .object({
+            timeZone: z.string().optional(),
+            changes: z.array(z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number()]) })).optional(),
+            goals: z.object({ version: z.number().int(), directionGoals: z.number().int(), indicators: z.number().int() }).optional(),
+            companies: z.number().int().optional(),
+          })
+          .optional(),
       }),
     ),
   })

@@ -39,6 +39,8 @@ describe("the cycle's history in the browser", () => {
     // The person by name, not login id, with the role beside it.
     expect(await moved.textContent()).toContain('Anna Controller (administratör)');
     expect(await moved.textContent()).not.toContain('anna.admin');
+    // What changed, in the reader's language: the report's name and the dates, not the API's field names.
+    expect(await moved.textContent()).toContain('Tertialrapport 1: 15 maj 2026 → 20 maj 2026');
     // Oldest first: the cycle was opened before its calendar changed.
     const rows = await table.getByRole('row').allTextContents();
     const openedAt = rows.findIndex((row) => row.includes('Cykeln öppnad'));
@@ -53,6 +55,7 @@ describe("the cycle's history in the browser", () => {
     expect(await page.getByRole('table', { name: `Events of the ${year} cycle, oldest first` }).getByRole('row', { name: /Calendar changed/ }).textContent()).toContain(
       'Anna Controller (administrator)',
     );
+    expect(await page.getByRole('row', { name: /Calendar changed/ }).textContent()).toContain('Tertial report 1: 15 May 2026 → 20 May 2026');
     await checkPage(page, '31-cycle-history-en');
 
     // By keyboard: the way back to the year overview is a link that Enter follows.

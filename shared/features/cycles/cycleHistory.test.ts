@@ -23,10 +23,10 @@ describe('cycleHistory', () => {
     expect(await cycleHistory(2031, w)).toEqual({
       year: 2031,
       events: [
-        { at: '2030-11-01T08:00:00.000Z', actor: admin.sub, role: 'admin', action: 'opened', summary: 'time zone Europe/Stockholm' },
-        { at: '2030-11-01T08:01:00.000Z', actor: admin.sub, role: 'admin', action: 'council_goals_replaced', summary: 'version 1: 2 direction goal(s), 3 indicator(s)' },
-        { at: '2030-11-01T08:02:00.000Z', actor: admin.sub, role: 'admin', action: 'calendar_changed', summary: 'planDue: 2031-01-31 → 2031-02-07' },
-        { at: '2030-11-01T08:03:00.000Z', actor: executive.sub, role: 'executive', action: 'signed_off', comment: 'Klart', summary: '0 company verdict(s)' },
+        { at: '2030-11-01T08:00:00.000Z', actor: admin.sub, role: 'admin', action: 'opened', details: { timeZone: 'Europe/Stockholm' } },
+        { at: '2030-11-01T08:01:00.000Z', actor: admin.sub, role: 'admin', action: 'council_goals_replaced', details: { goals: { version: 1, directionGoals: 2, indicators: 3 } } },
+        { at: '2030-11-01T08:02:00.000Z', actor: admin.sub, role: 'admin', action: 'calendar_changed', details: { changes: [{ field: 'planDue', from: '2031-01-31', to: '2031-02-07' }] } },
+        { at: '2030-11-01T08:03:00.000Z', actor: executive.sub, role: 'executive', action: 'signed_off', comment: 'Klart', details: { companies: 0 } },
       ],
     });
   });

@@ -19,7 +19,7 @@ export async function cycleHistory(year: number, deps: { cycles: CycleRepository
       role: event.role,
       action: event.action,
       ...(event.comment ? { comment: event.comment } : {}),
-      ...(event.summary ? { summary: event.summary } : {}),
+      ...(event.details ? { details: event.details } : {}),
     })),
   };
 }

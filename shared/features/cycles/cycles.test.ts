@@ -27,7 +27,7 @@ describe('changeCalendar', () => {
   it('changes deadlines at the next version, with a calendar_changed event saying what moved', async () => {
     const changed = await changeCalendar({ year: YEAR, patch: { t2Due: '2027-09-30' }, ifMatch: 1 }, w.as(admin));
     expect(changed).toMatchObject({ version: 2, calendar: { t2Due: '2027-09-30' } });
-    expect((await w.cycles.events(YEAR)).at(-1)).toMatchObject({ action: 'calendar_changed', summary: 't2Due: 2027-09-15 → 2027-09-30' });
+    expect((await w.cycles.events(YEAR)).at(-1)).toMatchObject({ action: 'calendar_changed', details: { changes: [{ field: 't2Due', from: '2027-09-15', to: '2027-09-30' }] } });
   });
 
   it('refuses a stale If-Match, and a year already signed off', async () => {
@@ -61,7 +61,7 @@ describe('council goals', () => {
     const stored = await putCouncilGoals({ year: YEAR, goals: testGoals, ifMatch: 1 }, w.as(admin));
     expect(stored).toMatchObject({ version: 2, updatedBy: admin.sub });
     expect((await getCouncilGoals(YEAR, w)).version).toBe(2);
-    expect((await w.cycles.events(YEAR)).at(-1)).toMatchObject({ action: 'council_goals_replaced', summary: 'version 2: 2 direction goal(s), 3 indicator(s)' });
+    expect((await w.cycles.events(YEAR)).at(-1)).toMatchObject({ action: 'council_goals_replaced', details: { goals: { version: 2, directionGoals: 2, indicators: 3 } } });
   });
 
   it('refuses a stale If-Match, goals naming an unknown board, and goals once a plan is approved', async () => {

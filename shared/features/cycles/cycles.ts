@@ -29,7 +29,7 @@ export async function createCycle(
     version: 1,
     approvedPlans: 0,
   };
-  const opened = { at: cycle.createdAt, ...signedBy(deps.actor), action: 'opened' as const, summary: `time zone ${body.calendar.timeZone}` };
+  const opened = { at: cycle.createdAt, ...signedBy(deps.actor), action: 'opened' as const, details: { timeZone: body.calendar.timeZone } };
   if (!(await deps.cycles.create(cycle, opened))) {
     throw new Conflict(`The ${body.year} cycle exists already. Read it with GET /api/cycles/${body.year}, or change its calendar instead.`);
   }
@@ -52,12 +52,11 @@ export async function changeCalendar(
   }
   const at = deps.clock.now().toISOString();
   const changed: StoredCycle = { ...cycle, calendar: applyCalendarPatch(cycle.calendar, input.patch), version: cycle.version + 1, updatedAt: at };
-  const what = Object.entries(input.patch)
-    .filter(([, value]) => value !== undefined)
-    .map(([field, value]) => `${field}: ${String((cycle.calendar as Record<string, unknown>)[field])} → ${String(value)}`)
-    .join(', ');
+  const changes = Object.entries(input.patch)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([field, to]) => ({ field, from: ((cycle.calendar as Record<string, string | number | undefined>)[field] ?? null), to }));
   try {
-    await deps.cycles.update(changed, cycle.version, { at, ...signedBy(deps.actor), action: 'calendar_changed', summary: what });
+    await deps.cycles.update(changed, cycle.version, { at, ...signedBy(deps.actor), action: 'calendar_changed', details: { changes } });
   } catch (error) {
     if (error instanceof CycleChanged) {
       throw new PreconditionFailed(`The ${input.year} cycle was changed (or signed off) meanwhile; read it again and repeat your change.`);
@@ -114,7 +113,7 @@ export async function putCouncilGoals(
     at: stored.updatedAt,
     ...signedBy(deps.actor),
     action: 'council_goals_replaced' as const,
-    summary: `version ${stored.version}: ${input.goals.directionGoals.length} direction goal(s), ${indicators} indicator(s)`,
+    details: { goals: { version: stored.version, directionGoals: input.goals.directionGoals.length, indicators } },
   };
   try {
     await deps.cycles.replaceCouncilGoals(input.year, stored, currentVersion, event);

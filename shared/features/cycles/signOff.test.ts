@@ -24,7 +24,7 @@ describe('signOff', () => {
       role: 'executive',
       action: 'signed_off',
       comment: 'Året är avslutat',
-      summary: '1 company verdict(s)',
+      details: { companies: 1 },
     });
   });
 

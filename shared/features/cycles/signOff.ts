@@ -44,7 +44,7 @@ export async function signOff(
       ...signedBy(deps.actor),
       action: 'signed_off',
       ...(input.body.comment ? { comment: input.body.comment } : {}),
-      summary: `${input.body.companies.length} company verdict(s)`,
+      details: { companies: input.body.companies.length },
     });
   } catch (error) {
     if (error instanceof CycleChanged) {

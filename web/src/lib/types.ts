@@ -64,7 +64,12 @@ export interface CycleHistoryEvent {
   role?: string;
   action: CycleEventAction;
   comment?: string;
-  summary?: string;
+  details?: {
+    timeZone?: string;
+    changes?: Array<{ field: string; from: string | number | null; to: string | number }>;
+    goals?: { version: number; directionGoals: number; indicators: number };
+    companies?: number;
+  };
 }
 export interface CycleHistory {
   year: number;

@@ -1,10 +1,10 @@
 /** A cycle's own history, oldest first: when it was opened, its calendar changed, the council's goals loaded, the year signed off. */
 import { roles, type Role } from '../../../shared/domain/actor';
-import { t, type Key } from '../i18n';
+import { formatDate, t, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { personName } from '../lib/people';
 import { paths } from '../lib/router';
-import type { CycleEventAction, CycleHistory } from '../lib/types';
+import type { CycleEventAction, CycleHistory, CycleHistoryEvent } from '../lib/types';
 import { HistoryTable } from '../components/HistoryTable';
 import { ErrorNotice, Loading, Notice, PageTitle, useAsync } from '../components/ui';
 
@@ -15,6 +15,31 @@ const actionKeys: Record<CycleEventAction, Key> = {
   signed_off: 'cycleHistory.action.signed_off',
 };
 const isRole = (role: string): role is Role => (roles as readonly string[]).includes(role);
+
+const calendarFieldKeys: Record<string, Key> = {
+  planDue: 'kind.plan',
+  t1Due: 'kind.t1',
+  t2Due: 'kind.t2',
+  annualDue: 'kind.annual',
+  signoffDue: 'cycleHistory.field.signoffDue',
+  reminderDaysBefore: 'cycleHistory.field.reminderDaysBefore',
+  escalateEveryDays: 'cycleHistory.field.escalateEveryDays',
+  timeZone: 'cycleHistory.field.timeZone',
+};
+const calendarValue = (value: string | number | null) =>
+  value === null ? '–' : typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : String(value);
+
+/** What an event changed, worded in the reader's language from the event's data. */
+function detailsText(event: CycleHistoryEvent): string {
+  const details = event.details;
+  if (!details) return '';
+  if (details.timeZone) return t('cycleHistory.details.timeZone', { zone: details.timeZone });
+  if (details.goals) return t('cycleHistory.details.goals', { ...details.goals });
+  if (details.companies !== undefined) return t('cycleHistory.details.companies', { count: details.companies });
+  return (details.changes ?? [])
+    .map((change) => `${calendarFieldKeys[change.field] ? t(calendarFieldKeys[change.field]!) : change.field}: ${calendarValue(change.from)} → ${calendarValue(change.to)}`)
+    .join('; ');
+}
 
 export function CycleHistoryPage({ year }: { year: number }) {
   const data = useAsync(async () => (await api<CycleHistory>('GET', `/cycles/${year}/history`)).data, [year]);
@@ -45,7 +70,7 @@ export function CycleHistoryPage({ year }: { year: number }) {
                 {e.role && <span class="muted">{` (${isRole(e.role) ? t(`role.${e.role}` as Key) : e.role})`}</span>}
               </>
             )}
-            change={(e) => e.summary ?? ''}
+            change={detailsText}
           />
         ))}
     </div>
