@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { editorOf } from '../support/localStack';
-import { checkPage, signIn, useBrowserStack } from './support';
+import { checkPage, pollPatience, signIn, useBrowserStack } from './support';
 
 const year = 2026;
 const planUrl = (boardId: string) => `/cycles/${year}/boards/${boardId}/documents/plan`;
@@ -22,7 +22,8 @@ describe('the plan round in the browser', () => {
 
     // ── The board: the start page, then the empty plan ─────────────────────────────────────────────
     await pub.page.goto('/');
-    await expect.poll(() => pub.page.getByRole('heading', { level: 1 }).textContent()).toContain('Välkommen');
+    // The first page of a fresh browser on a busy machine can take seconds: wait as Playwright does, not expect.poll's 1 s.
+    await pub.page.getByRole('heading', { level: 1, name: /Välkommen/ }).waitFor();
     await checkPage(pub.page, '01-start-anonymous');
     await pub.page.goto('/signin');
     await checkPage(pub.page, '02-sign-in');
@@ -101,7 +102,7 @@ describe('the plan round in the browser', () => {
     // A return needs a comment: the error is tied to the field.
     await reviewer.page.getByRole('button', { name: 'Skicka tillbaka' }).click();
     const decisionComment = reviewer.page.locator('#f-decision-comment');
-    await expect.poll(() => decisionComment.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => decisionComment.getAttribute('aria-invalid'), pollPatience).toBe('true');
     await reviewer.page.getByLabel('Kommentar om KF-ELEV-1').fill('Höj till minst 86 %, som fullmäktige.');
     await decisionComment.fill('Målet för behörighet är lägre än fullmäktiges.');
     await reviewer.page.getByRole('button', { name: 'Skicka tillbaka' }).click();
@@ -144,7 +145,7 @@ describe('the plan round in the browser', () => {
     await checkPage(reviewer.page, '12-year-overview');
     await reviewer.page.goto(`/cycles/${year}/boards/bromma/documents/plan/history`);
     const rows = reviewer.page.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(6);
+    await expect.poll(() => rows.count(), pollPatience).toBe(6);
     expect(await rows.allTextContents()).toEqual([
       expect.stringContaining('Sparat'),
       expect.stringContaining('Inskickat'),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reviewer as reviewerCaller, type Caller } from '../support/localStack';
-import { checkPage, signIn, useBrowserStack } from './support';
+import { checkPage, pollPatience, signIn, useBrowserStack } from './support';
 
 const year = 2026;
 const board = 'miljo-halsa';
@@ -66,7 +66,7 @@ describe('tertial report and sign-off in the browser', () => {
     await page.getByRole('button', { name: 'Skicka in för granskning' }).click();
     // Internal control that is not sufficient needs its reasons, tied to the field.
     const icComment = page.locator('#f-internalControl-comment');
-    await expect.poll(() => icComment.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => icComment.getAttribute('aria-invalid'), pollPatience).toBe('true');
     expect(await icComment.getAttribute('aria-describedby')).toContain('f-internalControl-comment-err');
     await checkPage(page, '21-t1-errors');
     await icComment.fill('Två av fem kontroller är genomförda; resten görs i tertial 2.');
@@ -119,7 +119,7 @@ describe('tertial report and sign-off in the browser', () => {
     await page.getByRole('button', { name: 'Fastställ året' }).click();
     // "No" needs a reason.
     const reason = page.locator('#f-companies-familjebostader-comment');
-    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => reason.getAttribute('aria-invalid'), pollPatience).toBe('true');
     await reason.fill('Bolaget har bedrivit verksamhet utanför ändamålet.');
     await page.getByRole('button', { name: 'Fastställ året' }).click();
     // The API refuses while annual reports are not approved, and the page says so.

@@ -11,6 +11,9 @@ import { buildWeb } from '../../web/build';
 import { startTestStack, type TestStack } from '../support/localStack';
 
 const repositoryRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+/** How long expect.poll waits for the page (its default, 1 s, is shorter than a render on a busy CI machine). */
+export const pollPatience = { timeout: 15_000, interval: 100 };
+
 export const screenshotDir = join(repositoryRoot, 'test-results', 'screenshots');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -84,7 +87,7 @@ export async function signIn(page: Page, name: RegExp): Promise<void> {
   await page.goto('/signin');
   await page.getByRole('button', { name }).click();
   await page.waitForURL((url) => url.pathname === '/');
-  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('arshjul.session') !== null)).toBe(true);
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('arshjul.session') !== null), pollPatience).toBe(true);
 }
 
 export interface BrowserStack {
