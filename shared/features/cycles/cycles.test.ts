@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Conflict, NotFound, PreconditionFailed, ValidationFailed } from '../../domain/errors';
 import { testGoals } from '../../../test/support/testGoals';
 import { admin, seedDocument, storedBoard, storedDocument, testCalendar, testWorld, YEAR, type TestWorld } from '../../adapters/memory/fixtures';
-import { changeCalendar, createCycle, getCouncilGoals, getCycle, listCycles, putCouncilGoals } from './cycles';
+import { changeCalendar, createCycle, getCouncilGoals, listCycles, putCouncilGoals } from './cycles';
+import { readCycle } from './readCycle';
 
 let w: TestWorld;
 
@@ -51,8 +52,8 @@ describe('changeCalendar', () => {
 describe('reading cycles', () => {
   it('lists cycles oldest first and reads one; 404 for a year never opened', async () => {
     expect((await listCycles(w)).map((cycle) => cycle.year)).toEqual([YEAR]);
-    expect((await getCycle(YEAR, w)).year).toBe(YEAR);
-    await expect(getCycle(2019, w)).rejects.toBeInstanceOf(NotFound);
+    expect((await readCycle(YEAR, w)).year).toBe(YEAR);
+    await expect(readCycle(2019, w)).rejects.toBeInstanceOf(NotFound);
   });
 });
 

@@ -72,11 +72,6 @@ export async function listCycles(deps: { cycles: CycleRepository }): Promise<Sto
   return deps.cycles.list();
 }
 
-/** Reads a cycle; 404 when the year has not been opened. */
-export async function getCycle(year: number, deps: { cycles: CycleRepository }): Promise<StoredCycle> {
-  return requireCycle(year, deps.cycles);
-}
-
 export async function requireCycle(year: number, cycles: CycleRepository): Promise<StoredCycle> {
   const cycle = await cycles.get(year);
   if (!cycle) throw new NotFound(`There is no ${year} cycle. An admin opens it with POST /api/cycles.`);
