@@ -1,12 +1,12 @@
 import { createCycleRoute } from '../../shared/api/routes';
 import { onColdStart } from '../../shared/composition/coldStart';
-import { clock, cycles, idempotency, scheduler, workflow } from '../../shared/composition/cloud';
+import { boards, clock, cycles, idempotency, scheduler, workflow } from '../../shared/composition/cloud';
 import type { Deps } from '../../shared/composition/deps';
 import { createCycle } from '../../shared/features/cycles/cycles';
 import { cycleView } from '../../shared/features/cycles/cycleView';
 import { httpHandler } from '../../shared/http/handler';
 
-export const makeHandler = (deps: Pick<Deps, 'cycles' | 'idempotency' | 'clock' | 'scheduler' | 'workflow'>) =>
+export const makeHandler = (deps: Pick<Deps, 'boards' | 'cycles' | 'idempotency' | 'clock' | 'scheduler' | 'workflow'>) =>
   httpHandler(
     createCycleRoute,
     async ({ body, actor }) => {
@@ -17,5 +17,5 @@ export const makeHandler = (deps: Pick<Deps, 'cycles' | 'idempotency' | 'clock' 
   );
 
 export const handler = onColdStart(() =>
-  makeHandler({ cycles: cycles(), idempotency: idempotency(), clock: clock(), scheduler: scheduler(), workflow: workflow() }),
+  makeHandler({ boards: boards(), cycles: cycles(), idempotency: idempotency(), clock: clock(), scheduler: scheduler(), workflow: workflow() }),
 );

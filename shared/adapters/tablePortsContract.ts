@@ -45,7 +45,7 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
     beforeEach(async () => {
       clock = testClock('2031-01-10T08:00:00.000Z');
       ports = await makePorts(clock);
-      await ports.cycles.create(storedCycle(year), openedEvent('2030-12-01T08:00:00.000Z'));
+      await ports.cycles.create(storedCycle(year, { summaryChunks: 3 }), openedEvent('2030-12-01T08:00:00.000Z'));
     });
 
     describe('boards', () => {
@@ -60,6 +60,22 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
           ['kista', 1],
         ]);
         expect((await ports.boards.get('bromma'))?.name).toBe('Bromma');
+      });
+
+      it('keeps the directory in step with every save, and a refused save out of it', async () => {
+        await ports.boards.save(storedBoard('kista', { name: 'Kista', kind: 'district' }), 0);
+        await ports.boards.save(storedBoard('bromma', { name: 'Bromma', kind: 'district' }), 0);
+        await ports.boards.save(storedBoard('bostader', { name: 'Bostäder', kind: 'company' }), 0);
+        await ports.boards.save(storedBoard('bromma', { name: 'Bromma stadsdelsnämnd', kind: 'district', version: 2 }), 1);
+        await refusal(ports.boards.save(storedBoard('kista', { name: 'Not saved', version: 2 }), 5));
+        expect(await ports.boards.directory()).toEqual([
+          { boardId: 'bostader', name: 'Bostäder', kind: 'company' },
+          { boardId: 'bromma', name: 'Bromma stadsdelsnämnd', kind: 'district' },
+          { boardId: 'kista', name: 'Kista', kind: 'district' },
+        ]);
+        const some = await ports.boards.getMany(['kista', 'nowhere', 'bromma', 'kista']);
+        expect(some.map((board) => board.boardId).sort()).toEqual(['bromma', 'kista']);
+        expect(some.find((board) => board.boardId === 'bromma')?.version).toBe(2);
       });
     });
 
@@ -120,7 +136,47 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         expect(await refusal(ports.documents.commit(change(first.next)))).toMatchObject({ reason: 'document' });
         expect((await ports.documents.get(year, 'bromma', 'plan'))?.document).toEqual(second.next);
         expect(await ports.history.documentHistory(plan)).toEqual([first.event, second.event]);
-        expect(await ports.documents.listYear(year)).toEqual([second.next]);
+        expect(await ports.documents.statuses(year)).toEqual([{ boardId: 'bromma', kind: 'plan', status: 'draft' }]);
+      });
+
+      it("keeps the year's summary in step with each commit: statuses, when returned, and approved figures only", async () => {
+        const boards = ['bromma', 'kista', 'skarpnack', 'spanga', 'farsta'];
+        const at = (n: number) => `2031-01-10T09:00:${String(n).padStart(2, '0')}.000Z`;
+        let n = 0;
+        const commit = async (boardId: string, kind: 'plan' | 't1', from: StoredDocument | undefined, patch: Partial<StoredDocument>) => {
+          const next = storedDocument({ year, boardId, kind }, { ...from, version: (from?.version ?? 0) + 1, updatedAt: at(++n), ...patch });
+          const event = { at: at(n), actor: 'editor', role: 'editor', action: 'saved' as const, from: from?.status ?? 'not_started', to: next.status };
+          await ports.documents.commit({ next, ...(from ? { previous: from } : {}), expectedVersion: from?.version ?? 0, event });
+          return next;
+        };
+        const targets = [{ indicatorId: 'KF-1', target: 91 }];
+        for (const boardId of boards) await commit(boardId, 'plan', undefined, { status: 'draft' });
+        const approved = await commit('kista', 'plan', (await ports.documents.get(year, 'kista', 'plan'))!.document, { status: 'approved', content: { ...storedDocument({ year, boardId: 'kista', kind: 'plan' }).content, targets } as StoredDocument['content'] });
+        const returnComment = { at: at(40), actor: 'reviewer-1', decision: 'return' as const, comment: 'Höj målet.', indicatorComments: [] };
+        await commit('bromma', 'plan', (await ports.documents.get(year, 'bromma', 'plan'))!.document, { status: 'returned', comments: [returnComment] as StoredDocument['comments'] });
+        const report = await commit('spanga', 't1', undefined, {
+          status: 'approved',
+          content: { ...storedDocument({ year, boardId: 'spanga', kind: 't1' }).content, indicators: [{ indicatorId: 'KF-1', outcome: 88, comment: 'not public' }, { indicatorId: 'KF-2' }] } as StoredDocument['content'],
+        });
+        // A refused commit leaves the summary as it was.
+        await refusal(ports.documents.commit({ next: { ...approved, status: 'draft', version: 9 }, previous: approved, expectedVersion: 7, event: { at: at(50), actor: 'x', role: 'editor', action: 'saved', from: 'approved', to: 'draft' } }));
+
+        expect(await ports.documents.statuses(year)).toEqual([
+          { boardId: 'bromma', kind: 'plan', status: 'returned', returnedAt: at(40) },
+          { boardId: 'farsta', kind: 'plan', status: 'draft' },
+          { boardId: 'kista', kind: 'plan', status: 'approved' },
+          { boardId: 'skarpnack', kind: 'plan', status: 'draft' },
+          { boardId: 'spanga', kind: 'plan', status: 'draft' },
+          { boardId: 'spanga', kind: 't1', status: 'approved' },
+        ]);
+        expect(await ports.documents.approvedFigures(year)).toEqual([
+          { boardId: 'kista', kind: 'plan', targets },
+          { boardId: 'spanga', kind: 't1', indicators: [{ indicatorId: 'KF-1', outcome: 88 }] },
+        ]);
+        // Leaving `approved` takes the figures off the public summary.
+        await commit('spanga', 't1', report, { status: 'draft' });
+        expect((await ports.documents.approvedFigures(year)).map((entry) => entry.boardId)).toEqual(['kista']);
+        expect(await ports.documents.statuses(year + 1)).toEqual([]);
       });
 
       it('refuses any change of a signed-off year, and writes none of it', async () => {

@@ -11,6 +11,11 @@ export interface StoredCycle extends Cycle {
   version: number;
   /** Plans approved so far; the council goals are fixed once it is above zero. */
   approvedPlans: number;
+  /**
+   * How many items the year's summary is spread over (domain/summary.summaryChunksFor), fixed when the year opens.
+   * Absent on a year opened before the summary existed: one item.
+   */
+  summaryChunks?: number;
   /** The executive board's sign-off: its comment and its purpose review of each company. */
   signoff?: { comment: string; companies: CompanyVerdict[] };
 }

@@ -1,5 +1,6 @@
 import type { DocumentKind, DocumentStatus } from '../schemas/common';
 import type { DocumentContent, Finding, ReviewComment } from '../schemas/documents';
+import type { ApprovedFigures, DocumentStatusEntry } from '../domain/summary';
 import type { AuditEvent } from './auditLog';
 import type { IdempotentAnswer } from './idempotencyStore';
 import type { WorkflowAction } from './workflowOutbox';
@@ -42,6 +43,11 @@ export interface DocumentRecord {
  */
 export interface DocumentChange {
   next: StoredDocument;
+  /**
+   * The document as read before the change (absent: it did not exist). The year's summary is rewritten only
+   * where its entry changes; without `previous` the store rewrites both entries.
+   */
+  previous?: StoredDocument;
   /** 0 when the document must not exist yet. */
   expectedVersion: number;
   event: AuditEvent;
@@ -70,11 +76,17 @@ export class CommitRefused extends Error {
   }
 }
 
-/** Plans and reports, read one at a time or a year at once, and changed only through `commit`. */
+/**
+ * Plans and reports, read one at a time, and changed only through `commit`. A year is read only through its
+ * summary (domain/summary), which every commit keeps in the same transaction: no read path loads the documents
+ * of a whole year.
+ */
 export interface DocumentStore {
   get(year: number, boardId: string, kind: DocumentKind): Promise<DocumentRecord | undefined>;
-  /** Every stored document of a year (the status matrix, the meters, reminders). */
-  listYear(year: number): Promise<StoredDocument[]>;
+  /** The status entry of every stored document of a year, by board and kind (the status matrix, late list, sign-off, reminders). */
+  statuses(year: number): Promise<DocumentStatusEntry[]>;
+  /** The figures of every approved document of a year, by board and kind (the public meters). May lag a commit by a moment. */
+  approvedFigures(year: number): Promise<ApprovedFigures[]>;
   /** Writes the change and all that goes with it in one transaction; throws CommitRefused when a condition fails. */
   commit(change: DocumentChange): Promise<void>;
   /** Records what the review workflow did last (checks done, or its failure), without a state change. */

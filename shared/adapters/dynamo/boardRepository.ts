@@ -1,8 +1,11 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './queryAll';
-import { BoardChanged, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
-import { isConditionFailure } from './conditional';
-import { boardKey, boardListIndex } from './keys';
+import { BoardChanged, type BoardEntry, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
+import { BOARD_DIRECTORY, BOARD_DIRECTORY_CHUNKS, boardKey, boardListIndex, chunkOf, chunkSk, directoryAttribute } from './keys';
+import { TransactionRefused, transactWrite } from './transaction';
+
+/** BatchGetItem takes at most 100 keys a call. */
+const BATCH_GET_LIMIT = 100;
 
 export class DynamoBoardRepository implements BoardRepository {
   constructor(
@@ -15,20 +18,37 @@ export class DynamoBoardRepository implements BoardRepository {
     return Item ? toBoard(Item) : undefined;
   }
 
+  /** The board and its directory entry, in one transaction. */
   async save(board: StoredBoard, expectedVersion: number): Promise<void> {
+    const entry: Omit<BoardEntry, 'boardId'> = { name: board.name, kind: board.kind };
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...boardKey(board.boardId), ...boardListIndex(board.boardId), type: 'board', ...board },
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
-          ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ':expected': expectedVersion },
-        }),
-      );
+      await transactWrite(this.db, [
+        {
+          name: 'board',
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...boardKey(board.boardId), ...boardListIndex(board.boardId), type: 'board', ...board },
+              ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
+              ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ':expected': expectedVersion },
+            },
+          },
+        },
+        {
+          name: 'directory',
+          item: {
+            Update: {
+              TableName: this.tableName,
+              Key: { PK: BOARD_DIRECTORY, SK: chunkSk(chunkOf(board.boardId, BOARD_DIRECTORY_CHUNKS)) },
+              UpdateExpression: 'SET #entry = :entry',
+              ExpressionAttributeNames: { '#entry': directoryAttribute(board.boardId) },
+              ExpressionAttributeValues: { ':entry': JSON.stringify(entry) },
+            },
+          },
+        },
+      ]);
     } catch (error) {
-      if (isConditionFailure(error)) {
-        throw new BoardChanged(board.boardId);
-      }
+      if (error instanceof TransactionRefused) throw new BoardChanged(board.boardId);
       throw error;
     }
   }
@@ -41,6 +61,38 @@ export class DynamoBoardRepository implements BoardRepository {
       ExpressionAttributeValues: { ':pk': 'BOARDS' },
     });
     return items.map(toBoard);
+  }
+
+  async directory(): Promise<BoardEntry[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': BOARD_DIRECTORY },
+      ConsistentRead: true,
+    });
+    const entries: BoardEntry[] = [];
+    for (const item of items) {
+      for (const [name, value] of Object.entries(item)) {
+        if (name.startsWith('b:')) entries.push({ boardId: name.slice(2), ...(JSON.parse(value as string) as Omit<BoardEntry, 'boardId'>) });
+      }
+    }
+    return entries.sort((a, b) => (a.boardId < b.boardId ? -1 : 1));
+  }
+
+  async getMany(boardIds: readonly string[]): Promise<StoredBoard[]> {
+    const boards: StoredBoard[] = [];
+    const ids = [...new Set(boardIds)];
+    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
+      let keys: Array<Record<string, unknown>> | undefined = ids.slice(start, start + BATCH_GET_LIMIT).map(boardKey);
+      // Keys DynamoDB leaves unprocessed (throttling) are asked again.
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
+        const answer = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
+        boards.push(...(answer.Responses?.[this.tableName] ?? []).map(toBoard));
+        keys = answer.UnprocessedKeys?.[this.tableName]?.Keys as Array<Record<string, unknown>> | undefined;
+      }
+    }
+    return boards;
   }
 }
 

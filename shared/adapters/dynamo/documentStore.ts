@@ -3,10 +3,11 @@ import type { Clock } from '../../ports/clock';
 import { CommitRefused, type DocumentAddress, type DocumentChange, type DocumentRecord, type DocumentStore, type StoredDocument } from '../../ports/documentStore';
 import type { DocumentKind } from '../../schemas/common';
 import { idempotencyItem } from './idempotencyStore';
-import { auditSk, boardAuditPk, cycleKey, documentKey, reviewQueueIndex, yearDocumentsIndex } from './keys';
-import { queryAll } from './queryAll';
+import type { ApprovedFigures, DocumentStatusEntry } from '../../domain/summary';
+import { auditSk, boardAuditPk, cycleKey, documentKey, reviewQueueIndex } from './keys';
 import { TransactionRefused, transactWrite, type NamedItem } from './transaction';
 import { pendingActionItem } from './workflowOutbox';
+import { YearSummaryTable, type SummaryItem } from './yearSummary';
 
 const documentFields = [
   'year', 'boardId', 'kind', 'status', 'version', 'content', 'findings', 'comments', 'submissions',
@@ -14,14 +15,18 @@ const documentFields = [
 ] as const satisfies ReadonlyArray<keyof StoredDocument>;
 
 /** The items of a document commit, by what each stands for. */
-type CommitItem = 'document' | 'audit' | 'cycle' | 'idempotency' | 'outbox';
+type CommitItem = 'document' | 'audit' | 'cycle' | 'idempotency' | 'outbox' | SummaryItem;
 
 export class DynamoDocumentStore implements DocumentStore {
+  private readonly summary: YearSummaryTable;
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.summary = new YearSummaryTable(db, tableName);
+  }
 
   async get(year: number, boardId: string, kind: DocumentKind): Promise<DocumentRecord | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: documentKey(year, boardId, kind), ConsistentRead: true }));
@@ -33,14 +38,12 @@ export class DynamoDocumentStore implements DocumentStore {
     };
   }
 
-  async listYear(year: number): Promise<StoredDocument[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.tableName,
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': `YEAR#${year}#DOCS` },
-    });
-    return items.map(pickDocument);
+  statuses(year: number): Promise<DocumentStatusEntry[]> {
+    return this.summary.statuses(year);
+  }
+
+  approvedFigures(year: number): Promise<ApprovedFigures[]> {
+    return this.summary.approvedFigures(year);
   }
 
   async commit(change: DocumentChange): Promise<void> {
@@ -81,6 +84,7 @@ export class DynamoDocumentStore implements DocumentStore {
             },
       },
     ];
+    items.push(...(await this.summary.itemsFor(change)));
     if (change.idempotency) {
       items.push({
         name: 'idempotency',
@@ -127,7 +131,7 @@ function documentUpdate(change: DocumentChange) {
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
   const removes: string[] = [];
-  const fields: Record<string, unknown> = { ...yearDocumentsIndex(next.year, next.boardId, next.kind), type: 'document' };
+  const fields: Record<string, unknown> = { type: 'document' };
   for (const field of documentFields) fields[field] = next[field];
   // The review queue's index entry exists only while the document is in review.
   if (next.status === 'in_review' && next.submittedAt) Object.assign(fields, reviewQueueIndex(next.submittedAt, next.year, next.boardId, next.kind));

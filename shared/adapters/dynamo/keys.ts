@@ -10,8 +10,31 @@ export const councilGoalsKey = (year: number) => ({ PK: `CYCLE#${year}`, SK: 'CO
 export const boardYearPk = (year: number, boardId: string) => `CYCLE#${year}#BOARD#${boardId}`;
 /** Key of a document. */
 export const documentKey = (year: number, boardId: string, kind: string) => ({ PK: boardYearPk(year, boardId), SK: `DOC#${kind}` });
-/** GSI1 entry listing every document of a year (the status matrix). */
-export const yearDocumentsIndex = (year: number, boardId: string, kind: string) => ({ GSI1PK: `YEAR#${year}#DOCS`, GSI1SK: `${boardId}#${kind}` });
+/**
+ * The board directory: every board's entry (name, kind) as one attribute of one of a fixed number of items, so
+ * that a list of all boards is a handful of item reads, not one per board.
+ */
+export const BOARD_DIRECTORY = 'BOARD_DIRECTORY';
+export const BOARD_DIRECTORY_CHUNKS = 64;
+/** A year's summary: each document's status entry, and each approved document's figures (domain/summary). */
+export const yearStatusPk = (year: number) => `CYCLE#${year}#STATUS`;
+export const yearFiguresPk = (year: number) => `CYCLE#${year}#FIGURES`;
+/** Sort key of the n-th item of a directory or summary. */
+export const chunkSk = (chunk: number) => `CHUNK#${String(chunk).padStart(4, '0')}`;
+/** The attribute a document's entries are kept under in its summary item (prefixed: never PK or SK). */
+export const summaryAttribute = (boardId: string, kind: string) => `d:${boardId}:${kind}`;
+/** The attribute a board's entry is kept under in its directory item. */
+export const directoryAttribute = (boardId: string) => `b:${boardId}`;
+
+/** The item of `chunks` an id's entry lives in (FNV-1a of the id): stable, and spread evenly. */
+export function chunkOf(id: string, chunks: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % Math.max(1, chunks);
+}
 /** GSI2 entry of a document waiting for review, oldest first. */
 export const reviewQueueIndex = (submittedAt: string, year: number, boardId: string, kind: string) => ({
   GSI2PK: 'QUEUE#in_review',

@@ -1,4 +1,4 @@
-import { BoardChanged, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
+import { BoardChanged, type BoardEntry, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import { copy, type MemoryTable } from './table';
 
 export class MemoryBoardRepository implements BoardRepository {
@@ -17,5 +17,16 @@ export class MemoryBoardRepository implements BoardRepository {
 
   async list(): Promise<StoredBoard[]> {
     return [...this.table.boards.values()].sort((a, b) => (a.boardId < b.boardId ? -1 : 1)).map(copy);
+  }
+
+  async directory(): Promise<BoardEntry[]> {
+    return (await this.list()).map(({ boardId, name, kind }) => ({ boardId, name, kind }));
+  }
+
+  async getMany(boardIds: readonly string[]): Promise<StoredBoard[]> {
+    return [...new Set(boardIds)].flatMap((boardId) => {
+      const board = this.table.boards.get(boardId);
+      return board ? [copy(board)] : [];
+    });
   }
 }

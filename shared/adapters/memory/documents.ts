@@ -1,3 +1,4 @@
+import { approvedFiguresOf, statusEntryOf, type ApprovedFigures, type DocumentStatusEntry } from '../../domain/summary';
 import type { AuditEvent, AuditLog } from '../../ports/auditLog';
 import type { Clock } from '../../ports/clock';
 import { CommitRefused, type DocumentAddress, type DocumentChange, type DocumentRecord, type DocumentStore, type StoredDocument } from '../../ports/documentStore';
@@ -5,7 +6,7 @@ import type { IdempotencyStore, IdempotentAnswer } from '../../ports/idempotency
 import type { ReviewQueue } from '../../ports/reviewQueue';
 import type { TaskTokens, TaskWait } from '../../ports/taskTokens';
 import type { PendingWorkflowAction, WorkflowOutbox } from '../../ports/workflowOutbox';
-import type { DocumentKind } from '../../schemas/common';
+import { documentKinds, type DocumentKind } from '../../schemas/common';
 import { byKey, copy, documentId, pad, type MemoryTable } from './table';
 
 /** Idempotency records are kept a day, as in the table. */
@@ -28,11 +29,21 @@ export class MemoryDocumentStore implements DocumentStore {
     return record && copy(record);
   }
 
-  async listYear(year: number): Promise<StoredDocument[]> {
+  /** In memory the summary is the documents themselves, summarized on each read the way the table keeps it. */
+  async statuses(year: number): Promise<DocumentStatusEntry[]> {
+    return this.ofYear(year).map(statusEntryOf);
+  }
+
+  async approvedFigures(year: number): Promise<ApprovedFigures[]> {
+    return this.ofYear(year).flatMap((document) => approvedFiguresOf(document) ?? []);
+  }
+
+  private ofYear(year: number): StoredDocument[] {
+    const order = (document: StoredDocument) => `${document.boardId}#${documentKinds.indexOf(document.kind)}`;
     return [...this.table.documents.values()]
       .map((record) => record.document)
       .filter((document) => document.year === year)
-      .sort((a, b) => (`${a.boardId}#${a.kind}` < `${b.boardId}#${b.kind}` ? -1 : 1))
+      .sort((a, b) => (order(a) < order(b) ? -1 : 1))
       .map(copy);
   }
 

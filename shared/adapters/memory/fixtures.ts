@@ -115,7 +115,8 @@ export function beforeEachCommit(store: DocumentStore, before: (attempt: number)
   let attempt = 0;
   return {
     get: (year, boardId, kind) => store.get(year, boardId, kind),
-    listYear: (year) => store.listYear(year),
+    statuses: (year) => store.statuses(year),
+    approvedFigures: (year) => store.approvedFigures(year),
     recordWorkflow: (address, fields) => store.recordWorkflow(address, fields),
     commit: async (change) => {
       await before(++attempt);

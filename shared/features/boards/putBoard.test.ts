@@ -20,6 +20,8 @@ describe('putBoard and listBoards', () => {
     const racing: BoardRepository = {
       get: (id) => w.boards.get(id),
       list: () => w.boards.list(),
+      directory: () => w.boards.directory(),
+      getMany: (ids) => w.boards.getMany(ids),
       save: async (board, expected) => {
         await w.boards.save({ ...board, name: 'first writer' }, expected);
         return w.boards.save(board, expected);

@@ -10,6 +10,7 @@ import type { DocumentStore } from '../../ports/documentStore';
 import type { CouncilGoals } from '../../schemas/councilGoals';
 import type { CalendarPatch, CreateCycleBody } from '../../schemas/cycles';
 import { applyCalendarPatch } from '../../domain/calendar';
+import { summaryChunksFor } from '../../domain/summary';
 import type { Scheduler } from '../../ports/scheduler';
 import type { WorkflowEngine } from '../../ports/workflow';
 import { syncPeriodSchedules } from '../periods/periods';
@@ -17,8 +18,9 @@ import { syncPeriodSchedules } from '../periods/periods';
 /** Opens a year's cycle with its calendar (a year is opened once) and schedules its reporting periods. */
 export async function createCycle(
   body: CreateCycleBody,
-  deps: { actor: Actor; cycles: CycleRepository; clock: Clock; scheduler: Scheduler; workflow: WorkflowEngine },
+  deps: { actor: Actor; boards: BoardRepository; cycles: CycleRepository; clock: Clock; scheduler: Scheduler; workflow: WorkflowEngine },
 ): Promise<StoredCycle> {
+  const boards = await deps.boards.directory();
   const cycle: StoredCycle = {
     year: body.year,
     calendar: body.calendar,
@@ -28,6 +30,7 @@ export async function createCycle(
     createdBy: deps.actor.sub,
     version: 1,
     approvedPlans: 0,
+    summaryChunks: summaryChunksFor(boards.length),
   };
   const opened = { at: cycle.createdAt, ...signedBy(deps.actor), action: 'opened' as const, details: { timeZone: body.calendar.timeZone } };
   if (!(await deps.cycles.create(cycle, opened))) {
@@ -88,9 +91,9 @@ export async function putCouncilGoals(
 ): Promise<StoredCouncilGoals> {
   const cycle = await requireCycle(input.year, deps.cycles);
   assertCycleOpen(cycle);
-  const boardIds = new Set((await deps.boards.list()).map((board) => board.boardId));
+  const boardIds = new Set((await deps.boards.directory()).map((board) => board.boardId));
   validateCouncilGoals(input.goals, boardIds);
-  const plans = (await deps.documents.listYear(input.year)).filter((doc) => doc.kind === 'plan');
+  const plans = (await deps.documents.statuses(input.year)).filter((entry) => entry.kind === 'plan');
   assertCouncilGoalsReplaceable(plans);
   const current = await deps.cycles.getCouncilGoals(input.year);
   const currentVersion = current?.version ?? 0;

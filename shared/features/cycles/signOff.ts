@@ -20,8 +20,8 @@ export async function signOff(
   deps: { actor: Actor; cycles: CycleRepository; boards: BoardRepository; documents: DocumentStore; clock: Clock },
 ): Promise<StoredCycle> {
   const cycle = await requireCycle(input.year, deps.cycles);
-  const [boards, documents] = await Promise.all([deps.boards.list(), deps.documents.listYear(input.year)]);
-  const annualStatus = new Map(documents.filter((doc) => doc.kind === 'annual').map((doc) => [doc.boardId, doc.status]));
+  const [boards, entries] = await Promise.all([deps.boards.directory(), deps.documents.statuses(input.year)]);
+  const annualStatus = new Map(entries.filter((entry) => entry.kind === 'annual').map((entry) => [entry.boardId, entry.status]));
   assertSignoffPossible(
     cycle,
     boards.map((board) => ({ boardId: board.boardId, status: annualStatus.get(board.boardId) ?? 'not_started' })),

@@ -17,8 +17,9 @@ interface MatrixDeps {
 }
 
 export async function statusMatrix(year: number, deps: MatrixDeps): Promise<StatusMatrix> {
-  const [cycle, boards, documents] = await Promise.all([requireCycle(year, deps.cycles), deps.boards.list(), deps.documents.listYear(year)]);
-  const statusOf = new Map(documents.map((doc) => [`${doc.boardId}#${doc.kind}`, doc.status]));
+  // Three reads whatever the year holds: the cycle, the board directory and the year's summary.
+  const [cycle, boards, entries] = await Promise.all([requireCycle(year, deps.cycles), deps.boards.directory(), deps.documents.statuses(year)]);
+  const statusOf = new Map(entries.map((entry) => [`${entry.boardId}#${entry.kind}`, entry.status]));
   const today = localDate(deps.clock.now(), cycle.calendar.timeZone);
   return {
     year,

@@ -26,6 +26,7 @@ export async function saveDocument(
   try {
     await deps.documents.commit({
       next,
+      ...(current.version > 0 ? { previous: current } : {}),
       expectedVersion: current.version,
       event: { at, ...signedBy(deps.actor), action: 'saved', from: current.status, to: next.status },
     });

@@ -46,7 +46,8 @@ export async function runTransition(
     }
     const { change, response } = await decide(loaded);
     try {
-      await deps.documents.commit({ ...change, idempotency: idempotencyKey ? { actorSub: sub, key: idempotencyKey, fingerprint, response } : undefined });
+      const read = loaded.record.document;
+      await deps.documents.commit({ ...change, ...(read.version > 0 ? { previous: read } : {}), idempotency: idempotencyKey ? { actorSub: sub, key: idempotencyKey, fingerprint, response } : undefined });
     } catch (error) {
       if (!(error instanceof CommitRefused)) throw error;
       if (error.reason === 'idempotency') return (await previousAnswer(deps.idempotency, sub, idempotencyKey, fingerprint))!;

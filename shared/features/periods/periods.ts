@@ -62,8 +62,8 @@ export async function closePeriod(
     await deps.cycles.recordPeriod(period.year, period.kind, { closesAt: window.closesAt.toISOString() });
     return { closed: false, closesAt: window.closesAt.toISOString(), late: 0 };
   }
-  const [boards, documents] = await Promise.all([deps.boards.list(), deps.documents.listYear(period.year)]);
-  const status = new Map(documents.filter((doc) => doc.kind === period.kind).map((doc) => [doc.boardId, doc.status]));
+  const [boards, entries] = await Promise.all([deps.boards.directory(), deps.documents.statuses(period.year)]);
+  const status = new Map(entries.filter((entry) => entry.kind === period.kind).map((entry) => [entry.boardId, entry.status]));
   const late = boards.filter((board) => isUnsubmitted(status.get(board.boardId) ?? 'not_started')).map((board) => board.boardId);
   await deps.cycles.recordPeriod(period.year, period.kind, { closedAt: now.toISOString(), closesAt: window.closesAt.toISOString(), late });
   return { closed: true, closesAt: window.closesAt.toISOString(), late: late.length };

@@ -44,13 +44,12 @@ async function remindersFor(
   deps: ReminderDeps,
 ): Promise<{ sent: number; superseded: number }> {
   const today = localDate(new Date(scheduledTime), cycle.calendar.timeZone);
-  const [documents, sentSteps] = await Promise.all([deps.documents.listYear(cycle.year), deps.sent.claimed(cycle.year)]);
+  const [entries, sentSteps] = await Promise.all([deps.documents.statuses(cycle.year), deps.sent.claimed(cycle.year)]);
   const statuses: Record<string, Partial<Record<DocumentKind, DocumentState>>> = {};
-  for (const doc of documents) {
-    const lastReturn = doc.status === 'returned' ? doc.comments.findLast((comment) => comment.decision === 'return') : undefined;
-    (statuses[doc.boardId] ??= {})[doc.kind] = lastReturn
-      ? { status: doc.status, returnedOn: localDate(new Date(lastReturn.at), cycle.calendar.timeZone) }
-      : doc.status;
+  for (const entry of entries) {
+    (statuses[entry.boardId] ??= {})[entry.kind] = entry.returnedAt
+      ? { status: entry.status, returnedOn: localDate(new Date(entry.returnedAt), cycle.calendar.timeZone) }
+      : entry.status;
   }
   const due = dueReminders({
     calendar: cycle.calendar,

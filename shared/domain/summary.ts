@@ -1,0 +1,76 @@
+/**
+ * What a year's summary keeps of each document, so that the status matrix, the late list, sign-off, the period
+ * jobs, the reminders and the public meters never read the documents themselves. The store writes both entries
+ * in the same transaction as the document's change, so they are never stale.
+ *
+ *   - the status entry: the status, and when a returned document was returned (the reminders count from then);
+ *   - the approved figures: an approved plan's targets, an approved report's outcomes and forecasts: the few
+ *     numbers the meters show. Kept only while the document is approved: nothing else reaches the public.
+ */
+import type { DocumentKind, DocumentStatus } from '../schemas/common';
+import type { PlanContent, ReportContent } from '../schemas/documents';
+
+export interface DocumentStatusEntry {
+  boardId: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  /** When the document was last returned, while it is `returned`. */
+  returnedAt?: string;
+}
+
+export interface PlanFigures {
+  boardId: string;
+  kind: 'plan';
+  targets: Array<{ indicatorId: string; target: number }>;
+}
+
+export interface ReportFigures {
+  boardId: string;
+  kind: 't1' | 't2' | 'annual';
+  indicators: Array<{ indicatorId: string; outcome?: number; forecast?: number }>;
+}
+
+export type ApprovedFigures = PlanFigures | ReportFigures;
+
+interface SummarizedDocument {
+  boardId: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  content: unknown;
+  comments: ReadonlyArray<{ decision?: string; at: string }>;
+}
+
+/** The status entry of a document. */
+export function statusEntryOf(doc: SummarizedDocument): DocumentStatusEntry {
+  const returnedAt = doc.status === 'returned' ? doc.comments.findLast((comment) => comment.decision === 'return')?.at : undefined;
+  return { boardId: doc.boardId, kind: doc.kind, status: doc.status, ...(returnedAt ? { returnedAt } : {}) };
+}
+
+/** The figures an approved document gives the public meters; undefined for any other status. */
+export function approvedFiguresOf(doc: SummarizedDocument): ApprovedFigures | undefined {
+  if (doc.status !== 'approved') return undefined;
+  if (doc.kind === 'plan') {
+    const content = doc.content as Pick<PlanContent, 'targets'>;
+    return { boardId: doc.boardId, kind: 'plan', targets: content.targets.map(({ indicatorId, target }) => ({ indicatorId, target })) };
+  }
+  const content = doc.content as Pick<ReportContent, 'indicators'>;
+  return {
+    boardId: doc.boardId,
+    kind: doc.kind,
+    indicators: content.indicators
+      .filter((indicator) => indicator.outcome !== undefined || indicator.forecast !== undefined)
+      .map(({ indicatorId, outcome, forecast }) => ({
+        indicatorId,
+        ...(outcome !== undefined ? { outcome } : {}),
+        ...(forecast !== undefined ? { forecast } : {}),
+      })),
+  };
+}
+
+/** Boards per summary item when a year opens: small enough that a change rewrites little, few enough to read at once. */
+export const BOARDS_PER_SUMMARY_CHUNK = 16;
+
+/** How many items a year's summary is spread over, fixed when the year opens, from the number of boards then. */
+export function summaryChunksFor(boards: number): number {
+  return Math.max(1, Math.ceil(boards / BOARDS_PER_SUMMARY_CHUNK));
+}
