@@ -37,12 +37,12 @@ describe('table parity: DynamoDB Local vs the synthesized table', () => {
     const localIndexes = byName(local?.GlobalSecondaryIndexes).map((index) => ({
       IndexName: index.IndexName,
       KeySchema: index.KeySchema,
-      Projection: { ProjectionType: index.Projection?.ProjectionType },
+      Projection: { ProjectionType: index.Projection?.ProjectionType, NonKeyAttributes: index.Projection?.NonKeyAttributes },
     }));
     const deployedIndexes = byName(deployed.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((index: any) => ({
       IndexName: index.IndexName,
       KeySchema: index.KeySchema,
-      Projection: { ProjectionType: index.Projection.ProjectionType },
+      Projection: { ProjectionType: index.Projection.ProjectionType, NonKeyAttributes: index.Projection.NonKeyAttributes },
     }));
     expect(localIndexes).toEqual(deployedIndexes);
     expect(local?.LocalSecondaryIndexes ?? []).toEqual(deployed.LocalSecondaryIndexes ?? []);

@@ -112,6 +112,14 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         expect((await ports.cycles.events(year)).map((event) => event.action)).toEqual(['opened', 'council_goals_replaced', 'council_goals_replaced']);
       });
 
+      it('keeps an approval counted between reading the cycle and changing it', async () => {
+        const read = (await ports.cycles.get(year))!;
+        await ports.documents.commit(change(undefined, { status: 'approved' }, { countsApprovedPlan: true }));
+        const at = '2031-02-01T08:00:00.000Z';
+        await ports.cycles.update({ ...read, version: 2, updatedAt: at, reviewerContacts: undefined }, 1, { at, actor: 'admin-1', role: 'admin', action: 'calendar_changed' });
+        expect(await ports.cycles.get(year)).toMatchObject({ version: 2, approvedPlans: 1, summaryChunks: 3, updatedAt: at });
+      });
+
       it('refuses council goals for a year that does not exist', async () => {
         expect(await refusal(ports.cycles.replaceCouncilGoals(1999, goals(1), 0, goalsEvent('2031-01-02T08:00:00.000Z')))).toMatchObject({ reason: 'cycle' });
         expect(await ports.cycles.getCouncilGoals(1999)).toBeUndefined();

@@ -12,6 +12,9 @@ import { queryAll } from './queryAll';
 import { councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
 import { TransactionRefused, transactWrite, type NamedItem } from './transaction';
 
+/** Fields a change of the cycle may take away (the others are always there). */
+const optionalCycleFields = ['reviewerContacts', 'updatedAt', 'signedOffAt', 'signedOffBy', 'signoff'] as const satisfies ReadonlyArray<keyof StoredCycle>;
+
 export class DynamoCycleRepository implements CycleRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -28,12 +31,40 @@ export class DynamoCycleRepository implements CycleRepository {
   }
 
   async update(cycle: StoredCycle, expectedVersion: number, event: CycleEvent): Promise<void> {
-    const written = await this.putCycle(cycle, event, {
-      ConditionExpression: 'version = :expected AND #state = :open',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':expected': expectedVersion, ':open': 'open' },
-    });
-    if (!written) throw new CycleChanged(cycle.year);
+    // Set field by field: the approved-plans counter is counted by document commits without a version of its own,
+    // so writing the whole item back would undo an approval counted since the read.
+    const names: Record<string, string> = { '#state': 'state' };
+    const values: Record<string, unknown> = { ':expected': expectedVersion, ':open': 'open' };
+    const sets: string[] = [];
+    for (const [field, value] of Object.entries(cycle)) {
+      if (value === undefined || field === 'approvedPlans' || field === 'summaryChunks' || field === 'year') continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+    const removes = optionalCycleFields.filter((field) => cycle[field] === undefined);
+    for (const field of removes) names[`#${field}`] = field;
+    try {
+      await transactWrite(this.db, [
+        {
+          name: 'cycle',
+          item: {
+            Update: {
+              TableName: this.tableName,
+              Key: cycleKey(cycle.year),
+              UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.map((field) => `#${field}`).join(', ')}` : ''}`,
+              ConditionExpression: 'version = :expected AND #state = :open',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+        },
+        this.eventItem(cycle.year, event, `cycle#${String(cycle.version).padStart(6, '0')}`),
+      ]);
+    } catch (error) {
+      if (error instanceof TransactionRefused && error.failed.has('cycle')) throw new CycleChanged(cycle.year);
+      throw error;
+    }
   }
 
   /**

@@ -109,8 +109,10 @@ export class DynamoDocumentStore implements DocumentStore {
   }
 
   async recordWorkflow(address: DocumentAddress, fields: Partial<Pick<StoredDocument, 'workflow' | 'findings'>>): Promise<void> {
-    const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+    const entries: Array<[string, unknown]> = Object.entries(fields).filter(([, value]) => value !== undefined);
     if (entries.length === 0) return;
+    // The review queue's index shows the count, not the findings.
+    if (fields.findings) entries.push(['findingsCount', fields.findings.length]);
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
@@ -131,7 +133,7 @@ function documentUpdate(change: DocumentChange) {
   const values: Record<string, unknown> = {};
   const sets: string[] = [];
   const removes: string[] = [];
-  const fields: Record<string, unknown> = { type: 'document' };
+  const fields: Record<string, unknown> = { type: 'document', findingsCount: next.findings.length };
   for (const field of documentFields) fields[field] = next[field];
   // The review queue's index entry exists only while the document is in review.
   if (next.status === 'in_review' && next.submittedAt) Object.assign(fields, reviewQueueIndex(next.submittedAt, next.year, next.boardId, next.kind));

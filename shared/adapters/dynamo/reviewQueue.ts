@@ -1,17 +1,19 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StoredDocument } from '../../ports/documentStore';
-import type { ReviewQueue } from '../../ports/reviewQueue';
-import { pickDocument } from './documentStore';
+import type { QueueEntry, ReviewQueue } from '../../ports/reviewQueue';
+import type { DocumentKind } from '../../schemas/common';
 import { queryAll } from './queryAll';
 
-/** GSI2 is sparse: a document has its queue entry only while in review (DynamoDocumentStore.commit sets it). */
+/**
+ * GSI2 is sparse: a document has its queue entry only while in review (DynamoDocumentStore.commit sets it), and it
+ * projects only what the queue shows, so the queue costs the same however long the documents are.
+ */
 export class DynamoReviewQueue implements ReviewQueue {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  async waiting(): Promise<StoredDocument[]> {
+  async waiting(): Promise<QueueEntry[]> {
     const items = await queryAll(this.db, {
       TableName: this.tableName,
       IndexName: 'GSI2',
@@ -19,6 +21,13 @@ export class DynamoReviewQueue implements ReviewQueue {
       ExpressionAttributeValues: { ':pk': 'QUEUE#in_review' },
       ScanIndexForward: true,
     });
-    return items.map(pickDocument);
+    return items.map((item) => ({
+      year: item.year as number,
+      boardId: item.boardId as string,
+      kind: item.kind as DocumentKind,
+      submittedAt: item.submittedAt as string,
+      submissions: item.submissions as number,
+      findings: (item.findingsCount as number | undefined) ?? 0,
+    }));
   }
 }

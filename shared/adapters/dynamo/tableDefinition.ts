@@ -11,6 +11,8 @@ export interface IndexDefinition {
   indexName: string;
   partitionKey: KeyAttribute;
   sortKey: KeyAttribute;
+  /** ALL: whole items; INCLUDE: the keys and these attributes only, so a query reads (and pays for) just those. */
+  projection: { type: 'ALL' } | { type: 'INCLUDE'; attributes: string[] };
 }
 
 export interface TableDefinition {
@@ -24,10 +26,16 @@ export const tableDefinition: TableDefinition = {
   partitionKey: { name: 'PK', type: 'S' },
   sortKey: { name: 'SK', type: 'S' },
   globalSecondaryIndexes: [
-    // Lists: all boards; all documents of a year (the status matrix).
-    { indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: 'S' }, sortKey: { name: 'GSI1SK', type: 'S' } },
+    // Lists: all boards, all cycles.
+    { indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: 'S' }, sortKey: { name: 'GSI1SK', type: 'S' }, projection: { type: 'ALL' } },
     // Queues: documents waiting for review, oldest first (sparse: set only while in_review).
-    { indexName: 'GSI2', partitionKey: { name: 'GSI2PK', type: 'S' }, sortKey: { name: 'GSI2SK', type: 'S' } },
+    // Only what the queue shows, not the documents' content.
+    {
+      indexName: 'GSI2',
+      partitionKey: { name: 'GSI2PK', type: 'S' },
+      sortKey: { name: 'GSI2SK', type: 'S' },
+      projection: { type: 'INCLUDE', attributes: ['year', 'boardId', 'kind', 'submittedAt', 'submissions', 'findingsCount'] },
+    },
   ],
   timeToLiveAttribute: 'expiresAt',
 };

@@ -29,7 +29,8 @@ export class MemoryCycleRepository implements CycleRepository {
     const stored = this.table.cycles.get(cycle.year);
     if (!stored || stored.version !== expectedVersion || stored.state !== 'open') throw new CycleChanged(cycle.year);
     const eventKey = this.eventKey(cycle.year, event, `cycle#${pad(cycle.version)}`);
-    this.table.cycles.set(cycle.year, copy(cycle));
+    // The approved-plans counter and the summary's size stay as stored, as the table's field-by-field update keeps them.
+    this.table.cycles.set(cycle.year, copy({ ...cycle, approvedPlans: stored.approvedPlans, summaryChunks: stored.summaryChunks }));
     this.appendEvent(cycle.year, eventKey, event);
   }
 

@@ -3,7 +3,7 @@ import type { AuditEvent, AuditLog } from '../../ports/auditLog';
 import type { Clock } from '../../ports/clock';
 import { CommitRefused, type DocumentAddress, type DocumentChange, type DocumentRecord, type DocumentStore, type StoredDocument } from '../../ports/documentStore';
 import type { IdempotencyStore, IdempotentAnswer } from '../../ports/idempotencyStore';
-import type { ReviewQueue } from '../../ports/reviewQueue';
+import type { QueueEntry, ReviewQueue } from '../../ports/reviewQueue';
 import type { TaskTokens, TaskWait } from '../../ports/taskTokens';
 import type { PendingWorkflowAction, WorkflowOutbox } from '../../ports/workflowOutbox';
 import { documentKinds, type DocumentKind } from '../../schemas/common';
@@ -99,11 +99,14 @@ export class MemoryAuditLog implements AuditLog {
 export class MemoryReviewQueue implements ReviewQueue {
   constructor(private readonly table: MemoryTable) {}
 
-  async waiting(): Promise<StoredDocument[]> {
+  async waiting(): Promise<QueueEntry[]> {
     const entries = [...this.table.documents.values()]
       .map((record) => record.document)
       .filter((document) => document.status === 'in_review' && document.submittedAt)
-      .map((document) => [`${document.submittedAt}#${document.year}#${document.boardId}#${document.kind}`, document] as const);
+      .map((document) => [
+        `${document.submittedAt}#${document.year}#${document.boardId}#${document.kind}`,
+        { year: document.year, boardId: document.boardId, kind: document.kind, submittedAt: document.submittedAt!, submissions: document.submissions, findings: document.findings.length },
+      ] as const);
     return byKey(new Map(entries));
   }
 }

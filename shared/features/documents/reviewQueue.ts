@@ -9,7 +9,7 @@ export async function reviewQueue(
   filter: { year?: number },
   deps: { actor: Actor; queue: ReviewQueue; boards: BoardRepository },
 ): Promise<ReviewQueueView> {
-  const [waiting, boards] = await Promise.all([deps.queue.waiting(), deps.boards.list()]);
+  const [waiting, boards] = await Promise.all([deps.queue.waiting(), deps.boards.directory()]);
   const names = new Map(boards.map((board) => [board.boardId, board.name]));
   return {
     documents: waiting
@@ -21,9 +21,9 @@ export async function reviewQueue(
         boardId: doc.boardId,
         boardName: names.get(doc.boardId) ?? doc.boardId,
         kind: doc.kind,
-        submittedAt: doc.submittedAt!,
+        submittedAt: doc.submittedAt,
         submissions: doc.submissions,
-        findings: doc.findings.length,
+        findings: doc.findings,
       })),
   };
 }
