@@ -1,6 +1,7 @@
 /** bench/results/latest.md: every figure with its goal, whether it is met, and why not where it is not. */
 import type { Prices } from './cost';
 import { median } from './lib/stats';
+import { readPathGoals } from './readPaths';
 import type { Summary, YearResult } from './run';
 
 const OK = '✅';
@@ -28,8 +29,9 @@ function headline(years: YearResult[]): YearResult | undefined {
 }
 
 function growth(years: YearResult[]) {
-  const base = years.find((y) => y.boards === 100) ?? years[0];
+  // The two largest scales from 100 up: 100 → 1,000, or 1,000 → 10,000 when that ran.
   const top = years.at(-1);
+  const base = years.filter((y) => y.boards >= 100 && y !== top).at(-1) ?? years[0];
   if (!base || !top || base === top) return undefined;
   const metrics: Array<{ key: keyof YearResult['perBoard']; label: string; judged: boolean }> = [
     { key: 'apiRequests', label: 'API requests', judged: true },
@@ -189,6 +191,12 @@ export function renderMarkdown(summary: Summary, prices: Prices): string {
       met(bad.length === 0),
     ]);
     if (bad.length) whys.push(`**Growth**: per board, ${bad.map((r) => `${r.label} ×${n(r.factor, 2)}`).join(', ')} between ${n(g.base.boards)} and ${n(g.top.boards)} boards (section 1).`);
+  }
+  for (const y of years.filter((year) => year.boards >= 1000)) {
+    for (const row of readPathGoals(y)) {
+      goalRows.push([row.figure, row.value, row.goal, met(row.met)]);
+      if (!row.met && row.why) whys.push(row.why);
+    }
   }
   for (const y of years) {
     goalRows.push([`E-mails (${n(y.boards)} boards)`, `${n(y.outbox.messages)} (${Object.entries(y.outbox.byKind).map(([k, v]) => `${k} ${v}`).join(', ')})`, 'exactly what the calendar implies', met(y.emailsAsExpected)]);

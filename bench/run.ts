@@ -72,6 +72,10 @@ export interface YearResult {
   unexpectedAnswers: number;
   perBoard: PerBoard;
   cost?: CostReport;
+  /** The reminder job run once more at an instant when nothing is due, after the year (issue 13). */
+  quietReminderRun?: { rru: number; calls: number };
+  /** POST /api/dev/clock moving one day, then five years, after the year. */
+  clockProbe?: { oneDayMs: number; fiveYearsMs: number };
 }
 
 export interface Summary {

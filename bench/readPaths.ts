@@ -1,0 +1,105 @@
+/**
+ * The goals of issue 13 (read paths that scale), judged on a year's figures: the year-wide read routes against
+ * reading one document, their read units per board, the reminder job's share of the year's reads, the wall time of
+ * the 1,000-board year against the figure recorded before the change, and the growth per board between scales.
+ */
+import type { YearResult } from './run';
+
+export const READ_PATH_GOALS = {
+  /** p50 of a year route ÷ p50 of GET one document. */
+  latencyRatio: 3,
+  rruPerBoard: 0.1,
+  reminderShare: 0.2,
+  quietReminderRru: 5,
+  /** The 1,000-board year before issue 13 (bench of 2026-11-23, commit e5f860a, same machine kind). */
+  wallMsBefore: { boards: 1000, ms: 863_000, commit: 'e5f860a' },
+  wallFactor: 1 / 3,
+};
+
+export const yearRoutes = [
+  'GET /api/cycles/{year}/status',
+  'GET /api/cycles/{year}/late',
+  'GET /api/public/cycles/{year}/meters',
+  'GET /api/public/cycles/{year}/meters.csv',
+  'GET /api/public/indicators/{id}',
+] as const;
+const oneDocument = 'GET /api/cycles/{year}/boards/{boardId}/documents/{kind}';
+
+export interface GoalRow {
+  figure: string;
+  value: string;
+  goal: string;
+  met: boolean;
+  why?: string;
+}
+
+const f = (value: number, digits = 1) => (Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
+const short = (route: string) => route.replace('GET /api', '').replace('/cycles/{year}', '').replace('/public', ' public');
+
+export function readPathGoals(year: YearResult): GoalRow[] {
+  const rows: GoalRow[] = [];
+  const document = year.routes[oneDocument]?.latency.p50;
+  const measured = yearRoutes.filter((route) => year.routes[route] && document);
+  if (measured.length) {
+    const ratios = measured.map((route) => ({ route, ratio: year.routes[route]!.latency.p50 / document! }));
+    const over = ratios.filter((r) => r.ratio > READ_PATH_GOALS.latencyRatio);
+    rows.push({
+      figure: `Year read routes, p50 ÷ p50 of one document (${f(year.boards, 0)} boards)`,
+      value: ratios.map((r) => `${short(r.route)} ${f(r.ratio)}`).join(', '),
+      goal: `≤ ${READ_PATH_GOALS.latencyRatio}`,
+      met: over.length === 0,
+      why: over.length ? `**Year read routes**: ${over.map((r) => `${short(r.route)} ${f(r.ratio)}×`).join(', ')} one document's p50 (${f(document!)} ms).` : undefined,
+    });
+    const units = measured.map((route) => {
+      const server = year.server.routes[route];
+      return { route, perBoard: server && server.handler.n ? server.rru / server.handler.n / year.boards : NaN };
+    });
+    const heavy = units.filter((u) => !(u.perBoard <= READ_PATH_GOALS.rruPerBoard));
+    rows.push({
+      figure: `Year read routes, read units per request per board (${f(year.boards, 0)} boards)`,
+      value: units.map((u) => `${short(u.route)} ${f(u.perBoard, 3)}`).join(', '),
+      goal: `≤ ${READ_PATH_GOALS.rruPerBoard}`,
+      met: heavy.length === 0,
+      why: heavy.length ? `**Read units**: ${heavy.map((u) => `${short(u.route)} ${f(u.perBoard, 3)}`).join(', ')} per board.` : undefined,
+    });
+  }
+  const functions = Object.values(year.server.functions);
+  const reminders = year.server.functions.SendReminders;
+  if (reminders) {
+    const total = functions.reduce((sum, fn) => sum + fn.rru, 0) || 1;
+    const share = reminders.rru / total;
+    rows.push({
+      figure: `Reminder job's share of the year's read units (${f(year.boards, 0)} boards)`,
+      value: `${f(100 * share)} % (${f(reminders.invocations, 0)} runs, at most ${f(reminders.maxRru)} RRU in one)`,
+      goal: `≤ ${100 * READ_PATH_GOALS.reminderShare} %`,
+      met: share <= READ_PATH_GOALS.reminderShare,
+    });
+  }
+  if (year.quietReminderRun) {
+    rows.push({
+      figure: `Reminder job on a day when nothing is due (${f(year.boards, 0)} boards)`,
+      value: `${f(year.quietReminderRun.rru)} RRU, ${f(year.quietReminderRun.calls, 0)} DynamoDB calls`,
+      goal: `≤ ${READ_PATH_GOALS.quietReminderRru} RRU`,
+      met: year.quietReminderRun.rru <= READ_PATH_GOALS.quietReminderRru,
+    });
+  }
+  if (year.clockProbe) {
+    const ratio = year.clockProbe.fiveYearsMs / year.clockProbe.oneDayMs;
+    rows.push({
+      figure: 'Moving the clock five years ÷ one day',
+      value: `${f(ratio)} (${f(year.clockProbe.fiveYearsMs, 0)} ms ÷ ${f(year.clockProbe.oneDayMs, 0)} ms)`,
+      goal: '≤ 20',
+      met: ratio <= 20,
+    });
+  }
+  if (year.boards === READ_PATH_GOALS.wallMsBefore.boards) {
+    const factor = year.wallMs / READ_PATH_GOALS.wallMsBefore.ms;
+    rows.push({
+      figure: `Wall time of the ${f(year.boards, 0)}-board year ÷ before issue 13`,
+      value: `${f(factor, 2)} (${f(year.wallMs / 1000)} s ÷ ${f(READ_PATH_GOALS.wallMsBefore.ms / 1000)} s at ${READ_PATH_GOALS.wallMsBefore.commit}; the only ratio here across runs)`,
+      goal: `≤ ${f(READ_PATH_GOALS.wallFactor, 2)}`,
+      met: factor <= READ_PATH_GOALS.wallFactor,
+    });
+  }
+  return rows;
+}
