@@ -43,10 +43,19 @@ export const healthRoute = route({
   operationId: 'getHealth',
   method: 'get',
   path: '/api/health',
-  summary: 'Readiness: ok once the stack can reach its table',
+  summary: "Readiness: ok once the stack can reach its table, with the server's time",
   tag: 'system',
   auth: 'public',
-  responses: { 200: { description: 'Ready', schema: z.object({ status: z.literal('ok') }) }, 503: { description: 'Not ready', schema: problemSchema } },
+  responses: {
+    200: {
+      description: 'Ready',
+      schema: z.object({
+        status: z.literal('ok'),
+        now: z.iso.datetime().openapi({ description: "The server's clock: clients take today's date from it (locally, the demo's clock)" }),
+      }),
+    },
+    503: { description: 'Not ready', schema: problemSchema },
+  },
 });
 
 export const openApiRoute = route({

@@ -13,6 +13,27 @@ const year = 2026;
 describe("the cycle's history in the browser", () => {
   const env = useBrowserStack();
 
+  it("takes the year from the server's clock, not the browser's, asking for no year that does not exist", { timeout: 120_000 }, async () => {
+    const { page, errors } = await env.visitor();
+    // The browser thinks it is December 2026, when the 2027 round has begun; the demo's clock is a year behind.
+    await page.clock.setFixedTime(new Date('2026-12-01T09:00:00Z'));
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/api/') && response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+    });
+    // From October on, the app shows next year's round (web/src/lib/session.ts guessYear).
+    const now = env.t.stack.clock.now();
+    const serverYear = now.getUTCMonth() >= 9 ? now.getUTCFullYear() + 1 : now.getUTCFullYear();
+    expect(serverYear).not.toBe(2027);
+    await page.goto('/public');
+    await page.waitForURL((url) => url.pathname === `/public/cycles/${serverYear}/meters`);
+    await signIn(page, /Anna Controller/);
+    await page.getByRole('link', { name: 'Årsöversikt' }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Årsöversikt' }).first().getAttribute('href')).toBe(`/cycles/${serverYear}`);
+    expect(missing, missing.join('; ')).toEqual([]);
+    expect(errors, errors.join('; ')).toEqual([]);
+  });
+
   it('lists what happened to the year, oldest first, with names, from the year overview', { timeout: 180_000 }, async () => {
     const { page, context, errors } = await env.visitor();
     await signIn(page, /Anna Controller/);

@@ -18,10 +18,26 @@ import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { SignInPage } from './pages/SignInPage';
 import { SignoffPage } from './pages/SignoffPage';
 
-/** Finds the year to show: the guessed one if its cycle exists, else the one before or after. */
+/**
+ * Finds the year to show from the server's clock (a demo's clock is not the browser's): signed in, the cycle of the
+ * guessed year if it exists, else the open one nearest to it; anonymous, the guessed year's meters, else the year before.
+ */
 async function resolveYear(session: Session | null): Promise<number> {
-  const guess = guessYear();
-  for (const year of [guess, guess - 1, guess + 1]) {
+  const now = await api<{ now?: string }>('GET', '/health', { anonymous: true }).then(
+    (answer) => (answer.data?.now ? new Date(answer.data.now) : new Date()),
+    () => new Date(),
+  );
+  const guess = guessYear(now);
+  if (session) {
+    const cycles = await api<{ cycles: Array<{ year: number; state: string }> }>('GET', '/cycles').then(
+      (answer) => answer.data?.cycles ?? [],
+      () => [],
+    );
+    if (cycles.some((cycle) => cycle.year === guess)) return guess;
+    const nearest = [...cycles].sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || Math.abs(a.year - guess) - Math.abs(b.year - guess))[0];
+    return nearest?.year ?? guess;
+  }
+  for (const year of [guess, guess - 1]) {
     try {
       // Signed in: the cycle; anonymous: the public meters of the year.
       await api('GET', session ? `/cycles/${year}` : `/public/cycles/${year}/meters`, { anonymous: !session });
@@ -37,7 +53,7 @@ export function App() {
   const locale = useLocale();
   const session = useSession();
   const location = useLocation();
-  const [year, setYear] = useState(guessYear);
+  const [year, setYear] = useState(() => guessYear());
   // Whose year `year` is: links that name a year wait until it is resolved for this session, so that none points
   // at a guessed year without a cycle.
   const [yearFor, setYearFor] = useState<string | null>(null);
