@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor';
 import { nextStatusOnSave } from '../../domain/lifecycle';
 import { NotFound } from '../../domain/errors';
-import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
+import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
 import type { DocumentAddress, DocumentRecord, DocumentStore, StoredDocument } from '../../ports/documentStore';
@@ -28,18 +28,19 @@ export interface TransitionDeps extends DocumentDeps {
   workflow: WorkflowEngine;
 }
 
-/** The cycle, the board and the document (a fresh `not_started` one at version 0 when none is stored). */
+/**
+ * The cycle and the document (a fresh `not_started` one at version 0 when none is stored). The board is read only
+ * when the document is not stored: a stored document's board exists, and one read fewer goes with every request.
+ */
 export async function loadDocument(
   address: DocumentAddress,
   deps: Pick<DocumentDeps, 'cycles' | 'boards' | 'documents'>,
-): Promise<{ cycle: StoredCycle; board: StoredBoard; record: DocumentRecord }> {
-  const [cycle, board, stored] = await Promise.all([
-    requireCycle(address.year, deps.cycles),
-    deps.boards.get(address.boardId),
-    deps.documents.get(address.year, address.boardId, address.kind),
-  ]);
-  if (!board) throw new NotFound(`There is no board ${address.boardId}. See GET /api/boards for the board ids.`);
-  return { cycle, board, record: stored ?? { document: notStarted(address) } };
+): Promise<{ cycle: StoredCycle; record: DocumentRecord }> {
+  const [cycle, stored] = await Promise.all([requireCycle(address.year, deps.cycles), deps.documents.get(address.year, address.boardId, address.kind)]);
+  if (!stored && !(await deps.boards.get(address.boardId))) {
+    throw new NotFound(`There is no board ${address.boardId}. See GET /api/boards for the board ids.`);
+  }
+  return { cycle, record: stored ?? { document: notStarted(address) } };
 }
 
 export function notStarted(address: DocumentAddress): StoredDocument {
