@@ -286,9 +286,9 @@ export function renderMarkdown(summary: Summary, prices: Prices): string {
       if (reminders) {
         const totalRead = Object.values(head.server.functions).reduce((s2, f) => s2 + f.rru, 0) || 1;
         out.push(
-          `The daily reminder job takes ${n((100 * reminders.rru) / totalRead)} % of the read units: each of its ${n(reminders.invocations)} runs lists every board, every sent-marker and every document of the year, whole items through GSI1; ` +
-            `at ${n(head.boards)} boards one run read up to ${n(reminders.maxRru)} RRU (roughly ${n((reminders.maxRru * 8) / 1024, 1)} MB at 8 KB per eventually consistent unit) and took ${ms(reminders.duration.p50)} ms (median) here. ` +
-            'The status matrix, the late list, the public meters and the sign-off read the same whole year on every request.',
+          `The daily reminder job takes ${n((100 * reminders.rru) / totalRead)} % of the read units in ${n(reminders.invocations)} runs (${n(reminders.rru / Math.max(1, reminders.invocations), 1)} RRU a run on average, ` +
+            `at most ${n(reminders.maxRru)} in one, ${ms(reminders.duration.p50)} ms median). What each run reads: the open cycles and its own marker; on a day a reminder step can fall due, the year's summary, ` +
+            'the sent-markers of the steps due and the boards it writes to (README, Reminders). The year-wide routes read the board directory and the year summary (README, Data model).',
           '',
         );
       }
