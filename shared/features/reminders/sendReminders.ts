@@ -13,7 +13,7 @@
  *    the last run could not vouch for); the sent-markers of those pairs only (`sent.claimedWith`, one query each); the
  *    boards that get a message, whole (`boards.getMany`, for their contacts and language). Reads grow with the boards
  *    that owe something, not with the year's markers.
- * 3. Sending stays as before: a conditional claim on each step's marker comes first (sendOnce), so a schedule that
+ * 3. Sending stays as before, a few messages at a time: a conditional claim on each step's marker comes first (sendOnce), so a schedule that
  *    fires twice, or a run that crashed and runs again, sends nothing twice. The run is recorded (`sent.recordRun`)
  *    only after every send and supersede of the cycle is done: a crash before that leaves the last run where it was,
  *    and the next run looks again at everything since, so nothing is skipped.
@@ -65,8 +65,21 @@ export interface ReminderRunResult {
  */
 const ADDED_MARGIN_MS = 15 * 60_000;
 
-/** Markers of this many pairs are read at once. */
-const PARALLEL_READS = 16;
+/** Reads and sends of this many pairs or messages at once. */
+const IN_FLIGHT = 16;
+
+/** `work` over every item, IN_FLIGHT at a time, the answers in the items' order; the first failure is thrown once all in its batch settle. */
+async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const answers: R[] = [];
+  for (let start = 0; start < items.length; start += IN_FLIGHT) {
+    const settled = await Promise.allSettled(items.slice(start, start + IN_FLIGHT).map(work));
+    for (const outcome of settled) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      answers.push(outcome.value);
+    }
+  }
+  return answers;
+}
 
 /**
  * The daily reminder run, for the day `scheduledTime` falls on in each open cycle's time zone: every reminder, overdue
@@ -154,11 +167,8 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
   // The pairs to look at, and what was sent for them.
   const pairs = directory.flatMap((board) => documentKinds.filter((kind) => needsLook(view, board.boardId, kind)).map((kind) => ({ boardId: board.boardId, kind })));
   const sentSteps = new Set<string>();
-  for (let start = 0; start < pairs.length; start += PARALLEL_READS) {
-    const batch = pairs.slice(start, start + PARALLEL_READS);
-    for (const keys of await Promise.all(batch.map(({ boardId, kind }) => deps.sent.claimedWith(year, `${boardId}#${kind}#`)))) {
-      for (const key of keys) sentSteps.add(key);
-    }
+  for (const keys of await inBatches(pairs, ({ boardId, kind }) => deps.sent.claimedWith(year, `${boardId}#${kind}#`))) {
+    for (const key of keys) sentSteps.add(key);
   }
 
   // Who gets something: decided without contacts first, then again with the whole boards of those few.
@@ -172,13 +182,10 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
     boards: boards.map((board) => ({ boardId: board.boardId, name: board.name, contacts: board.contacts, locale: board.locale })),
   });
 
-  let sent = 0;
-  for (const reminder of due.send) {
-    if (await sendOnce({ year, key: reminder.key, at: scheduledTime }, messageOf(cycle, reminder), deps)) sent += 1;
-  }
-  for (const reminder of due.superseded) {
-    await deps.sent.claim(year, reminder.key, { ...messageOf(cycle, reminder), superseded: true }, scheduledTime);
-  }
+  // Each step has its own marker: sends to different boards and steps do not wait for each other.
+  const sends = await inBatches(due.send, (reminder) => sendOnce({ year, key: reminder.key, at: scheduledTime }, messageOf(cycle, reminder), deps));
+  await inBatches(due.superseded, (reminder) => deps.sent.claim(year, reminder.key, { ...messageOf(cycle, reminder), superseded: true }, scheduledTime));
+  const sent = sends.filter(Boolean).length;
   await deps.sent.recordRun(year, {
     through: run && run.through > today ? run.through : today,
     at: scheduledTime,
