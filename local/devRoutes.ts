@@ -25,10 +25,27 @@ export interface DevRouteDeps {
   outbox: Outbox;
   /** Moves the clock forward to `target`, running every scheduled job due on the way, each at its time. */
   advanceTo(target: Date): Promise<void>;
+  /** How long POST /api/dev/clock waits for a move before answering 202 and letting it go on (default 20 s). */
+  clockAnswerWithinMs?: number;
+  log?: (line: string) => void;
 }
 
-/** The contract's local-only routes: dev token, clock, outbox. They exist only in `npm start`. */
+/** A POST /api/dev/clock waits this long for the move before answering 202. */
+export const CLOCK_ANSWER_WITHIN_MS = 20_000;
+
+/**
+ * The contract's local-only routes: dev token, clock, outbox. They exist only in `npm start`.
+ *
+ * POST /api/dev/clock moves the clock and runs what falls due on the way. A move done within
+ * `clockAnswerWithinMs` answers 200 `{ now }`; a longer one answers 202 `{ now, target, moving: true }` with
+ * `Location: /api/dev/clock` and goes on in the background: GET /api/dev/clock answers `{ now, target, moving }`
+ * (and `failed`, when the last move stopped on an error) until `moving` is false. Another POST while a move runs
+ * answers 409.
+ */
 export function devRoutes(deps: DevRouteDeps) {
+  let moving: { target: string } | undefined;
+  let failed: string | undefined;
+  const clockState = () => ({ now: deps.clock.now().toISOString(), moving: moving !== undefined, ...(moving ? { target: moving.target } : {}), ...(failed ? { failed } : {}) });
   return async (request: { method: string; path: string; body: string }): Promise<LocalResponse | undefined> => {
     if (!request.path.startsWith('/api/dev/')) return undefined;
     try {
@@ -39,15 +56,34 @@ export function devRoutes(deps: DevRouteDeps) {
           return json(200, { token: await deps.issuer.issue(claims) });
         }
         case 'GET /api/dev/clock':
-          return json(200, { now: deps.clock.now().toISOString() });
+          return json(200, clockState());
         case 'POST /api/dev/clock': {
           const { now } = parse(clockRequest, request.body);
           const target = new Date(now);
+          if (moving) {
+            throw new Conflict(`The clock is still moving to ${moving.target}: GET /api/dev/clock until "moving" is false, then ask again.`);
+          }
           if (target.getTime() < deps.clock.now().getTime()) {
             throw new Conflict(`The clock only moves forward: it is ${deps.clock.now().toISOString()}; choose a later instant.`);
           }
-          await deps.advanceTo(target);
-          return json(200, { now: deps.clock.now().toISOString() });
+          moving = { target: target.toISOString() };
+          failed = undefined;
+          const move = deps.advanceTo(target).then(
+            () => 'done' as const,
+            (error: unknown) => {
+              failed = `The move to ${target.toISOString()} stopped at ${deps.clock.now().toISOString()}: ${(error as Error).message}`;
+              deps.log?.(failed);
+              throw error;
+            },
+          );
+          void move.finally(() => (moving = undefined)).catch(() => undefined);
+          const within = deps.clockAnswerWithinMs ?? CLOCK_ANSWER_WITHIN_MS;
+          let timer: NodeJS.Timeout | undefined;
+          const answered = await Promise.race([move, new Promise<'moving'>((resolve) => (timer = setTimeout(() => resolve('moving'), Math.max(0, within))))]).finally(() =>
+            clearTimeout(timer),
+          );
+          if (answered === 'done') return json(200, { now: deps.clock.now().toISOString() });
+          return { ...json(202, clockState()), headers: { ...json(202, null).headers, location: '/api/dev/clock' } };
         }
         case 'GET /api/dev/outbox':
           return json(200, { messages: await deps.outbox.list() });

@@ -136,7 +136,7 @@ export const demoCouncilGoals: CouncilGoals = {
 const seeder: Actor = { sub: 'demo-seed', role: 'admin', boards: [] };
 
 /** Seeds the demo into an empty table; does nothing when boards exist already. */
-export async function seedDemo(deps: Pick<Deps, 'boards' | 'cycles' | 'documents' | 'clock' | 'scheduler' | 'workflow'>): Promise<{ seeded: boolean }> {
+export async function seedDemo(deps: Pick<Deps, 'boards' | 'cycles' | 'documents' | 'clock' | 'scheduler' | 'workflow' | 'sent'>): Promise<{ seeded: boolean }> {
   if ((await deps.boards.list()).length > 0) return { seeded: false };
   const as = { ...deps, actor: seeder };
   for (const { boardId, ...body } of demoBoards) {

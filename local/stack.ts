@@ -8,7 +8,7 @@ import { sweepWorkflowActions } from '../shared/features/documents/workflowActio
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
 import { LocalClock } from './clock';
 import { localDeps, localWorkflow } from './composition';
-import { LocalScheduler } from './scheduler';
+import { LocalScheduler, type RecurringJob } from './scheduler';
 import { devRoutes } from './devRoutes';
 import { localAwsConfig, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb';
 import { startHttpServer, type LambdaHttpHandler, type LocalRoute } from './httpServer';
@@ -35,6 +35,8 @@ export interface StackOptions {
   clockStart?: Date;
   /** How often virtual time is checked for due jobs; 0 turns the ticker off (tests move the clock). */
   tickMs?: number;
+  /** How long POST /api/dev/clock waits for a move before answering 202 (default 20 s; see local/devRoutes.ts). */
+  clockAnswerWithinMs?: number;
   /** Port of the local Step Functions service; 0 picks a free one. */
   sfnPort?: number;
   log?: (line: string) => void;
@@ -47,6 +49,8 @@ export interface StackOptions {
 /** What a handler module exports: the factory the local stack calls with its deps (and `handler`, for AWS). */
 interface HandlerModule {
   makeHandler(deps: Deps): LambdaHttpHandler;
+  /** A scheduled function's answer to "from when can a run have work?" (see RecurringJob.nextRun). */
+  makeNextRun?(deps: Deps): (after: Date) => Promise<Date | undefined>;
 }
 
 export interface RunningStack {
@@ -122,18 +126,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     // The scheduler is itself a port of the deps, and starts workflows through the deps' (possibly adapted) engine.
     let deps!: Deps;
-    const scheduler = new LocalScheduler(
-      db,
-      tableName,
-      clock,
-      () => deps.workflow,
-      scheduledFunctions.map((spec) => ({
-        id: spec.id,
-        cron: spec.schedule!.cron,
-        timeZone: spec.schedule!.timeZone,
-        run: (input) => (handlers.get(spec.id) as unknown as (event: unknown, context: unknown) => Promise<unknown>)(input, lambdaContext(spec.id)),
-      })),
-    );
+    const jobs: RecurringJob[] = scheduledFunctions.map((spec) => ({
+      id: spec.id,
+      cron: spec.schedule!.cron,
+      timeZone: spec.schedule!.timeZone,
+      run: (input) => (handlers.get(spec.id) as unknown as (event: unknown, context: unknown) => Promise<unknown>)(input, lambdaContext(spec.id)),
+    }));
+    const scheduler = new LocalScheduler(db, tableName, clock, () => deps.workflow, jobs);
     await scheduler.start();
 
     const workflow = localWorkflow(sfn.endpoint, synthesized.stateMachines);
@@ -142,6 +141,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const spec of allFunctions) {
       const module = (await import(pathToFileURL(join(repositoryRoot, spec.entry)).href)) as HandlerModule;
       handlers.set(spec.id, module.makeHandler(deps));
+      const job = jobs.find((candidate) => candidate.id === spec.id);
+      if (job && module.makeNextRun) job.nextRun = module.makeNextRun(deps);
     }
 
     // One pass at a time: the ticker and POST /api/dev/clock may ask together.
@@ -151,8 +152,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       return running;
     };
     /**
-     * Moves the clock to `target` the way time passes: to each scheduled event in turn, firing it and
-     * whatever the workflows had due by then, so every job runs at (and sees) the time it was due.
+     * Moves the clock to `target` the way time passes, jumping from one instant at which something is due to the
+     * next: a one-time schedule, a job's occurrence on which it can have work, a workflow's Wait or timeout. Each fires
+     * at (and sees) its own time; the occurrences jumped over are recorded as fired (see LocalScheduler).
      */
     const advanceTo = (target: Date) =>
       exclusive(async () => {
@@ -160,13 +162,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         await sweepWorkflowActions(deps);
         await sfn.runDue();
         for (;;) {
-          const [next] = await scheduler.dueUntil(target);
+          const next = await scheduler.nextDue(target);
+          const wait = await sfn.nextDueAt();
+          if (wait !== undefined && wait > clock.now().getTime() && wait <= target.getTime() && (!next || wait < Date.parse(next.at))) {
+            clock.advanceTo(new Date(wait));
+            await sfn.runDue();
+            continue;
+          }
           if (!next) break;
           if (next.at > clock.now().toISOString()) clock.advanceTo(new Date(next.at));
           await sfn.runDue();
           await next.fire();
           await sfn.runDue();
         }
+        await scheduler.skipUntil(target);
         if (target.getTime() > clock.now().getTime()) clock.advanceTo(target);
         await sfn.runDue();
       });
@@ -182,7 +191,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.port,
       routes,
       verifyToken: (token) => issuer.verify(token),
-      fallbacks: [devRoutes({ issuer, clock, outbox, advanceTo }), webApp(join(repositoryRoot, 'web', 'dist'))],
+      fallbacks: [devRoutes({ issuer, clock, outbox, advanceTo, clockAnswerWithinMs: options.clockAnswerWithinMs, log }), webApp(join(repositoryRoot, 'web', 'dist'))],
     });
     stops.push(() => http.close());
 

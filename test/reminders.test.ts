@@ -34,7 +34,11 @@ describe('reminders through a whole year', () => {
   const outbox = async () => (await t.api('GET', '/api/dev/outbox')).body.messages as Array<Record<string, any>>;
   const moveTo = async (date: string, time = '12:00:00') => {
     const answer = await t.api('POST', '/api/dev/clock', { body: { now: `${date}T${time}Z` } });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect([200, 202], JSON.stringify(answer.body)).toContain(answer.status);
+    // A move longer than the dev route's bound answers 202 and goes on: poll until it is done.
+    for (let state = answer.body; answer.status === 202 && state.moving; state = (await t.api('GET', '/api/dev/clock')).body) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
   const fileAndApprove = async (boardId: string, kind: keyof typeof content) => {
     const path = `/api/cycles/${year}/boards/${boardId}/documents/${kind}`;

@@ -195,8 +195,14 @@ export async function simulateYear(api: ApiClient, options: { boards: number; co
 
   const moveClock = async (now: string) => {
     const started = performance.now();
-    const answer = await api.call(ROUTES.clock, '/api/dev/clock', { body: { now }, expect: [200] });
-    if (answer.status !== 200) throw new Error(`POST /api/dev/clock ${now} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    const answer = await api.call(ROUTES.clock, '/api/dev/clock', { body: { now }, expect: [200, 202] });
+    if (answer.status !== 200 && answer.status !== 202) throw new Error(`POST /api/dev/clock ${now} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    // 202: the move goes on in the stack; GET /api/dev/clock says when it is done.
+    for (let state = answer.body; answer.status === 202 && state.moving; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      state = (await api.call(ROUTES.getClock, '/api/dev/clock', { expect: [200] })).body;
+      if (!state.moving && state.failed) throw new Error(`POST /api/dev/clock ${now}: ${state.failed}`);
+    }
     clockMs += performance.now() - started;
   };
   /** Lets the workflows catch up: moves the clock a minute on, which returns once every execution is idle. */

@@ -1,14 +1,14 @@
 import { putBoardRoute } from '../../shared/api/routes';
 import { onColdStart } from '../../shared/composition/coldStart';
-import { boards, clock } from '../../shared/composition/cloud';
+import { boards, clock, sentMessages } from '../../shared/composition/cloud';
 import type { Deps } from '../../shared/composition/deps';
 import { putBoard } from '../../shared/features/boards/putBoard';
 import { httpHandler } from '../../shared/http/handler';
 
-export const makeHandler = (deps: Pick<Deps, 'boards' | 'clock'>) =>
+export const makeHandler = (deps: Pick<Deps, 'boards' | 'clock' | 'sent'>) =>
   httpHandler(putBoardRoute, async ({ params, body, actor }) => {
     const { board, created } = await putBoard({ boardId: params.boardId, body }, { ...deps, actor });
     return { status: created ? 201 : 200, body: board };
   });
 
-export const handler = onColdStart(() => makeHandler({ boards: boards(), clock: clock() }));
+export const handler = onColdStart(() => makeHandler({ boards: boards(), clock: clock(), sent: sentMessages() }));

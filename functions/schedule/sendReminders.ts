@@ -2,7 +2,7 @@ import { onColdStart } from '../../shared/composition/coldStart';
 import { boards, cycles, documents, notifier, outbox, sentMessages, workflow } from '../../shared/composition/cloud';
 import type { Deps } from '../../shared/composition/deps';
 import { sweepWorkflowActions } from '../../shared/features/documents/workflowActions';
-import { sendDueReminders } from '../../shared/features/reminders/sendReminders';
+import { nextReminderRun, sendDueReminders } from '../../shared/features/reminders/sendReminders';
 import { scheduledJobInput } from '../../shared/tasks/schemas';
 import { taskHandler } from '../../shared/tasks/taskHandler';
 import { counted } from '../../shared/observability/metrics';
@@ -14,6 +14,9 @@ export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' |
     const redelivered = await sweepWorkflowActions(deps);
     return { ...result, redelivered };
   });
+
+/** When the job next has work (the local scheduler skips the occurrences before it; EventBridge runs them all). */
+export const makeNextRun = (deps: Pick<Deps, 'cycles' | 'sent'>) => (after: Date) => nextReminderRun(after, deps);
 
 export const handler = onColdStart(() =>
   makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), sent: sentMessages(), notifier: notifier(), outbox: outbox(), workflow: workflow() }),

@@ -93,6 +93,16 @@ export class DueQueue {
     return due;
   }
 
+  /** The earliest instant an item is due at, if any is. */
+  nextAt(): number | undefined {
+    let next: number | undefined;
+    for (const item of this.items) {
+      const at = item.dueAt();
+      if (at !== undefined && (next === undefined || at < next)) next = at;
+    }
+    return next;
+  }
+
   clear(): void {
     this.items.clear();
   }

@@ -44,6 +44,11 @@ export interface LocalSfn {
   endpoint: string;
   /** Fires every Wait and timeout due at clock.now(), and resolves once every execution is idle again. */
   runDue(): Promise<void>;
+  /**
+   * Once every execution is idle: the earliest local-clock instant (ms) a Wait or timeout is due at, if any. A host
+   * that moves the clock in jumps stops there, so each fires at its own time.
+   */
+  nextDueAt(): Promise<number | undefined>;
   /** Resolves when no execution is actively running a step. */
   idle(): Promise<void>;
   /** Closes the server and stops in-memory runs without failing them; they resume on the next start. */
@@ -413,7 +418,13 @@ export async function startLocalSfn(options: LocalSfnOptions & { port?: number }
   };
 
   log({ level: 'info', msg: 'started', endpoint: server.endpoint, stateMachines: [...machines.keys()] });
-  return { endpoint: server.endpoint, runDue, idle, stop };
+  const nextDueAt = async () => {
+    await dueChain;
+    await idle();
+    return due.nextAt();
+  };
+
+  return { endpoint: server.endpoint, runDue, nextDueAt, idle, stop };
 }
 
 function sameJson(text: string, value: unknown): boolean {

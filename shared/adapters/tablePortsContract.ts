@@ -291,6 +291,35 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         expect(await ports.sent.claim(year, 'bromma#plan#overdue', { ...message, superseded: true }, clock.now().toISOString())).toBe(true);
         expect(await ports.sent.claimed(year)).toEqual(new Set(['bromma#plan#reminder', 'bromma#plan#overdue']));
       });
+
+      it('reads the markers of one board and kind by prefix', async () => {
+        const message = { to: ['bromma@example.org'], subject: 'Påminnelse', body: '…', kind: 'reminder' as const };
+        for (const key of ['bromma#plan#reminder@2031-01-31', 'bromma#t1#reminder@2031-05-15', 'bromma-norra#plan#reminder@2031-01-31', 'kista#plan#overdue@2031-01-31']) {
+          await ports.sent.claim(year, key, { ...message, superseded: true }, clock.now().toISOString());
+        }
+        await ports.sent.claim(year, 'bromma#plan#overdue@2031-01-31', message, clock.now().toISOString());
+        expect(await ports.sent.claimedWith(year, 'bromma#plan#')).toEqual(new Set(['bromma#plan#reminder@2031-01-31']));
+        expect(await ports.sent.claimedWith(year + 1, 'bromma#plan#')).toEqual(new Set());
+      });
+
+      it("keeps the reminder job's last run, never going back to an earlier day", async () => {
+        expect(await ports.sent.lastRun(year)).toBeUndefined();
+        const run = { through: '2031-02-01', at: '2031-02-01T06:00:00.000Z', cycleVersion: 3, live: ['plan' as const, 't1' as const] };
+        await ports.sent.recordRun(year, run);
+        await ports.sent.recordRun(year, { ...run, through: '2031-01-20', live: [] });
+        expect(await ports.sent.lastRun(year)).toEqual(run);
+        await ports.sent.recordRun(year, { ...run, through: '2031-02-08', live: ['t1'] });
+        expect(await ports.sent.lastRun(year)).toMatchObject({ through: '2031-02-08', live: ['t1'] });
+        expect(await ports.sent.lastRun(year + 1)).toBeUndefined();
+      });
+
+      it('lists the boards added after an instant, oldest first', async () => {
+        await ports.sent.boardAdded('kista', '2031-01-02T10:00:00.000Z');
+        await ports.sent.boardAdded('bromma', '2031-01-01T10:00:00.000Z');
+        await ports.sent.boardAdded('alby', '2031-01-03T10:00:00.000Z');
+        expect(await ports.sent.boardsAddedSince('2031-01-02T10:00:00.000Z')).toEqual([{ boardId: 'alby', at: '2031-01-03T10:00:00.000Z' }]);
+        expect((await ports.sent.boardsAddedSince('2031-01-01T00:00:00.000Z')).map((note) => note.boardId)).toEqual(['bromma', 'kista', 'alby']);
+      });
     });
   });
 }

@@ -23,6 +23,14 @@
  * A returned document: steps dated on or before the day it was returned (`returnedOn`) fell due while the reviewer
  * had it, and the board has just been told by the return message; they are superseded, and the next step after the
  * return goes out on its day. Without `returnedOn` the latest step goes out at once.
+ *
+ * Runs that read little. The job remembers its last full run of a cycle (`ReminderRun`): the day it ran for
+ * (`through`), the cycle's version then, and the kinds still in play (some board's document not yet approved). A
+ * later day needs a full run only when one of those kinds has a step dated after `through` and on or before today,
+ * when the cycle changed (a calendar change bumps its version), or when boards were added (`fullRunReason`). On a
+ * full run, a board the last run knew (and whose return, if any, has a date) is looked at only for the kinds with a
+ * step dated after `through` (`needsLook`): every earlier step was sent, superseded, or concerned a document it had
+ * handed in, and a document handed in again becomes owed only by a return, whose earlier steps are superseded.
  */
 import type { Locale } from '../schemas/boards';
 import type { DocumentKind, DocumentStatus } from '../schemas/common';
@@ -67,6 +75,27 @@ export interface DueRemindersInput {
   sentSteps: ReadonlySet<string>;
   /** Reviewers' addresses, copied on overdue notices and escalations. */
   reviewers: readonly string[];
+  /** The last full run, when there is one to build on: only what `needsLook` selects is looked at. */
+  prior?: PriorRun;
+}
+
+/** What dueReminders may take as handled: every step dated on or before `through`, except for `unhandled` boards. */
+export interface PriorRun {
+  through: string;
+  /** Boards the last run did not know (added since): every step of theirs is looked at. */
+  unhandled?: ReadonlySet<string>;
+}
+
+/** What the job keeps of its last full run of a cycle (see "Runs that read little" above). */
+export interface ReminderRun {
+  /** The day, in the cycle's zone, the run was for. */
+  through: string;
+  /** The instant the run was scheduled for. */
+  at: string;
+  /** The cycle's version the run read: a calendar change bumps it. */
+  cycleVersion: number;
+  /** Kinds some board's document was not yet approved for: the only kinds whose steps can concern anyone. */
+  live: DocumentKind[];
 }
 
 export interface DueReminder extends ReminderStep {
@@ -140,6 +169,52 @@ function distinct(addresses: readonly string[], except: readonly string[] = []):
   return out;
 }
 
+/**
+ * Whether a full run must look at this board's document of this kind today: it is owed, and either a step of it is
+ * dated after `prior.through` (and on or before today), or the prior run cannot vouch for its earlier steps (no prior
+ * run, a board added since, a return without a date).
+ */
+export function needsLook(input: Pick<DueRemindersInput, 'calendar' | 'today' | 'statuses' | 'prior'>, boardId: string, kind: DocumentKind): boolean {
+  const { status, returnedOn } = stateOf(input.statuses, boardId, kind);
+  if (!isUnsubmitted(status)) return false;
+  const prior = input.prior;
+  if (!prior || prior.unhandled?.has(boardId) || (status === 'returned' && returnedOn === undefined)) return stepsUntil(input.calendar, kind, input.today).length > 0;
+  return hasStepBetween(input.calendar, kind, prior.through, input.today);
+}
+
+/** Whether a step of `kind` is dated after `after` and on or before `until`. */
+export function hasStepBetween(calendar: Calendar, kind: DocumentKind, after: string, until: string): boolean {
+  for (const step of reminderSteps(calendar, kind)) {
+    if (step.date > until) return false;
+    if (step.date > after) return true;
+  }
+  return false;
+}
+
+/** The kinds still in play: some board's document of the kind is not approved (a board without one owes it). */
+export function liveKinds(boardIds: Iterable<string>, statuses: DueRemindersInput['statuses']): DocumentKind[] {
+  const live = new Set<DocumentKind>();
+  for (const boardId of boardIds) {
+    for (const kind of documentKinds) if (stateOf(statuses, boardId, kind).status !== 'approved') live.add(kind);
+    if (live.size === documentKinds.length) break;
+  }
+  return documentKinds.filter((kind) => live.has(kind));
+}
+
+/**
+ * Why the job must do a full run of a cycle today, given its last full run; undefined when nothing can be due (a
+ * quiet day: the job reads no more than the cycle, the run and the boards added since).
+ */
+export function fullRunReason(input: { calendar: Calendar; cycleVersion: number; today: string; run?: ReminderRun; boardsAdded: boolean }): string | undefined {
+  const { run } = input;
+  if (!run) return 'no run yet';
+  if (run.cycleVersion !== input.cycleVersion) return 'cycle changed';
+  if (input.boardsAdded) return 'boards added';
+  if (input.today <= run.through) return undefined;
+  const kind = run.live.find((k) => hasStepBetween(input.calendar, k, run.through, input.today));
+  return kind ? `${kind} step due` : undefined;
+}
+
 /** What to send today, and what to record as superseded (see the rules at the top of this file). */
 export function dueReminders(input: DueRemindersInput): DueRemindersResult {
   const send: DueReminder[] = [];
@@ -148,8 +223,8 @@ export function dueReminders(input: DueRemindersInput): DueRemindersResult {
     const to = distinct(board.contacts);
     const cc = distinct(input.reviewers, to);
     for (const kind of documentKinds) {
+      if (!needsLook(input, board.boardId, kind)) continue;
       const { status, returnedOn } = stateOf(input.statuses, board.boardId, kind);
-      if (!isUnsubmitted(status)) continue;
       const steps = stepsUntil(input.calendar, kind, input.today);
       const after = status === 'returned' && returnedOn !== undefined ? returnedOn : undefined;
       const latest = steps.filter((s) => after === undefined || s.date > after).at(-1);

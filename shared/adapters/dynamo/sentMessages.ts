@@ -1,11 +1,20 @@
-import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ReminderRun } from '../../domain/reminders';
 import { queryAll } from './queryAll';
 import type { OutgoingMessage } from '../../ports/notifier';
 import type { SentMessages } from '../../ports/sentMessages';
 import { isConditionFailure } from './conditional';
 
-/** Sent-markers of a year share one partition, `SENT#<year>`, so the daily job reads them in one query. */
+/**
+ * Sent-markers of a year share one partition, `SENT#<year>`, sorted by key, `<boardId>#<kind>#<step>`: the markers of
+ * one board's document are one query by prefix. The reminder job's last full run of a year is `REMINDERS#<year>` /
+ * `RUN`, one small item; boards added are `BOARDS_ADDED` / `<at>#<boardId>`, read from an instant on (and expired
+ * after a year by the table's TTL, long after the next run has read them).
+ */
 const sentPk = (year: number) => `SENT#${year}`;
+const runKey = (year: number) => ({ PK: `REMINDERS#${year}`, SK: 'RUN' });
+const BOARDS_ADDED = 'BOARDS_ADDED';
+const BOARD_NOTE_TTL_SECONDS = 366 * 86_400;
 
 export class DynamoSentMessages implements SentMessages {
   constructor(
@@ -63,14 +72,61 @@ export class DynamoSentMessages implements SentMessages {
   }
 
   async claimed(year: number): Promise<Set<string>> {
+    return this.claimedWith(year, '');
+  }
+
+  async claimedWith(year: number, prefix: string): Promise<Set<string>> {
     const items = await queryAll(this.db, {
       TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': sentPk(year) },
+      KeyConditionExpression: prefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': sentPk(year), ...(prefix ? { ':prefix': prefix } : {}) },
       ProjectionExpression: 'SK, #state',
       ExpressionAttributeNames: { '#state': 'state' },
       ConsistentRead: true,
     });
     return new Set(items.filter((item) => item.state !== 'sending').map((item) => item.SK as string));
+  }
+
+  async lastRun(year: number): Promise<ReminderRun | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: runKey(year), ConsistentRead: true }));
+    if (!Item) return undefined;
+    return { through: Item.through, at: Item.at, cycleVersion: Item.cycleVersion, live: Item.live ?? [] } as ReminderRun;
+  }
+
+  async recordRun(year: number, run: ReminderRun): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...runKey(year), type: 'reminderRun', ...run },
+          ConditionExpression: 'attribute_not_exists(PK) OR through <= :through',
+          ExpressionAttributeValues: { ':through': run.through },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async boardAdded(boardId: string, at: string): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { PK: BOARDS_ADDED, SK: `${at}#${boardId}`, type: 'boardAdded', boardId, at, expiresAt: Math.floor(Date.parse(at) / 1000) + BOARD_NOTE_TTL_SECONDS },
+      }),
+    );
+  }
+
+  async boardsAddedSince(at: string): Promise<Array<{ boardId: string; at: string }>> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      // `<at>#` sorts after every key of that instant's own notes: strictly after `at`.
+      KeyConditionExpression: 'PK = :pk AND SK > :after',
+      ExpressionAttributeValues: { ':pk': BOARDS_ADDED, ':after': `${at}#~` },
+      ProjectionExpression: 'boardId, #at',
+      ExpressionAttributeNames: { '#at': 'at' },
+      ConsistentRead: true,
+    });
+    return items.map((item) => ({ boardId: item.boardId as string, at: item.at as string }));
   }
 }

@@ -1,3 +1,4 @@
+import type { ReminderRun } from '../../domain/reminders';
 import type { OutgoingMessage } from '../../ports/notifier';
 import type { SentMessages } from '../../ports/sentMessages';
 import type { MemoryTable } from './table';
@@ -24,7 +25,30 @@ export class MemorySentMessages implements SentMessages {
   }
 
   async claimed(year: number): Promise<Set<string>> {
-    return new Set([...this.markers(year)].filter(([, marker]) => marker.state !== 'sending').map(([key]) => key));
+    return this.claimedWith(year, '');
+  }
+
+  async claimedWith(year: number, prefix: string): Promise<Set<string>> {
+    return new Set([...this.markers(year)].filter(([key, marker]) => key.startsWith(prefix) && marker.state !== 'sending').map(([key]) => key));
+  }
+
+  async lastRun(year: number): Promise<ReminderRun | undefined> {
+    const run = this.table.reminderRuns.get(year);
+    return run ? structuredClone(run) : undefined;
+  }
+
+  async recordRun(year: number, run: ReminderRun): Promise<void> {
+    const known = this.table.reminderRuns.get(year);
+    if (known && known.through > run.through) return;
+    this.table.reminderRuns.set(year, structuredClone(run));
+  }
+
+  async boardAdded(boardId: string, at: string): Promise<void> {
+    this.table.boardsAdded.set(`${at}#${boardId}`, { boardId, at });
+  }
+
+  async boardsAddedSince(at: string): Promise<Array<{ boardId: string; at: string }>> {
+    return [...this.table.boardsAdded].filter(([, added]) => added.at > at).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, added]) => ({ ...added }));
   }
 
   private markers(year: number) {

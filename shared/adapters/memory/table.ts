@@ -1,3 +1,4 @@
+import type { ReminderRun } from '../../domain/reminders';
 import type { AuditEvent } from '../../ports/auditLog';
 import type { StoredBoard } from '../../ports/boardRepository';
 import type { CycleEvent, PeriodRecord, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
@@ -29,6 +30,10 @@ export class MemoryTable {
   readonly outbox = new Map<string, PendingWorkflowAction>();
   /** By year, then by key. */
   readonly sent = new Map<number, Map<string, OutgoingMessage & { at: string; state: 'sending' | 'sent'; superseded?: boolean }>>();
+  /** The reminder job's last full run, by year. */
+  readonly reminderRuns = new Map<number, ReminderRun>();
+  /** Boards created, by `<at>#<boardId>`. */
+  readonly boardsAdded = new Map<string, { boardId: string; at: string }>();
 }
 
 /** A stored value is never shared with a caller: reads and writes copy, as a round trip through the table would. */

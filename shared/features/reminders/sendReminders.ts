@@ -1,12 +1,46 @@
+/**
+ * The daily reminder job, and when it next has work.
+ *
+ * The rules (who owes what, which step is due, what is superseded) are domain/reminders.ts. What this file adds is
+ * reading little:
+ *
+ * 1. The quiet-day check, for each open cycle: the cycle (listed anyway), the job's last full run of its year
+ *    (`sent.lastRun`, one small item) and the boards added since the earliest of those runs (`sent.boardsAddedSince`,
+ *    one query, empty on most days). domain `fullRunReason` decides; on a quiet day nothing else is read, whatever
+ *    the number of boards (a few read units in all).
+ * 2. A full run: the year's status entries (`documents.statuses`, the packed summary) and the board directory; the
+ *    pairs (board, kind) that need a look (domain `needsLook`: owed, and a step dated since the last run, or a board
+ *    the last run could not vouch for); the sent-markers of those pairs only (`sent.claimedWith`, one query each); the
+ *    boards that get a message, whole (`boards.getMany`, for their contacts and language). Reads grow with the boards
+ *    that owe something, not with the year's markers.
+ * 3. Sending stays as before, a few messages at a time: a conditional claim on each step's marker comes first (sendOnce), so a schedule that
+ *    fires twice, or a run that crashed and runs again, sends nothing twice. The run is recorded (`sent.recordRun`)
+ *    only after every send and supersede of the cycle is done: a crash before that leaves the last run where it was,
+ *    and the next run looks again at everything since, so nothing is skipped.
+ *
+ * `nextReminderRun` answers, from the same check, the first instant from which a run can have work: the local
+ * stack's scheduler skips the daily occurrences before it (they would have found a quiet day).
+ */
 import { localDate } from '../../domain/calendar';
-import { dueReminders, type DocumentState } from '../../domain/reminders';
+import {
+  dueReminders,
+  fullRunReason,
+  liveKinds,
+  needsLook,
+  nextReminderDate,
+  type DocumentState,
+  type DueReminder,
+  type PriorRun,
+  type ReminderRun,
+} from '../../domain/reminders';
+import { zonedInstant } from '../../domain/zonedTime';
 import { composeMessage } from '../../messages/render';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
 import type { DocumentStore } from '../../ports/documentStore';
 import type { Notifier, OutgoingMessage } from '../../ports/notifier';
 import type { SentMessages } from '../../ports/sentMessages';
-import type { DocumentKind } from '../../schemas/common';
+import { documentKinds, type DocumentKind } from '../../schemas/common';
 import { sendOnce } from '../notifications/sendOnce';
 import { formLink } from '../review/reviewSteps';
 
@@ -18,76 +52,172 @@ interface ReminderDeps {
   notifier: Notifier;
 }
 
-/**
- * The daily reminder run, for the day `scheduledTime` falls on in each open cycle's time zone: every
- * reminder, overdue notice and escalation that is due goes out exactly once per board and step (a
- * conditional write on its sent-marker comes first), and older steps it supersedes are marked without
- * being sent.
- */
-export async function sendDueReminders(scheduledTime: string, deps: ReminderDeps): Promise<{ sent: number; superseded: number }> {
-  let sent = 0;
-  let superseded = 0;
-  const boards = await deps.boards.list();
-  for (const cycle of await deps.cycles.list()) {
-    if (cycle.state !== 'open') continue;
-    const result = await remindersFor(cycle, scheduledTime, boards, deps);
-    sent += result.sent;
-    superseded += result.superseded;
-  }
-  return { sent, superseded };
+export interface ReminderRunResult {
+  sent: number;
+  superseded: number;
+  /** The years that needed a full run, with why. */
+  fullRuns: Array<{ year: number; reason: string }>;
 }
 
-async function remindersFor(
-  cycle: StoredCycle,
-  scheduledTime: string,
-  boards: Awaited<ReturnType<BoardRepository['list']>>,
-  deps: ReminderDeps,
-): Promise<{ sent: number; superseded: number }> {
-  const today = localDate(new Date(scheduledTime), cycle.calendar.timeZone);
-  const [entries, sentSteps] = await Promise.all([deps.documents.statuses(cycle.year), deps.sent.claimed(cycle.year)]);
+/**
+ * A board noted as added this long before a run's instant is still taken as new by the next run: its save may have
+ * landed after the run read the directory.
+ */
+const ADDED_MARGIN_MS = 15 * 60_000;
+
+/** Reads and sends of this many pairs or messages at once. */
+const IN_FLIGHT = 16;
+
+/** `work` over every item, IN_FLIGHT at a time, the answers in the items' order; the first failure is thrown once all in its batch settle. */
+async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const answers: R[] = [];
+  for (let start = 0; start < items.length; start += IN_FLIGHT) {
+    const settled = await Promise.allSettled(items.slice(start, start + IN_FLIGHT).map(work));
+    for (const outcome of settled) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      answers.push(outcome.value);
+    }
+  }
+  return answers;
+}
+
+/**
+ * The daily reminder run, for the day `scheduledTime` falls on in each open cycle's time zone: every reminder, overdue
+ * notice and escalation that is due goes out exactly once per board and step, and older steps it supersedes are
+ * marked without being sent.
+ */
+export async function sendDueReminders(scheduledTime: string, deps: ReminderDeps): Promise<ReminderRunResult> {
+  const result: ReminderRunResult = { sent: 0, superseded: 0, fullRuns: [] };
+  for (const check of await quietDayCheck(new Date(scheduledTime), deps)) {
+    if (!check.reason) continue;
+    result.fullRuns.push({ year: check.cycle.year, reason: check.reason });
+    const done = await fullRun(check, scheduledTime, deps);
+    result.sent += done.sent;
+    result.superseded += done.superseded;
+  }
+  return result;
+}
+
+/**
+ * The first instant after `after` from which a run of the job can have work; undefined while none can (no open cycle,
+ * or nothing owed that has a step to come). Anything that changes the answer (a calendar change, a board added, a
+ * new cycle) is seen the next time it is asked.
+ */
+export async function nextReminderRun(after: Date, deps: Pick<ReminderDeps, 'cycles' | 'sent'>): Promise<Date | undefined> {
+  let next: Date | undefined;
+  for (const check of await quietDayCheck(after, deps)) {
+    const { cycle, run } = check;
+    const zone = cycle.calendar.timeZone;
+    let at: Date | undefined;
+    if (check.reason || !run) at = after;
+    else {
+      // Nothing is due through `today`: the next step of a live kind after the later of the two days.
+      const from = run.through > check.today ? run.through : check.today;
+      const day = nextReminderDate(cycle.calendar, from, run.live);
+      at = day === undefined ? undefined : zonedInstant(day, '00:00', zone);
+    }
+    if (at && (!next || at < next)) next = at;
+  }
+  return next && next < after ? after : next;
+}
+
+interface CycleCheck {
+  cycle: StoredCycle;
+  today: string;
+  run?: ReminderRun;
+  /** Boards added since the run (less the margin). */
+  added: Set<string>;
+  /** Why a full run is needed; undefined on a quiet day. */
+  reason?: string;
+}
+
+/** What the quiet-day check reads and decides, for each open cycle at `instant`. */
+async function quietDayCheck(instant: Date, deps: Pick<ReminderDeps, 'cycles' | 'sent'>): Promise<CycleCheck[]> {
+  const open = (await deps.cycles.list()).filter((cycle) => cycle.state === 'open');
+  if (open.length === 0) return [];
+  const runs = await Promise.all(open.map((cycle) => deps.sent.lastRun(cycle.year)));
+  const since = (run: ReminderRun) => new Date(Date.parse(run.at) - ADDED_MARGIN_MS).toISOString();
+  const known = runs.filter((run): run is ReminderRun => run !== undefined);
+  const earliest = known.map(since).sort()[0];
+  const added = earliest === undefined ? [] : await deps.sent.boardsAddedSince(earliest);
+  return open.map((cycle, index) => {
+    const run = runs[index];
+    const today = localDate(instant, cycle.calendar.timeZone);
+    const addedSince = new Set(run ? added.filter((note) => note.at > since(run)).map((note) => note.boardId) : []);
+    const reason = fullRunReason({ calendar: cycle.calendar, cycleVersion: cycle.version, today, run, boardsAdded: addedSince.size > 0 });
+    return { cycle, today, run, added: addedSince, reason };
+  });
+}
+
+async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderDeps): Promise<{ sent: number; superseded: number }> {
+  const { cycle, today, run } = check;
+  const year = cycle.year;
+  const zone = cycle.calendar.timeZone;
+  const [entries, directory] = await Promise.all([deps.documents.statuses(year), deps.boards.directory()]);
   const statuses: Record<string, Partial<Record<DocumentKind, DocumentState>>> = {};
   for (const entry of entries) {
     (statuses[entry.boardId] ??= {})[entry.kind] = entry.returnedAt
-      ? { status: entry.status, returnedOn: localDate(new Date(entry.returnedAt), cycle.calendar.timeZone) }
+      ? { status: entry.status, returnedOn: localDate(new Date(entry.returnedAt), zone) }
       : entry.status;
   }
+  // The last run vouches for what it handled only under the same calendar.
+  const prior: PriorRun | undefined = run && run.cycleVersion === cycle.version ? { through: run.through, unhandled: check.added } : undefined;
+  const view = { calendar: cycle.calendar, today, statuses, prior };
+
+  // The pairs to look at, and what was sent for them.
+  const pairs = directory.flatMap((board) => documentKinds.filter((kind) => needsLook(view, board.boardId, kind)).map((kind) => ({ boardId: board.boardId, kind })));
+  const sentSteps = new Set<string>();
+  for (const keys of await inBatches(pairs, ({ boardId, kind }) => deps.sent.claimedWith(year, `${boardId}#${kind}#`))) {
+    for (const key of keys) sentSteps.add(key);
+  }
+
+  // Who gets something: decided without contacts first, then again with the whole boards of those few.
+  const input = { ...view, sentSteps, reviewers: cycle.reviewerContacts ?? [] };
+  const looked = new Set(pairs.map((pair) => pair.boardId));
+  const draft = dueReminders({ ...input, boards: directory.filter((board) => looked.has(board.boardId)).map((board) => ({ ...board, contacts: [] })) });
+  const messaged = new Set([...draft.send, ...draft.superseded].map((reminder) => reminder.boardId));
+  const boards = messaged.size > 0 ? await deps.boards.getMany([...messaged]) : [];
   const due = dueReminders({
-    calendar: cycle.calendar,
-    today,
+    ...input,
     boards: boards.map((board) => ({ boardId: board.boardId, name: board.name, contacts: board.contacts, locale: board.locale })),
-    statuses,
-    sentSteps,
-    reviewers: cycle.reviewerContacts ?? [],
   });
-  const message = (reminder: (typeof due.send)[number]): OutgoingMessage => {
-    const text = composeMessage({
-      kind: reminder.messageKind,
-      locale: reminder.locale,
-      boardName: reminder.boardName,
-      documentKind: reminder.kind,
-      dueDate: reminder.dueDate,
-      link: formLink(cycle.year, reminder.boardId, reminder.kind),
-      escalationNumber: reminder.escalationNumber,
-      year: cycle.year,
-    });
-    return {
-      to: reminder.to,
-      ...(reminder.cc.length ? { cc: reminder.cc } : {}),
-      subject: text.subject,
-      body: text.body,
-      template: text.template,
-      kind: reminder.messageKind,
-      boardId: reminder.boardId,
-      year: cycle.year,
-      documentKind: reminder.kind,
-    };
-  };
-  let sent = 0;
-  for (const reminder of due.send) {
-    if (await sendOnce({ year: cycle.year, key: reminder.key, at: scheduledTime }, message(reminder), deps)) sent += 1;
-  }
-  for (const reminder of due.superseded) {
-    await deps.sent.claim(cycle.year, reminder.key, { ...message(reminder), superseded: true }, scheduledTime);
-  }
+
+  // Each step has its own marker: sends to different boards and steps do not wait for each other.
+  const sends = await inBatches(due.send, (reminder) => sendOnce({ year, key: reminder.key, at: scheduledTime }, messageOf(cycle, reminder), deps));
+  await inBatches(due.superseded, (reminder) => deps.sent.claim(year, reminder.key, { ...messageOf(cycle, reminder), superseded: true }, scheduledTime));
+  const sent = sends.filter(Boolean).length;
+  await deps.sent.recordRun(year, {
+    through: run && run.through > today ? run.through : today,
+    at: scheduledTime,
+    cycleVersion: cycle.version,
+    live: liveKinds(
+      directory.map((board) => board.boardId),
+      statuses,
+    ),
+  });
   return { sent, superseded: due.superseded.length };
+}
+
+function messageOf(cycle: StoredCycle, reminder: DueReminder): OutgoingMessage {
+  const text = composeMessage({
+    kind: reminder.messageKind,
+    locale: reminder.locale,
+    boardName: reminder.boardName,
+    documentKind: reminder.kind,
+    dueDate: reminder.dueDate,
+    link: formLink(cycle.year, reminder.boardId, reminder.kind),
+    escalationNumber: reminder.escalationNumber,
+    year: cycle.year,
+  });
+  return {
+    to: reminder.to,
+    ...(reminder.cc.length ? { cc: reminder.cc } : {}),
+    subject: text.subject,
+    body: text.body,
+    template: text.template,
+    kind: reminder.messageKind,
+    boardId: reminder.boardId,
+    year: cycle.year,
+    documentKind: reminder.kind,
+  };
 }
