@@ -382,21 +382,25 @@ export function renderMarkdown(summary: Summary, prices: Prices): string {
     out.push(
       table(
         ['function', 'kind', 'size', 'floor', 'size ÷ floor', 'largest inputs', 'import ms', 'first call ms', 'DynamoDB calls', 'cold start ms (min)', 'floor ms', 'cold start ÷ floor', '÷ empty'],
-        bundles.bundles.map((b) => [
-          b.id,
-          b.kind,
-          kb(b.bytes),
-          b.floor ? `\`${b.floor.id}\`` : '–',
-          b.floor ? `${n(b.floor.sizeRatio, 2)} ${met(b.floor.sizeRatio <= GOALS.floorRatio)}` : '–',
-          b.topInputs.map((t) => `${t.name.replace(/^(shared|functions)\//, '$1/')} ${n(t.bytes / 1024)} K`).join(', '),
-          ms(b.init.importMs),
-          ms(b.init.firstCallMs),
-          String(b.init.dynamoCalls ?? '–'),
-          `${ms(b.init.totalMs)} (${ms(b.init.minTotalMs)})`,
-          b.floor ? `${ms(b.floor.totalMs)} (${b.floor.variant})` : '–',
-          b.floor ? `${n(b.floor.coldStartRatio, 2)} ${met(b.floor.coldStartRatio <= GOALS.floorRatio)}` : '–',
-          n(b.init.ratio, 2),
-        ]),
+        bundles.bundles.map((b) => {
+          // Without SDK clients the floor is the empty handler: shown, not judged.
+          const judge = (ratio: number) => (b.sdkClients.length ? ` ${met(ratio <= GOALS.floorRatio)}` : ' (not judged)');
+          return [
+            b.id,
+            b.kind,
+            kb(b.bytes),
+            b.floor ? `\`${b.floor.id}\`` : '–',
+            b.floor ? `${n(b.floor.sizeRatio, 2)}${judge(b.floor.sizeRatio)}` : '–',
+            b.topInputs.map((t) => `${t.name.replace(/^(shared|functions)\//, '$1/')} ${n(t.bytes / 1024)} K`).join(', '),
+            ms(b.init.importMs),
+            ms(b.init.firstCallMs),
+            String(b.init.dynamoCalls ?? '–'),
+            `${ms(b.init.totalMs)} (${ms(b.init.minTotalMs)})`,
+            b.floor ? `${ms(b.floor.totalMs)} (${b.floor.variant})` : '–',
+            b.floor ? `${n(b.floor.coldStartRatio, 2)}${judge(b.floor.coldStartRatio)}` : '–',
+            n(b.init.ratio, 2),
+          ];
+        }),
         ['---', '---', '---:', '---', '---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
       ),
       '',
