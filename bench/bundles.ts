@@ -1,11 +1,20 @@
 /**
  * Cold-start weight of every Lambda bundle: each manifest entry is bundled with esbuild exactly as CDK's
- * NodejsFunction does it with infra/functions.ts' `bundling` (ESM, node22, minified, banner, main fields,
- * nothing external), plus a metafile; then each bundle is imported and invoked once in a fresh Node process,
- * N times, against a running DynamoDB Local, beside an empty handler bundled the same way.
+ * NodejsFunction does it with infra/functions.ts' `bundling` (ESM, node22, minified with names kept, banner,
+ * main fields, nothing external), plus a metafile; then each bundle is imported and invoked once in a fresh Node process,
+ * N times, against a running DynamoDB Local, beside its floor and an empty handler bundled the same way.
+ *
+ * A function's floor is the least a handler with the same AWS SDK clients can weigh: an entry that imports
+ * and constructs exactly the clients the function's bundle contains (read off its metafile: which
+ * `@aws-sdk/client-*` and `@aws-sdk/lib-dynamodb` packages esbuild put in) and nothing else. Its cold start
+ * is measured twice from the same bundle: constructing the clients only, and constructing them and sending
+ * one GetItem, so a function is compared with the variant that did what its own first call did (a proxy in
+ * front of DynamoDB Local counts the requests each probe sends).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -17,8 +26,10 @@ import { median, round } from './lib/stats';
 export interface BundleResult {
   id: string;
   entry: string;
-  kind: 'api' | 'task' | 'schedule' | 'baseline';
+  kind: 'api' | 'task' | 'schedule' | 'baseline' | 'floor';
   bytes: number;
+  /** The AWS SDK client packages in the bundle (its floor's key). */
+  sdkClients: string[];
   topInputs: Array<{ name: string; bytes: number; share: number }>;
   /** Bytes of some inputs worth naming (zod's locale tables, its JSON Schema code, the SDK's nested STS/SSO clients). */
   notable: Record<string, number>;
@@ -33,18 +44,124 @@ export interface BundleResult {
     /** totalMs ÷ the empty handler's totalMs, both medians of the same run. */
     ratio: number;
     outcome: string;
+    /** DynamoDB requests the first invocation sent (median of the runs). */
+    dynamoCalls: number;
   };
+  /** The function against its floor (absent on the floors and the empty handler). */
+  floor?: {
+    id: string;
+    bytes: number;
+    /** The floor variant compared: `construct` (clients built, no call) or `call` (built, one GetItem sent). */
+    variant: 'construct' | 'call';
+    totalMs: number;
+    importMs: number;
+    sizeRatio: number;
+    coldStartRatio: number;
+    importRatio: number;
+  };
+}
+
+/** A floor: one bundle, cold-started in its two variants. */
+export interface FloorResult {
+  id: string;
+  sdkClients: string[];
+  bytes: number;
+  usedBy: string[];
+  construct: { totalMs: number; importMs: number; minTotalMs: number };
+  call: { totalMs: number; importMs: number; minTotalMs: number; outcome: string };
 }
 
 export interface BundleReport {
   esbuild: Record<string, unknown>;
   runs: number;
   baseline: BundleResult;
+  floors: FloorResult[];
   bundles: BundleResult[];
   notes: string[];
 }
 
 const EMPTY_HANDLER = "export const handler = async () => ({ statusCode: 200, body: '{}' });\n";
+
+/** How a floor constructs each client package, as the composition root (shared/composition/cloud.ts) does. */
+const SDK_CLIENTS: Record<string, { import: string; construct: string }> = {
+  '@aws-sdk/client-dynamodb': { import: "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';", construct: 'new DynamoDBClient({ maxAttempts: 4 })' },
+  '@aws-sdk/client-sfn': { import: "import { SFNClient } from '@aws-sdk/client-sfn';", construct: 'new SFNClient({ maxAttempts: 4 })' },
+  '@aws-sdk/client-sesv2': { import: "import { SESv2Client } from '@aws-sdk/client-sesv2';", construct: 'new SESv2Client({})' },
+  '@aws-sdk/client-scheduler': { import: "import { SchedulerClient } from '@aws-sdk/client-scheduler';", construct: 'new SchedulerClient({})' },
+  '@aws-sdk/lib-dynamodb': { import: "import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';", construct: '' },
+};
+
+/** The AWS SDK client packages a bundle contains, from its metafile inputs. */
+function sdkClientsOf(metafile: Metafile): string[] {
+  const output = Object.values(metafile.outputs)[0];
+  const found = new Set<string>();
+  for (const [path, info] of Object.entries(output?.inputs ?? {})) {
+    const name = inputName(path);
+    if (name in SDK_CLIENTS && info.bytesInOutput > 0) found.add(name);
+  }
+  return [...found].sort();
+}
+
+/**
+ * The floor's entry: the clients, constructed on the first event as our handlers do (onColdStart); with
+ * BENCH_FLOOR_CALL=1 it also sends one GetItem (through the document client when the function has one), the
+ * first request that loads the SDK's credential chain, signer and HTTP handler.
+ */
+function floorSource(clients: string[]): string {
+  const hasDocument = clients.includes('@aws-sdk/lib-dynamodb');
+  const lines = clients.map((name) => SDK_CLIENTS[name]!.import);
+  const built = clients
+    .filter((name) => name !== '@aws-sdk/lib-dynamodb')
+    .map((name) =>
+      name === '@aws-sdk/client-dynamodb' && hasDocument
+        ? `DynamoDBDocumentClient.from(${SDK_CLIENTS[name]!.construct}, { marshallOptions: { removeUndefinedValues: true } })`
+        : SDK_CLIENTS[name]!.construct,
+    );
+  const ddb = clients.includes('@aws-sdk/client-dynamodb');
+  const call = !ddb
+    ? ''
+    : hasDocument
+      ? "await clients[0].send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: 'FLOOR', sk: 'FLOOR' } }));"
+      : "await clients[0].send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { pk: { S: 'FLOOR' }, sk: { S: 'FLOOR' } } }));";
+  return [
+    ...lines,
+    'let clients;',
+    'export const handler = async () => {',
+    `  clients ??= [${built.join(', ')}];`,
+    `  if (process.env.BENCH_FLOOR_CALL === '1') { ${call} }`,
+    "  return { statusCode: 200, body: '{}' };",
+    '};',
+    '',
+  ].join('\n');
+}
+
+/** `Floor:dynamodb+lib-dynamodb+sfn`; `Floor:none` for a function without AWS SDK clients. */
+const floorIdOf = (clients: string[]) => `Floor:${clients.length ? clients.map((name) => name.replace(/^@aws-sdk\/(client-)?/, '')).join('+') : 'none'}`;
+
+/** A pass-through proxy in front of DynamoDB Local that counts the requests it forwards. */
+async function countingProxy(target: string): Promise<{ endpoint: string; count: () => number; close: () => Promise<void> }> {
+  const upstream = new URL(target);
+  let requests = 0;
+  const server: Server = createServer((req, res) => {
+    requests++;
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    count: () => requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** esbuild options as NodejsFunction derives them from `bundling` (see aws-cdk-lib/aws-lambda-nodejs bundling). */
 export function esbuildOptions() {
@@ -56,6 +173,7 @@ export function esbuildOptions() {
     mainFields: bundling.mainFields!,
     banner: { js: bundling.banner! },
     minify: bundling.minify!,
+    keepNames: bundling.keepNames ?? false,
     sourcemap: bundling.sourceMap ?? false,
     external: bundling.externalModules ?? [],
     logLevel: String(bundling.logLevel ?? 'warning') as 'warning',
@@ -201,21 +319,39 @@ export async function measureBundles(options: {
   const emptyEntry = join(outRoot, 'empty-handler.ts');
   writeFileSync(emptyEntry, EMPTY_HANDLER);
   const apiIds = new Set(apiFunctions.map((spec) => spec.id));
-  const targets: Array<{ id: string; entry: string; spec?: FunctionSpec }> = [
-    { id: 'EmptyHandler', entry: emptyEntry },
-    ...allFunctions.map((spec) => ({ id: spec.id, entry: join(repoRoot, spec.entry), spec })),
-  ];
 
-  const built: Array<{ id: string; entry: string; spec?: FunctionSpec; file: string; bytes: number; top: BundleResult['topInputs']; notable: Record<string, number> }> = [];
-  const started = performance.now();
-  for (const target of targets) {
-    const outfile = join(outRoot, target.id, 'index.mjs');
-    const result = await build({ ...esbuildOptions(), entryPoints: [target.entry], outfile, absWorkingDir: repoRoot });
-    const output = Object.entries(result.metafile!.outputs)[0]!;
-    built.push({ ...target, file: outfile, bytes: output[1].bytes, top: topInputs(result.metafile!, outfile), notable: notableInputs(result.metafile!) });
+  interface Built {
+    id: string;
+    entry: string;
+    spec?: FunctionSpec;
+    file: string;
+    bytes: number;
+    sdkClients: string[];
+    top: BundleResult['topInputs'];
+    notable: Record<string, number>;
   }
-  options.log(`  bundled ${built.length} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const bundle = async (id: string, entry: string, spec?: FunctionSpec): Promise<Built> => {
+    const outfile = join(outRoot, id.replace(/[^A-Za-z0-9+-]/g, '_'), 'index.mjs');
+    const result = await build({ ...esbuildOptions(), entryPoints: [entry], outfile, absWorkingDir: repoRoot });
+    const output = Object.entries(result.metafile!.outputs)[0]!;
+    return { id, entry, spec, file: outfile, bytes: output[1].bytes, sdkClients: sdkClientsOf(result.metafile!), top: topInputs(result.metafile!, outfile), notable: notableInputs(result.metafile!) };
+  };
 
+  const started = performance.now();
+  const built: Built[] = [await bundle('EmptyHandler', emptyEntry)];
+  for (const spec of allFunctions) built.push(await bundle(spec.id, join(repoRoot, spec.entry), spec));
+  // One floor per set of clients, bundled the same way.
+  const floorBuilt = new Map<string, Built>();
+  for (const fn of built.slice(1)) {
+    const id = floorIdOf(fn.sdkClients);
+    if (floorBuilt.has(id)) continue;
+    const entry = join(outRoot, `${id.replace(/[^A-Za-z0-9+-]/g, '_')}.ts`);
+    writeFileSync(entry, floorSource(fn.sdkClients));
+    floorBuilt.set(id, await bundle(id, entry));
+  }
+  options.log(`  bundled ${built.length} entries and ${floorBuilt.size} floors in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  const proxy = await countingProxy(options.dynamoEndpoint);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
@@ -223,7 +359,7 @@ export async function measureBundles(options: {
     AWS_REGION: 'eu-north-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
     // Nothing listens there: a handler that reaches Step Functions or SES fails fast instead of going to AWS.
     AWS_ENDPOINT_URL_SFN: 'http://127.0.0.1:9',
     AWS_ENDPOINT_URL_SESV2: 'http://127.0.0.1:9',
@@ -232,33 +368,77 @@ export async function measureBundles(options: {
     STATE_MACHINE_ARN_PERIOD: 'arn:aws:states:eu-north-1:000000000000:stateMachine:Period',
     NODE_OPTIONS: '',
   };
-  // Round robin, so that a burst of load from elsewhere on the machine hits every bundle alike.
-  const probes = new Map<string, Probe[]>(built.map((b) => [b.id, []]));
-  for (let run = 0; run < options.runs; run++) {
-    for (const bundle of built) probes.get(bundle.id)!.push(await probe(bundle.file, eventFor(bundle.spec), env));
-    options.log(`  cold-start round ${run + 1}/${options.runs} done`);
+  // Round robin over functions and both floor variants, so that a burst of load from elsewhere on the
+  // machine hits every bundle alike.
+  type Counted = Probe & { dynamoCalls: number };
+  const probes = new Map<string, Counted[]>();
+  const runProbe = async (key: string, file: string, event: unknown, extra: Record<string, string> = {}) => {
+    const before = proxy.count();
+    const result = await probe(file, event, { ...env, ...extra });
+    const list = probes.get(key) ?? [];
+    list.push({ ...result, dynamoCalls: proxy.count() - before });
+    probes.set(key, list);
+  };
+  try {
+    for (let run = 0; run < options.runs; run++) {
+      for (const b of built) await runProbe(b.id, b.file, eventFor(b.spec));
+      for (const floor of floorBuilt.values()) {
+        await runProbe(`${floor.id}#construct`, floor.file, {});
+        await runProbe(`${floor.id}#call`, floor.file, {}, { BENCH_FLOOR_CALL: '1' });
+      }
+      options.log(`  cold-start round ${run + 1}/${options.runs} done`);
+    }
+  } finally {
+    await proxy.close();
   }
 
+  const stats = (runs: Counted[]) => ({
+    totalMs: round(median(runs.map((p) => p.totalMs)), 1),
+    importMs: round(median(runs.map((p) => p.importMs)), 1),
+    minTotalMs: round(Math.min(...runs.map((p) => p.totalMs)), 1),
+  });
+  const floors: FloorResult[] = [...floorBuilt.values()].map((floor) => ({
+    id: floor.id,
+    sdkClients: floor.sdkClients,
+    bytes: floor.bytes,
+    usedBy: built.slice(1).filter((b) => floorIdOf(b.sdkClients) === floor.id).map((b) => b.id),
+    construct: stats(probes.get(`${floor.id}#construct`)!),
+    call: { ...stats(probes.get(`${floor.id}#call`)!), outcome: [...new Set(probes.get(`${floor.id}#call`)!.map((p) => p.outcome))].join(', ') },
+  }));
+
   const baselineTotal = median(probes.get('EmptyHandler')!.map((p) => p.totalMs));
-  const results: BundleResult[] = built.map((bundle) => {
-    const runs = probes.get(bundle.id)!;
-    const totalMs = median(runs.map((p) => p.totalMs));
-    const outcomes = [...new Set(runs.map((p) => p.outcome))].join(', ');
+  const results: BundleResult[] = built.map((b) => {
+    const runs = probes.get(b.id)!;
+    const own = stats(runs);
+    const dynamoCalls = median(runs.map((p) => p.dynamoCalls));
+    const floor = b.spec ? floors.find((f) => f.id === floorIdOf(b.sdkClients)) : undefined;
+    // The floor variant that did what the function's own first call did: reached DynamoDB or not.
+    const variant = dynamoCalls > 0 && floor?.sdkClients.includes('@aws-sdk/client-dynamodb') ? 'call' : 'construct';
     return {
-      id: bundle.id,
-      entry: bundle.spec ? bundle.spec.entry : relative(repoRoot, bundle.entry),
-      kind: !bundle.spec ? 'baseline' : apiIds.has(bundle.id) ? 'api' : bundle.spec.schedule ? 'schedule' : 'task',
-      bytes: bundle.bytes,
-      topInputs: bundle.top,
-      notable: bundle.notable,
+      id: b.id,
+      entry: b.spec ? b.spec.entry : relative(repoRoot, b.entry),
+      kind: !b.spec ? 'baseline' : apiIds.has(b.id) ? 'api' : b.spec.schedule ? 'schedule' : 'task',
+      bytes: b.bytes,
+      sdkClients: b.sdkClients,
+      topInputs: b.top,
+      notable: b.notable,
       init: {
         runs: runs.length,
-        totalMs: round(totalMs, 1),
-        importMs: round(median(runs.map((p) => p.importMs)), 1),
+        ...own,
         firstCallMs: round(median(runs.map((p) => p.firstCallMs)), 1),
-        minTotalMs: round(Math.min(...runs.map((p) => p.totalMs)), 1),
-        ratio: round(totalMs / baselineTotal, 2),
-        outcome: outcomes,
+        ratio: round(own.totalMs / baselineTotal, 2),
+        outcome: [...new Set(runs.map((p) => p.outcome))].join(', '),
+        dynamoCalls,
+      },
+      floor: floor && {
+        id: floor.id,
+        bytes: floor.bytes,
+        variant,
+        totalMs: floor[variant].totalMs,
+        importMs: floor[variant].importMs,
+        sizeRatio: round(b.bytes / floor.bytes, 2),
+        coldStartRatio: round(own.totalMs / floor[variant].totalMs, 2),
+        importRatio: round(own.importMs / floor[variant].importMs, 2),
       },
     };
   });
@@ -267,10 +447,12 @@ export async function measureBundles(options: {
     esbuild: { ...esbuildOptions(), banner: '(infra/functions.ts esmRequireBanner)' },
     runs: options.runs,
     baseline: baseline!,
+    floors,
     bundles: bundles.sort((a, b) => b.bytes - a.bytes),
     notes: [
       'Cold start = a fresh `node` process from its start until the handler has answered one minimal event: Node boot + import of the bundle + first invocation (SDK clients created, first DynamoDB Local connection).',
-      'The ratio divides that median by the same median for an empty handler bundled with the same settings, in the same run.',
+      "Floor = a handler that imports and constructs only the AWS SDK clients found in the function's bundle (metafile), bundled with the same settings, measured in the same run; its cold start is taken with one GetItem when the function's own first invocation reached DynamoDB, without it otherwise.",
+      'The empty-handler ratio divides the median by the same median for an empty handler bundled with the same settings: Node\'s own boot.',
       'Lambda adds its own runtime bootstrap and code download, which the ratio leaves out; absolute milliseconds on this machine are not Lambda milliseconds.',
     ],
   };

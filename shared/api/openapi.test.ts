@@ -24,7 +24,7 @@ describe('the OpenAPI document lists every answer a route gives', () => {
     ['get', '/api/cycles/{year}', [200, 400, 401, 403, 404, 406, 429, 503]],
     ['put', '/api/cycles/{year}/boards/{boardId}/documents/{kind}', [200, 400, 401, 403, 404, 406, 409, 412, 413, 415, 422, 428, 429, 503]],
     ['post', '/api/cycles/{year}/boards/{boardId}/documents/{kind}/submit', [202, 400, 401, 403, 404, 406, 409, 422, 429, 503]],
-    ['get', '/api/public/cycles/{year}/meters.csv', [200, 400, 404, 406, 429, 503]],
+    ['get', '/api/public/cycles/{year}/meters.csv', [200, 304, 400, 404, 406, 429, 503]],
     ['get', '/api/review-queue', [200, 400, 401, 403, 406, 429, 503]],
   ])('%s %s answers %j', (method, path, expected) => {
     expect(statuses(method, path)).toEqual(expected);
@@ -87,6 +87,12 @@ describe('the OpenAPI document lists every answer a route gives', () => {
         'getCouncilGoals 200',
         'getCycle 200',
         'getDocument 200',
+        'getPublicIndicator 200',
+        'getPublicIndicator 304',
+        'getPublicMeters 200',
+        'getPublicMeters 304',
+        'getPublicMetersCsv 200',
+        'getPublicMetersCsv 304',
         'putBoard 200',
         'putBoard 201',
         'putCouncilGoals 200',

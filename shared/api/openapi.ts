@@ -5,6 +5,7 @@ import { problemSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
 import { cycleSchema } from '../schemas/cycles';
 import { documentSchema } from '../schemas/documents';
+import { publicCacheControl } from '../http/caching';
 import { MAX_BODY_BYTES } from '../http/handler';
 import type { RouteSpec } from '../http/route';
 import { apiRoutes } from './routes';
@@ -123,6 +124,11 @@ const headers = {
     schema: { type: 'string' },
   },
   ETag: { description: 'The version of the resource, e.g. `"3"`: send it back as `If-Match` to change it.', schema: { type: 'string' } },
+  ContentETag: { description: 'A strong ETag of the body: send it back as `If-None-Match` to get 304 while the answer is unchanged.', schema: { type: 'string' } },
+  CacheControl: {
+    description: `\`${publicCacheControl}\`: the same answer for everyone, which shared caches (CloudFront, the browser) may keep.`,
+    schema: { type: 'string' },
+  },
   RetryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
 };
 
@@ -176,6 +182,12 @@ function answersOf(route: RouteSpec, inputs: { params: string[]; query: string[]
         .join('; or '),
     );
   }
+  if (route.cache === 'public') {
+    derived[304] = {
+      description: 'Not modified: `If-None-Match` names the ETag of the current answer; no body',
+      headers: { 'x-correlation-id': header('CorrelationId'), etag: header('ContentETag'), 'cache-control': header('CacheControl') },
+    };
+  }
   derived[429] = response('TooManyRequests');
   derived[503] = response('ServiceUnavailable');
   return derived;
@@ -200,6 +212,7 @@ export function buildOpenApiDocument(routes: RouteSpec[] = apiRoutes) {
       ...(query ? parameters(query, 'query') : []),
       ...(requestHeaders ? parameters(requestHeaders, 'header') : []),
       { $ref: '#/components/parameters/CorrelationId' },
+      ...(route.cache === 'public' ? [{ $ref: '#/components/parameters/IfNoneMatch' }] : []),
     ];
     const declared = Object.fromEntries(
       Object.entries(route.responses).map(([code, declaredAnswer]) => {
@@ -212,6 +225,7 @@ export function buildOpenApiDocument(routes: RouteSpec[] = apiRoutes) {
             headers: {
               'x-correlation-id': header('CorrelationId'),
               ...(etag ? { etag: header('ETag') } : {}),
+              ...(route.cache === 'public' && status === 200 ? { etag: header('ContentETag'), 'cache-control': header('CacheControl') } : {}),
               ...(status === 503 || status === 429 ? { 'retry-after': header('RetryAfter') } : {}),
             },
             ...(declaredAnswer.schema
@@ -252,6 +266,13 @@ export function buildOpenApiDocument(routes: RouteSpec[] = apiRoutes) {
           required: false,
           description: 'Your id for the request, echoed in the answer and the logs (letters, digits, `.`, `_`, `-`; at most 100)',
           schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' },
+        },
+        IfNoneMatch: {
+          name: 'if-none-match',
+          in: 'header',
+          required: false,
+          description: 'The ETag of the answer you hold: 304 without a body while it is still the current one',
+          schema: { type: 'string' },
         },
       },
       responses: Object.fromEntries(

@@ -338,6 +338,7 @@ export const publicMetersRoute = route({
   summary: 'The strategy meters of a year, from approved documents only (no sign-in)',
   tag: 'public',
   auth: 'public',
+  cache: 'public',
   params: publicMetersParamsSchema,
   responses: { 200: { description: 'The meters', schema: metersResponseSchema }, 404: problem('No such cycle, or its goals are not published') },
 });
@@ -349,6 +350,7 @@ export const publicMetersCsvRoute = route({
   summary: 'The same meters as CSV with a header row, one row per indicator and board',
   tag: 'public',
   auth: 'public',
+  cache: 'public',
   params: publicMetersParamsSchema,
   produces: 'text/csv',
   responses: { 200: csv('CSV, UTF-8'), 404: problem('No such cycle') },
@@ -361,6 +363,7 @@ export const publicIndicatorRoute = route({
   summary: "One indicator's series across all years (mid-term and end-of-term reviews)",
   tag: 'public',
   auth: 'public',
+  cache: 'public',
   params: publicIndicatorParamsSchema,
   responses: { 200: { description: 'The series', schema: indicatorSeriesSchema }, 404: problem('No year has this indicator') },
 });

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { apiEvent, testContext } from '../../test/support/apiEvent';
 import type { IdempotencyStore, IdempotentAnswer } from '../ports/idempotencyStore';
+import { apiRoutes } from '../api/routes';
+import { publicCacheControl } from './caching';
 import { httpHandler, type HttpResult } from './handler';
 import { defineRoute } from './route';
 
@@ -34,6 +36,19 @@ const csvRoute = defineRoute({
   auth: 'public',
   produces: 'text/csv',
   responses: { 200: { description: 'csv' } },
+});
+
+/** A public answer shared caches may keep, like the meters. */
+const meterRoute = defineRoute({
+  operationId: 'probeMeters',
+  method: 'get',
+  path: '/api/public/probe/{year}',
+  summary: 'probe',
+  tag: 'probe',
+  auth: 'public',
+  cache: 'public',
+  params: z.object({ year: z.coerce.number() }),
+  responses: { 200: { description: 'meters' }, 404: { description: 'none' } },
 });
 
 /** Remembered answers, stamped with the time the store's clock gives (as the DynamoDB store's expiry is). */
@@ -167,6 +182,56 @@ describe('the HTTP edge: one authority, one response mapping', () => {
 
   it('refuses to build a handler that remembers answers without a store', () => {
     expect(() => httpHandler(saveRoute, async () => ({ status: 200 }))).toThrow(/answer store/);
+  });
+});
+
+describe('the HTTP edge: public answers shared caches keep', () => {
+  const meters = { year: 2026, meters: [{ indicator: 'KF-1', boards: 12 }] };
+  const handler = httpHandler(meterRoute, async ({ params }) =>
+    params.year === 2026 ? { status: 200, body: meters } : { status: 404, body: { title: 'No such cycle' } },
+  );
+  const get = (headers: Record<string, string> = {}, year = '2026') =>
+    handler(apiEvent({ method: 'GET', path: `/api/public/probe/${year}`, routePath: '/api/public/probe/{year}', pathParameters: { year }, headers }), testContext());
+
+  it('sends Cache-Control and a strong ETag of the body, the same for the same answer', async () => {
+    const first = await get();
+    expect(first.statusCode).toBe(200);
+    expect(first.headers?.['cache-control']).toBe('public, max-age=60, stale-while-revalidate=30');
+    expect(first.headers?.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+    expect(JSON.parse(first.body!)).toEqual(meters);
+    expect((await get()).headers?.etag).toBe(first.headers?.etag);
+  });
+
+  it('answers If-None-Match naming the ETag with 304 and no body, and anything else with the body', async () => {
+    const etag = String((await get()).headers!.etag);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const answer = await get({ 'if-none-match': ifNoneMatch });
+      expect(answer.statusCode, ifNoneMatch).toBe(304);
+      expect(answer.body).toBeUndefined();
+      expect(answer.headers).toMatchObject({ etag, 'cache-control': publicCacheControl });
+    }
+    const changed = await get({ 'if-none-match': '"an-older-answer"' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.body).toBeDefined();
+  });
+
+  it('keeps refusals out of shared caches, and other routes uncached', async () => {
+    const missing = await get({}, '2031');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers?.['cache-control']).toBeUndefined();
+    expect(missing.headers?.etag).toBeUndefined();
+    const csv = await httpHandler(csvRoute, async () => ({ status: 200, text: 'a;b' }))(
+      apiEvent({ method: 'GET', path: '/probe.csv', routePath: '/probe.csv', headers: { accept: 'text/csv' } }),
+      testContext(),
+    );
+    expect(csv.headers?.['cache-control']).toBeUndefined();
+  });
+
+  it('caches exactly the routes under /api/public/, and each of those answers the same to everyone', () => {
+    const cached = apiRoutes.filter((route) => route.cache === 'public');
+    expect(cached.map((route) => route.path)).toEqual(apiRoutes.filter((route) => route.path.startsWith('/api/public/')).map((route) => route.path));
+    expect(cached.length).toBeGreaterThan(0);
+    for (const route of cached) expect([route.auth, route.action, route.headers]).toEqual(['public', undefined, undefined]);
   });
 });
 

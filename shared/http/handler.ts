@@ -6,6 +6,7 @@ import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, type Field
 import { logger } from '../observability/logger';
 import { decide, type TargetResolver } from './authority';
 import { observed } from '../observability/middleware';
+import { contentEtag, noneMatchNames, publicCacheControl } from './caching';
 import { actorFromClaims } from './identity';
 import type { IdempotencyStore } from '../ports/idempotencyStore';
 import { rememberAnswer } from './idempotency';
@@ -89,7 +90,7 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequ
             call,
           )
         : await call();
-    return toResponse(spec, result, correlationId);
+    return toResponse(spec, result, correlationId, headers['if-none-match']);
   };
 
   return middy<ApiEvent, ApiResult>()
@@ -176,18 +177,24 @@ function lowerCaseKeys(headers: Record<string, string | undefined>): Record<stri
   return out;
 }
 
-/** The one response mapping: the ETag from the body's version when the route says so, the media type from the route. */
-function toResponse(spec: RouteSpec, result: HttpResult, correlationId: string): ApiResult {
+/**
+ * The one response mapping: the ETag from the body's version when the route says so, the media type from the
+ * route; on a publicly cached route, Cache-Control and a strong ETag of the bytes, and 304 without a body when
+ * `If-None-Match` names it.
+ */
+function toResponse(spec: RouteSpec, result: HttpResult, correlationId: string, ifNoneMatch?: string): ApiResult {
   const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...etagOf(spec, result), ...result.headers };
-  if (result.text !== undefined) {
-    return { statusCode: result.status, headers: { 'content-type': `${spec.produces ?? 'text/plain'}; charset=utf-8`, ...headers }, body: result.text };
+  if (result.text === undefined && result.body === undefined) return { statusCode: result.status, headers };
+  const [contentType, body] =
+    result.text !== undefined
+      ? [`${spec.produces ?? 'text/plain'}; charset=utf-8`, result.text]
+      : ['application/json; charset=utf-8', JSON.stringify(result.body)];
+  if (spec.cache === 'public' && result.status === 200) {
+    const cached = { ...headers, 'cache-control': publicCacheControl, etag: contentEtag(body) };
+    if (noneMatchNames(ifNoneMatch, cached.etag)) return { statusCode: 304, headers: cached };
+    return { statusCode: 200, headers: { 'content-type': contentType, ...cached }, body };
   }
-  if (result.body === undefined) return { statusCode: result.status, headers };
-  return {
-    statusCode: result.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-    body: JSON.stringify(result.body),
-  };
+  return { statusCode: result.status, headers: { 'content-type': contentType, ...headers }, body };
 }
 
 function etagOf(spec: RouteSpec, result: HttpResult): Record<string, string> {

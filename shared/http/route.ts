@@ -29,6 +29,12 @@ export interface RouteSpec {
   /** The success body carries `version`, sent as the ETag (the If-Match the next write needs). */
   etag?: true;
   /**
+   * The same answer for everyone, which shared caches may keep: the edge sends `Cache-Control` (shared/http/caching.ts)
+   * and a strong ETag of the body, and answers `If-None-Match` with 304. CloudFront's `/api/public/*` behaviour
+   * (infra/web.ts) caches it. Only on routes whose answer depends on nothing but the path and query.
+   */
+  cache?: 'public';
+  /**
    * How an `Idempotency-Key` is honoured: `remembered`, the HTTP middleware stores the first successful answer
    * (shared/http/idempotency.ts); `transactional`, the use case stores it in its own transaction (submit, decision).
    */
