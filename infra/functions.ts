@@ -72,7 +72,7 @@ export function createFunction(scope: Construct, spec: FunctionSpec, options: Ar
     timeout: spec.routes?.length ? Duration.seconds(10) : Duration.seconds(30),
     logGroup,
     role,
-    // X-Ray: the tracer (shared/observability/tracer.ts) adds the handler's and the SDK calls' subsegments.
+    // X-Ray: the Powertools tracer (shared/observability/tracer.ts) adds the handler's and the SDK calls' segments.
     tracing: lambda.Tracing.ACTIVE,
     environment: options.environment,
     projectRoot: repoRoot,

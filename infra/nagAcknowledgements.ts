@@ -213,7 +213,7 @@ const XRAY_WILDCARD: AllowedWildcard = {
   finding: /^Resource::\*$/,
   onlyActions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
   reason:
-    'Active X-Ray tracing (shared/observability/tracer.ts): X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level ' +
+    'Active X-Ray tracing (the Powertools tracer): X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level ' +
     'permissions; nothing else is granted on *.',
 };
 

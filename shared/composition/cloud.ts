@@ -24,7 +24,6 @@ import { DynamoTableReadiness } from '../adapters/dynamo/tableReadiness';
 import { EventBridgeScheduler } from '../adapters/scheduler/eventBridgeScheduler';
 import { SesNotifier } from '../adapters/ses/sesNotifier';
 import { StepFunctionsEngine } from '../adapters/sfn/stepFunctionsEngine';
-import { traceAwsCalls } from '../observability/tracer';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Deps } from './deps';
 import { requiredEnv, stateMachineArnEnvVar } from './environment';
@@ -33,7 +32,7 @@ let db: DynamoDBDocumentClient | undefined;
 
 /** The one document client of the function; the table is `TABLE_NAME`. */
 function table(): { db: DynamoDBDocumentClient; name: string } {
-  db ??= DynamoDBDocumentClient.from(traceAwsCalls(new DynamoDBClient({ maxAttempts: 4 })), { marshallOptions: { removeUndefinedValues: true } });
+  db ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 4 }), { marshallOptions: { removeUndefinedValues: true } });
   return { db, name: requiredEnv('TABLE_NAME') };
 }
 
@@ -92,7 +91,7 @@ export function readiness(): Deps['readiness'] {
 }
 
 export function notifier(env: NodeJS.ProcessEnv = process.env): Deps['notifier'] {
-  return new SesNotifier(traceAwsCalls(new SESv2Client({})), {
+  return new SesNotifier(new SESv2Client({}), {
     fromAddress: env.MAIL_FROM ?? 'no-reply@arshjul.example',
     templatePrefix: env.MAIL_TEMPLATE_PREFIX,
     configurationSet: env.MAIL_CONFIGURATION_SET,
@@ -100,7 +99,7 @@ export function notifier(env: NodeJS.ProcessEnv = process.env): Deps['notifier']
 }
 
 export function scheduler(env: NodeJS.ProcessEnv = process.env): Deps['scheduler'] {
-  return new EventBridgeScheduler(traceAwsCalls(new SchedulerClient({})), {
+  return new EventBridgeScheduler(new SchedulerClient({}), {
     groupName: env.SCHEDULE_GROUP ?? 'default',
     roleArn: requiredEnv('SCHEDULER_ROLE_ARN', env),
     deadLetterArn: env.SCHEDULER_DLQ_ARN,
@@ -109,5 +108,5 @@ export function scheduler(env: NodeJS.ProcessEnv = process.env): Deps['scheduler
 }
 
 export function workflow(): Deps['workflow'] {
-  return new StepFunctionsEngine(traceAwsCalls(new SFNClient({ maxAttempts: 4 })), stateMachineArn);
+  return new StepFunctionsEngine(new SFNClient({ maxAttempts: 4 }), stateMachineArn);
 }

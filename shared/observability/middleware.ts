@@ -1,8 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type middy from '@middy/core';
 import { logger as defaultLogger } from './logger';
-import { tracer as defaultTracer, type Tracer } from './tracer';
+import { tracer as defaultTracer } from './tracer';
 
 /**
  * What every handler carries, HTTP and task alike: the Lambda context (function name, request id, cold
@@ -10,5 +12,5 @@ import { tracer as defaultTracer, type Tracer } from './tracer';
  * `middy().use(observed())`.
  */
 export function observed(options: { logger?: Logger; tracer?: Tracer } = {}): middy.MiddlewareObj[] {
-  return [injectLambdaContext(options.logger ?? defaultLogger), (options.tracer ?? defaultTracer).middleware()];
+  return [injectLambdaContext(options.logger ?? defaultLogger), captureLambdaHandler(options.tracer ?? defaultTracer, { captureResponse: false })];
 }
