@@ -110,6 +110,6 @@ describe('bundling with the local esbuild', () => {
     };
     const response = invoke(file, event, env) as { statusCode: number; body: string };
     expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ status: 'ok' });
+    expect(JSON.parse(response.body)).toEqual({ status: 'ok', now: expect.stringMatching(/^\d{4}-/) });
   });
 });
