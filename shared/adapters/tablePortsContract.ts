@@ -300,6 +300,10 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         await ports.sent.claim(year, 'bromma#plan#overdue@2031-01-31', message, clock.now().toISOString());
         expect(await ports.sent.claimedWith(year, 'bromma#plan#')).toEqual(new Set(['bromma#plan#reminder@2031-01-31']));
         expect(await ports.sent.claimedWith(year + 1, 'bromma#plan#')).toEqual(new Set());
+        expect(await ports.sent.claimedAmong(year, ['bromma#plan#reminder@2031-01-31', 'bromma#plan#overdue@2031-01-31', 'kista#plan#overdue@2031-01-31', 'alby#plan#x'])).toEqual(
+          new Set(['bromma#plan#reminder@2031-01-31', 'kista#plan#overdue@2031-01-31']),
+        );
+        expect(await ports.sent.claimedAmong(year, [])).toEqual(new Set());
       });
 
       it("keeps the reminder job's last run, never going back to an earlier day", async () => {

@@ -29,8 +29,9 @@
  * later day needs a full run only when one of those kinds has a step dated after `through` and on or before today,
  * when the cycle changed (a calendar change bumps its version), or when boards were added (`fullRunReason`). On a
  * full run, a board the last run knew (and whose return, if any, has a date) is looked at only for the kinds with a
- * step dated after `through` (`needsLook`): every earlier step was sent, superseded, or concerned a document it had
- * handed in, and a document handed in again becomes owed only by a return, whose earlier steps are superseded.
+ * step dated after `through` (`needsLook`), and only those steps are weighed (`stepsToWeigh`): every earlier step was
+ * sent, superseded, or concerned a document it had handed in, and a document handed in again becomes owed only by a
+ * return, whose earlier steps are superseded. The latest step, the one sent, is the same either way.
  */
 import type { Locale } from '../schemas/boards';
 import type { DocumentKind, DocumentStatus } from '../schemas/common';
@@ -175,11 +176,30 @@ function distinct(addresses: readonly string[], except: readonly string[] = []):
  * run, a board added since, a return without a date).
  */
 export function needsLook(input: Pick<DueRemindersInput, 'calendar' | 'today' | 'statuses' | 'prior'>, boardId: string, kind: DocumentKind): boolean {
-  const { status, returnedOn } = stateOf(input.statuses, boardId, kind);
+  const { status } = stateOf(input.statuses, boardId, kind);
   if (!isUnsubmitted(status)) return false;
+  const through = handledThrough(input, boardId, kind);
+  if (through === undefined) return stepsUntil(input.calendar, kind, input.today).length > 0;
+  return hasStepBetween(input.calendar, kind, through, input.today);
+}
+
+/**
+ * The day through which the prior run vouches for this board's document: its steps dated on or before it were sent,
+ * superseded, or fell due while the document was handed in (and are superseded by a return). Undefined when it
+ * cannot vouch (no prior run, a board added since, a return without a date): every step is looked at.
+ */
+export function handledThrough(input: Pick<DueRemindersInput, 'statuses' | 'prior'>, boardId: string, kind: DocumentKind): string | undefined {
+  const { status, returnedOn } = stateOf(input.statuses, boardId, kind);
   const prior = input.prior;
-  if (!prior || prior.unhandled?.has(boardId) || (status === 'returned' && returnedOn === undefined)) return stepsUntil(input.calendar, kind, input.today).length > 0;
-  return hasStepBetween(input.calendar, kind, prior.through, input.today);
+  if (!prior || prior.unhandled?.has(boardId) || (status === 'returned' && returnedOn === undefined)) return undefined;
+  return prior.through;
+}
+
+/** The steps of a document dueReminders weighs today: those after handledThrough, up to today. */
+export function stepsToWeigh(input: Pick<DueRemindersInput, 'calendar' | 'today' | 'statuses' | 'prior'>, boardId: string, kind: DocumentKind): ReminderStep[] {
+  const through = handledThrough(input, boardId, kind);
+  const steps = stepsUntil(input.calendar, kind, input.today);
+  return through === undefined ? steps : steps.filter((step) => step.date > through);
 }
 
 /** Whether a step of `kind` is dated after `after` and on or before `until`. */
@@ -225,7 +245,8 @@ export function dueReminders(input: DueRemindersInput): DueRemindersResult {
     for (const kind of documentKinds) {
       if (!needsLook(input, board.boardId, kind)) continue;
       const { status, returnedOn } = stateOf(input.statuses, board.boardId, kind);
-      const steps = stepsUntil(input.calendar, kind, input.today);
+      // Under a prior run, the steps it handled are not weighed again (see "Runs that read little").
+      const steps = stepsToWeigh(input, board.boardId, kind);
       const after = status === 'returned' && returnedOn !== undefined ? returnedOn : undefined;
       const latest = steps.filter((s) => after === undefined || s.date > after).at(-1);
       for (const step of steps) {

@@ -21,6 +21,8 @@ export interface SentMessages {
   claimed(year: number): Promise<Set<string>>;
   /** The same, for the keys that start with `prefix` (one board's document: `<boardId>#<kind>#`): one small read. */
   claimedWith(year: number, prefix: string): Promise<Set<string>>;
+  /** Those of `keys` whose message went out (or was superseded): one small read per key. */
+  claimedAmong(year: number, keys: readonly string[]): Promise<Set<string>>;
   /** The reminder job's last full run of a year, if it did one. */
   lastRun(year: number): Promise<ReminderRun | undefined>;
   /** Records a full run; a run for an earlier day than the one recorded is ignored. */

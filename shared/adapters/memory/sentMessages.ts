@@ -32,6 +32,11 @@ export class MemorySentMessages implements SentMessages {
     return new Set([...this.markers(year)].filter(([key, marker]) => key.startsWith(prefix) && marker.state !== 'sending').map(([key]) => key));
   }
 
+  async claimedAmong(year: number, keys: readonly string[]): Promise<Set<string>> {
+    const markers = this.markers(year);
+    return new Set(keys.filter((key) => markers.has(key) && markers.get(key)!.state !== 'sending'));
+  }
+
   async lastRun(year: number): Promise<ReminderRun | undefined> {
     const run = this.table.reminderRuns.get(year);
     return run ? structuredClone(run) : undefined;

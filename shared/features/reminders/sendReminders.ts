@@ -10,7 +10,8 @@
  *    the number of boards (a few read units in all).
  * 2. A full run: the year's status entries (`documents.statuses`, the packed summary) and the board directory; the
  *    pairs (board, kind) that need a look (domain `needsLook`: owed, and a step dated since the last run, or a board
- *    the last run could not vouch for); the sent-markers of those pairs only (`sent.claimedWith`, one query each); the
+ *    the last run could not vouch for); the sent-markers of the steps since the last run, by key (`sent.claimedAmong`,
+ *    usually one a pair), and all markers only of pairs the last run cannot vouch for (`sent.claimedWith`); the
  *    boards that get a message, whole (`boards.getMany`, for their contacts and language). Reads grow with the boards
  *    that owe something, not with the year's markers.
  * 3. Sending stays as before, a few messages at a time: a conditional claim on each step's marker comes first (sendOnce), so a schedule that
@@ -25,9 +26,12 @@ import { localDate } from '../../domain/calendar';
 import {
   dueReminders,
   fullRunReason,
+  handledThrough,
   liveKinds,
   needsLook,
   nextReminderDate,
+  reminderKey,
+  stepsToWeigh,
   type DocumentState,
   type DueReminder,
   type PriorRun,
@@ -166,10 +170,17 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
 
   // The pairs to look at, and what was sent for them.
   const pairs = directory.flatMap((board) => documentKinds.filter((kind) => needsLook(view, board.boardId, kind)).map((kind) => ({ boardId: board.boardId, kind })));
+  // A pair the last run vouches for: the markers of the steps since, by key; any other: all of its markers.
   const sentSteps = new Set<string>();
-  for (const keys of await inBatches(pairs, ({ boardId, kind }) => deps.sent.claimedWith(year, `${boardId}#${kind}#`))) {
-    for (const key of keys) sentSteps.add(key);
-  }
+  const windowKeys = pairs
+    .filter(({ boardId, kind }) => handledThrough(view, boardId, kind) !== undefined)
+    .flatMap(({ boardId, kind }) => stepsToWeigh(view, boardId, kind).map((step) => reminderKey(boardId, kind, step.step)));
+  const unvouched = pairs.filter(({ boardId, kind }) => handledThrough(view, boardId, kind) === undefined);
+  const [byKey, byPrefix] = await Promise.all([
+    windowKeys.length > 0 ? deps.sent.claimedAmong(year, windowKeys) : new Set<string>(),
+    inBatches(unvouched, ({ boardId, kind }) => deps.sent.claimedWith(year, `${boardId}#${kind}#`)),
+  ]);
+  for (const keys of [byKey, ...byPrefix]) for (const key of keys) sentSteps.add(key);
 
   // Who gets something: decided without contacts first, then again with the whole boards of those few.
   const input = { ...view, sentSteps, reviewers: cycle.reviewerContacts ?? [] };
