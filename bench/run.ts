@@ -139,7 +139,7 @@ async function runYear(boards: number, options: ReturnType<typeof parseArgs>, su
     log(`  stack ready in ${(stack.startupMs / 1000).toFixed(1)} s (DynamoDB Local in memory, local Step Functions, ${stack.url})`);
     const api = new ApiClient(stack.url);
     const load = new LoadSampler();
-    const run = await simulateYear(api, { boards, concurrency: options.concurrency, log });
+    const run = await simulateYear(api, { boards, concurrency: options.concurrency, log, quietReminderRun: () => stack.quietReminderRun() });
     const loadStats = load.stop();
     const [server, sfn, table] = [await stack.snapshot(), await stack.sfnStats(), await stack.tableSize()];
     const memory = stack.memoryPeak();
@@ -189,6 +189,8 @@ async function runYear(boards: number, options: ReturnType<typeof parseArgs>, su
       load: loadStats,
       unexpectedAnswers: api.unexpected,
       perBoard,
+      ...(run.quietReminderRun ? { quietReminderRun: { rru: round(run.quietReminderRun.rru, 1), calls: run.quietReminderRun.calls } } : {}),
+      ...(run.clockProbe ? { clockProbe: { oneDayMs: round(run.clockProbe.oneDayMs, 0), fiveYearsMs: round(run.clockProbe.fiveYearsMs, 0) } } : {}),
     };
     log(
       `  done: ${(run.wallMs / 1000).toFixed(1)} s, ${requests.all} requests (${result.rps.all}/s), ${sfn.executions} executions, ` +

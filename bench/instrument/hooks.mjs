@@ -28,9 +28,11 @@ export async function resolve(specifier, context, nextResolve) {
 export async function load(url, context, nextLoad) {
   if (url.startsWith(`${wrapperUrl}?`)) {
     const original = new URL(url).searchParams.get('original');
+    // Everything else the module exports passes through unwrapped (a scheduled job's makeNextRun, say).
     const source =
       `import { makeHandler as original } from ${JSON.stringify(original)};\n` +
       `import { wrapHandler } from ${JSON.stringify(instrumentUrl)};\n` +
+      `export * from ${JSON.stringify(original)};\n` +
       `export const makeHandler = (deps) => wrapHandler(${JSON.stringify(original)}, original(deps));\n`;
     return { format: 'module', source, shortCircuit: true };
   }

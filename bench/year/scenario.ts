@@ -183,10 +183,18 @@ export interface YearRun {
   clockMs: number;
   outbox: { messages: number; recipients: number; byKind: Record<string, number> };
   expectedMessages: Record<string, number>;
+  /** The reminder job run once at a quiet instant mid-year (after the T1 wave), with what it read. */
+  quietReminderRun?: { rru: number; calls: number; at: string };
+  /** POST /api/dev/clock moving one day, then five years, after the year. */
+  clockProbe?: { oneDayMs: number; fiveYearsMs: number };
 }
 
 /** Runs the year; `log` gets one progress line per phase. */
-export async function simulateYear(api: ApiClient, options: { boards: number; concurrency: number; log: (line: string) => void }): Promise<YearRun> {
+export async function simulateYear(
+  api: ApiClient,
+  options: { boards: number; concurrency: number; log: (line: string) => void; quietReminderRun?: () => Promise<YearRun['quietReminderRun']> },
+): Promise<YearRun> {
+  let quietReminderRun: YearRun['quietReminderRun'];
   const boards = planBoards(options.boards);
   const C = options.concurrency;
   const phases: PhaseTiming[] = [];
@@ -291,6 +299,7 @@ export async function simulateYear(api: ApiClient, options: { boards: number; co
       await api.call(ROUTES.metersCsv, `/api/public/cycles/${YEAR}/meters.csv`);
       await api.call(ROUTES.indicator, '/api/public/indicators/KF-1');
     });
+    if (kind === 't1' && timeliness === 'late' && options.quietReminderRun) quietReminderRun = await options.quietReminderRun();
   }
 
   // ── Sign-off and exports ──────────────────────────────────────────────────
@@ -307,6 +316,18 @@ export async function simulateYear(api: ApiClient, options: { boards: number; co
   await phase('walk ends', WALK_ENDS, 0, async () => undefined);
   const wallMs = performance.now() - runStarted;
 
+  // The clock probe: one day, then five years, with the year signed off (the scheduler's own cost of a move).
+  const timed = async (to: string) => {
+    const started = performance.now();
+    await moveClock(to);
+    return performance.now() - started;
+  };
+  const walkEnd = new Date((await api.call(ROUTES.getClock, '/api/dev/clock', { expect: [200] })).body.now as string);
+  const yearClockMs = clockMs;
+  const oneDayMs = await timed(new Date(walkEnd.getTime() + 86_400_000).toISOString());
+  const fiveYearsMs = await timed(new Date(walkEnd.getTime() + 86_400_000 + 5 * 365.25 * 86_400_000).toISOString());
+  clockMs = yearClockMs;
+
   const outboxAnswer = await api.call(ROUTES.outbox, '/api/dev/outbox');
   const messages = (outboxAnswer.body.messages ?? []) as Array<{ kind: string; to?: string[]; cc?: string[] }>;
   const byKind: Record<string, number> = {};
@@ -315,5 +336,14 @@ export async function simulateYear(api: ApiClient, options: { boards: number; co
     byKind[message.kind] = (byKind[message.kind] ?? 0) + 1;
     recipients += (message.to?.length ?? 0) + (message.cc?.length ?? 0);
   }
-  return { boards, phases, wallMs, clockMs, outbox: { messages: messages.length, recipients, byKind }, expectedMessages: expectedMessages(boards) };
+  return {
+    boards,
+    phases,
+    wallMs,
+    clockMs,
+    outbox: { messages: messages.length, recipients, byKind },
+    expectedMessages: expectedMessages(boards),
+    quietReminderRun,
+    clockProbe: { oneDayMs, fiveYearsMs },
+  };
 }
