@@ -57,17 +57,23 @@ export interface CostInputs {
   handlerLogBytes: number;
   /** Median cold start of the API bundles (ms), from the bundle measurements; 0 when not measured. */
   coldStartMs: number;
+  /**
+   * The reminder job's runs that the local clock skipped (days on which it finds nothing to do), each at the cost of
+   * the run measured on such a day: in AWS the schedule fires every day.
+   */
+  quietReminderRuns?: { count: number; rru: number; ms: number };
 }
 
 export function costOf(inputs: CostInputs, prices: Prices, goal = 0.01): CostReport {
   const { boards, snapshot } = inputs;
   const fns = Object.values(snapshot.functions);
-  const invocations = fns.reduce((sum, fn) => sum + fn.invocations, 0);
-  const gbSeconds = (fns.reduce((sum, fn) => sum + fn.billedMs, 0) / 1000) * prices.lambda.memoryGb;
+  const quiet = inputs.quietReminderRuns ?? { count: 0, rru: 0, ms: 0 };
+  const invocations = fns.reduce((sum, fn) => sum + fn.invocations, 0) + quiet.count;
+  const gbSeconds = ((fns.reduce((sum, fn) => sum + fn.billedMs, 0) + quiet.count * Math.ceil(quiet.ms)) / 1000) * prices.lambda.memoryGb;
   const app = snapshot.dynamo.filter((row) => row.category === 'app');
-  const rru = app.reduce((sum, row) => sum + row.rru, 0);
+  const rru = app.reduce((sum, row) => sum + row.rru, 0) + quiet.count * quiet.rru;
   const wru = app.reduce((sum, row) => sum + row.wru, 0);
-  const schedulerInvocations = (snapshot.functions.SendReminders?.invocations ?? 0) + (inputs.sfn.byMachine.Period ? Object.values(inputs.sfn.byMachine.Period).reduce((a, b) => a + b, 0) : 0);
+  const schedulerInvocations = (snapshot.functions.SendReminders?.invocations ?? 0) + quiet.count + (inputs.sfn.byMachine.Period ? Object.values(inputs.sfn.byMachine.Period).reduce((a, b) => a + b, 0) : 0);
   const logBytes =
     inputs.handlerLogBytes + invocations * prices.cloudWatchLogs.lambdaPlatformBytesPerInvocation + inputs.apiRequests * prices.cloudWatchLogs.apiAccessLogBytesPerRequest;
   // Items are kept at least for the year; the GSIs (projection ALL) hold documents and boards a second and third time.

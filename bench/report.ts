@@ -217,7 +217,7 @@ export function renderMarkdown(summary: Summary, prices: Prices): string {
     out.push(
       'Each run is a fresh stack process (local API Gateway, handlers, local Step Functions) with its own in-memory DynamoDB Local, driven over HTTP with keep-alive connections and at most ' +
         `${years[0]!.concurrency} requests in flight. The year: setup; plan, T1, T2 and annual report in three waves each (70 % of the boards file before the reminder, 15 % after it, 15 % ten days late); ` +
-        '10 % of the plans and 5 % of the reports are returned, fixed and resubmitted; sign-off; every board exports its year. The clock moves with POST /api/dev/clock from 2025-12-01 to 2027-04-20, so the daily reminder job runs 505 times and the period workflows open and close.',
+        '10 % of the plans and 5 % of the reports are returned, fixed and resubmitted; sign-off; every board exports its year. The clock moves with POST /api/dev/clock from 2025-12-01 to 2027-04-20 (505 days), so the daily reminder job runs on each day it can send something (the local scheduler skips the others, which in AWS are quiet runs, costed as measured) and the period workflows open and close.',
       '',
     );
     const col = (f: (y: YearResult) => string) => years.map(f);
@@ -256,7 +256,7 @@ export function renderMarkdown(summary: Summary, prices: Prices): string {
       const flat = judged.every((r) => r.factor <= GOALS.growth && r.factor >= 1 / GOALS.growth);
       const time = g.rows.find((r) => r.key === 'requestMs')!;
       out.push(
-        `Per-board figures at ${n(small.boards)} boards are higher where work does not depend on the number of boards: the daily reminder job runs 505 times whatever the count, ` +
+        `Per-board figures at ${n(small.boards)} boards are higher where work does not depend on the number of boards: the daily reminder job runs on every day a step falls due whatever the count, ` +
           'there are four period workflows a year, and the office and the public read the status matrix and the meters a fixed number of times per wave (each such read is itself proportional to the boards). ' +
           (flat
             ? `Between ${n(g.base.boards)} and ${n(g.top.boards)} boards every count per board stays within ×${1 / GOALS.growth}–${GOALS.growth}: the work grows linearly. `

@@ -28,6 +28,7 @@ import { describeMachine, LoadSampler, type Machine } from './lib/machine';
 import { median, round } from './lib/stats';
 import { renderMarkdown } from './report';
 import { measureOverhead, type OverheadReport } from './year/overhead';
+import { YEAR_DAYS } from './readPaths';
 import { simulateYear, type PhaseTiming } from './year/scenario';
 import { StackProcess, type MemoryPeak } from './year/stackClient';
 import type { ExecutionStats } from './year/stackProcess';
@@ -73,7 +74,7 @@ export interface YearResult {
   perBoard: PerBoard;
   cost?: CostReport;
   /** The reminder job run once more at an instant when nothing is due, after the year (issue 13). */
-  quietReminderRun?: { rru: number; calls: number };
+  quietReminderRun?: { rru: number; calls: number; ms: number };
   /** POST /api/dev/clock moving one day, then five years, after the year. */
   clockProbe?: { oneDayMs: number; fiveYearsMs: number };
 }
@@ -189,7 +190,7 @@ async function runYear(boards: number, options: ReturnType<typeof parseArgs>, su
       load: loadStats,
       unexpectedAnswers: api.unexpected,
       perBoard,
-      ...(run.quietReminderRun ? { quietReminderRun: { rru: round(run.quietReminderRun.rru, 1), calls: run.quietReminderRun.calls } } : {}),
+      ...(run.quietReminderRun ? { quietReminderRun: { rru: round(run.quietReminderRun.rru, 1), calls: run.quietReminderRun.calls, ms: round(run.quietReminderRun.ms, 1) } } : {}),
       ...(run.clockProbe ? { clockProbe: { oneDayMs: round(run.clockProbe.oneDayMs, 0), fiveYearsMs: round(run.clockProbe.fiveYearsMs, 0) } } : {}),
     };
     log(
@@ -256,6 +257,15 @@ async function main() {
           tableBytes: result.table.bytes,
           handlerLogBytes: result.handlerLogBytes,
           coldStartMs,
+          ...(result.quietReminderRun
+            ? {
+                quietReminderRuns: {
+                  count: Math.max(0, YEAR_DAYS - (result.server.functions.SendReminders?.invocations ?? 0)),
+                  rru: result.quietReminderRun.rru,
+                  ms: result.quietReminderRun.ms,
+                },
+              }
+            : {}),
         },
         prices,
       );

@@ -184,7 +184,7 @@ export interface YearRun {
   outbox: { messages: number; recipients: number; byKind: Record<string, number> };
   expectedMessages: Record<string, number>;
   /** The reminder job run once at a quiet instant mid-year (after the T1 wave), with what it read. */
-  quietReminderRun?: { rru: number; calls: number; at: string };
+  quietReminderRun?: { rru: number; calls: number; ms: number; at: string };
   /** POST /api/dev/clock moving one day, then five years, after the year. */
   clockProbe?: { oneDayMs: number; fiveYearsMs: number };
 }

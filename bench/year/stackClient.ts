@@ -100,7 +100,7 @@ export class StackProcess {
   rawGetItem = (n: number, key: Record<string, string>) => this.request<Summary>('rawGetItem', { n, key });
   sfnStats = () => this.request<ExecutionStats>('sfnStats');
   tableSize = () => this.request<{ bytes: number; items: number }>('tableSize');
-  quietReminderRun = () => this.request<{ rru: number; calls: number; at: string } | undefined>('quietReminderRun');
+  quietReminderRun = () => this.request<{ rru: number; calls: number; ms: number; at: string } | undefined>('quietReminderRun');
 
   memoryPeak(): MemoryPeak {
     return {

@@ -104,16 +104,18 @@ client.middlewareStack.add(
   },
   { step: 'initialize', name: 'quietReminderProbe', priority: 'low' },
 );
-async function quietReminderRun(): Promise<{ rru: number; calls: number; at: string } | undefined> {
+async function quietReminderRun(): Promise<{ rru: number; calls: number; ms: number; at: string } | undefined> {
   return instrument.pauseCounting(async () => {
     const now = stack.clock.now();
     const next = await nextReminderRun(now, stack.deps);
     if (next && next.getTime() <= now.getTime()) return undefined;
     probing = { rru: 0, calls: 0 };
     try {
+      const started = performance.now();
       const run = await sendDueReminders(now.toISOString(), stack.deps);
+      const ms = performance.now() - started;
       if (run.sent || run.fullRuns.length) throw new Error(`the quiet-day probe did work: ${JSON.stringify(run)}`);
-      return { ...probing, at: now.toISOString() };
+      return { ...probing, ms, at: now.toISOString() };
     } finally {
       probing = undefined;
     }
