@@ -1,11 +1,9 @@
-import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from './batchGetAll';
 import { queryAll } from './queryAll';
 import { BoardChanged, type BoardEntry, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import { BOARD_DIRECTORY, BOARD_DIRECTORY_CHUNKS, boardKey, boardListIndex, chunkOf, chunkSk, directoryAttribute } from './keys';
 import { TransactionRefused, transactWrite } from './transaction';
-
-/** BatchGetItem takes at most 100 keys a call. */
-const BATCH_GET_LIMIT = 100;
 
 export class DynamoBoardRepository implements BoardRepository {
   constructor(
@@ -80,19 +78,7 @@ export class DynamoBoardRepository implements BoardRepository {
   }
 
   async getMany(boardIds: readonly string[]): Promise<StoredBoard[]> {
-    const boards: StoredBoard[] = [];
-    const ids = [...new Set(boardIds)];
-    for (let start = 0; start < ids.length; start += BATCH_GET_LIMIT) {
-      let keys: Array<Record<string, unknown>> | undefined = ids.slice(start, start + BATCH_GET_LIMIT).map(boardKey);
-      // Keys DynamoDB leaves unprocessed (throttling) are asked again.
-      for (let attempt = 0; keys && keys.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
-        const answer = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }));
-        boards.push(...(answer.Responses?.[this.tableName] ?? []).map(toBoard));
-        keys = answer.UnprocessedKeys?.[this.tableName]?.Keys as Array<Record<string, unknown>> | undefined;
-      }
-    }
-    return boards;
+    return (await batchGetAll(this.db, this.tableName, [...new Set(boardIds)].map(boardKey))).map(toBoard);
   }
 }
 

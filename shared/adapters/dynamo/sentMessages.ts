@@ -1,5 +1,6 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReminderRun } from '../../domain/reminders';
+import { batchGetAll } from './batchGetAll';
 import { queryAll } from './queryAll';
 import type { OutgoingMessage } from '../../ports/notifier';
 import type { SentMessages } from '../../ports/sentMessages';
@@ -14,8 +15,6 @@ import { isConditionFailure } from './conditional';
 const sentPk = (year: number) => `SENT#${year}`;
 const runKey = (year: number) => ({ PK: `REMINDERS#${year}`, SK: 'RUN' });
 const BOARDS_ADDED = 'BOARDS_ADDED';
-/** BatchGetItem takes at most 100 keys a call. */
-const BATCH_GET_LIMIT = 100;
 const BOARD_NOTE_TTL_SECONDS = 366 * 86_400;
 
 export class DynamoSentMessages implements SentMessages {
@@ -90,23 +89,13 @@ export class DynamoSentMessages implements SentMessages {
   }
 
   async claimedAmong(year: number, keys: readonly string[]): Promise<Set<string>> {
-    const claimed = new Set<string>();
-    const unique = [...new Set(keys)];
-    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
-      let pending: Array<Record<string, unknown>> | undefined = unique.slice(start, start + BATCH_GET_LIMIT).map((key) => ({ PK: sentPk(year), SK: key }));
-      // Keys DynamoDB leaves unprocessed (throttling) are asked again.
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
-        const answer = await this.db.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'SK, #state', ExpressionAttributeNames: { '#state': 'state' } } },
-          }),
-        );
-        for (const item of answer.Responses?.[this.tableName] ?? []) if (item.state !== 'sending') claimed.add(item.SK as string);
-        pending = answer.UnprocessedKeys?.[this.tableName]?.Keys as Array<Record<string, unknown>> | undefined;
-      }
-    }
-    return claimed;
+    const items = await batchGetAll(
+      this.db,
+      this.tableName,
+      [...new Set(keys)].map((key) => ({ PK: sentPk(year), SK: key })),
+      { ProjectionExpression: 'SK, #state', ExpressionAttributeNames: { '#state': 'state' } },
+    );
+    return new Set(items.filter((item) => item.state !== 'sending').map((item) => item.SK as string));
   }
 
   async lastRun(year: number): Promise<ReminderRun | undefined> {
