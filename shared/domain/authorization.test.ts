@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from './actor';
-import { actions, authorize, rolesFor, type Action } from './authorization';
+import { actions, authorize, needsAncestors, rolesFor, type Action } from './authorization';
 import { Forbidden, Unauthorized } from './errors';
 
 type S = 200 | 403;
@@ -79,6 +79,70 @@ describe('policy', () => {
   });
 });
 
+/**
+ * Organisation levels, written out by hand: the unit `bromma-skola` sits below `bromma`, itself at the top.
+ * Columns: bromma's editor (its office) on the unit, the unit's own editor on the unit, a reviewer scoped to bromma on
+ * the unit, the unit's editor on its parent, bromma's editor on a unit of another board.
+ */
+const levels: Record<Action, [officeOnUnit: S, unitEditor: S, scopedReviewerOnUnit: S, unitEditorOnParent: S, officeOnOtherUnit: S]> = {
+  'boards.put': [403, 403, 403, 403, 403],
+  'boards.list': [200, 200, 200, 200, 200],
+  'cycles.create': [403, 403, 403, 403, 403],
+  'cycles.read': [200, 200, 200, 200, 200],
+  'cycles.history': [200, 200, 200, 200, 200],
+  'cycles.calendar.patch': [403, 403, 403, 403, 403],
+  'councilGoals.put': [403, 403, 403, 403, 403],
+  'councilGoals.read': [200, 200, 200, 200, 200],
+  'status.read': [200, 200, 200, 200, 200],
+  'documents.read': [200, 200, 200, 403, 403],
+  'documents.save': [403, 200, 403, 403, 403],
+  'documents.submit': [403, 200, 403, 403, 403],
+  'documents.decide': [200, 403, 200, 403, 403],
+  'documents.history': [200, 200, 200, 403, 403],
+  'late.read': [403, 403, 200, 403, 403],
+  signoff: [403, 403, 403, 403, 403],
+  'outcomes.import': [403, 403, 403, 403, 403],
+  'exports.read': [200, 200, 200, 403, 403],
+  'queue.read': [403, 403, 200, 403, 403],
+};
+const unit = { boardId: 'bromma-skola', ancestors: ['bromma'] };
+const levelCases = [
+  { who: "bromma's editor on its unit", actor: actorOf('editor', ['bromma']), target: unit },
+  { who: "the unit's own editor", actor: actorOf('editor', ['bromma-skola']), target: unit },
+  { who: 'a reviewer scoped to bromma on its unit', actor: actorOf('reviewer', ['bromma']), target: unit },
+  { who: "the unit's editor on its parent", actor: actorOf('editor', ['bromma-skola']), target: { boardId: 'bromma', ancestors: [] } },
+  { who: "bromma's editor on another board's unit", actor: actorOf('editor', ['bromma']), target: { boardId: 'kista-skola', ancestors: ['kista'] } },
+];
+const levelStatus = (actor: Actor, action: Action, target: { boardId: string; ancestors: string[] }): number => {
+  try {
+    authorize(actor, action, target);
+    return 200;
+  } catch (error) {
+    if (error instanceof Forbidden) return 403;
+    throw error;
+  }
+};
+
+describe('policy across organisation levels', () => {
+  it('covers every action', () => expect(Object.keys(levels).sort()).toEqual([...actions].sort()));
+  it.each(actions.flatMap((action) => levelCases.map((c, i) => ({ action, ...c, status: levels[action][i] }))))('$who on $action → $status', ({ action, actor, target, status }) => {
+    expect(levelStatus(actor, action, target)).toBe(status);
+  });
+
+  it("tells a unit's editor whose decision it is", () => {
+    expect(() => authorize(actorOf('editor', ['bromma-skola']), 'documents.decide', unit)).toThrow(/belongs to the office of the board above it/);
+  });
+
+  it('asks for the chain above a board only when the board alone does not settle it', () => {
+    expect(needsAncestors(actorOf('editor', ['bromma']), 'documents.read', { boardId: 'bromma' })).toBe(false);
+    expect(needsAncestors(actorOf('editor', ['bromma']), 'documents.read', { boardId: 'bromma-skola' })).toBe(true);
+    expect(needsAncestors(actorOf('editor', ['bromma']), 'documents.decide', { boardId: 'bromma-skola' })).toBe(true);
+    expect(needsAncestors(actorOf('editor', ['bromma']), 'documents.save', { boardId: 'bromma-skola' })).toBe(false);
+    expect(needsAncestors(actorOf('reviewer', []), 'documents.decide', { boardId: 'bromma-skola' })).toBe(false);
+    expect(needsAncestors(actorOf('editor', ['bromma']), 'documents.read', unit)).toBe(false);
+  });
+});
+
 describe('authorize', () => {
   it('an editor with no boards can touch no board document', () => {
     expect(statusOf(actorOf('editor', []), 'documents.read', 'bromma')).toBe(403);
@@ -108,6 +172,6 @@ describe('authorize', () => {
 
   it('lists the roles allowed for an action', () => {
     expect(rolesFor('documents.read')).toEqual(['admin', 'editor', 'reviewer', 'executive']);
-    expect(rolesFor('documents.decide')).toEqual(['reviewer']);
+    expect(rolesFor('documents.decide')).toEqual(['editor', 'reviewer']);
   });
 });

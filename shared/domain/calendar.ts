@@ -9,7 +9,10 @@ import type { DocumentKind, DocumentStatus } from '../schemas/common';
 import { isUnsubmitted } from './lifecycle';
 
 export type DeadlineKind = DocumentKind | 'signoff';
-type Deadlines = Pick<Calendar, 'planDue' | 't1Due' | 't2Due' | 'annualDue' | 'signoffDue'>;
+type Deadlines = Pick<Calendar, 'planDue' | 't1Due' | 't2Due' | 'annualDue' | 'signoffDue'> & { unitLeadDays?: number };
+
+/** Calendars stored before organisation levels have no `unitLeadDays`: they read as the default. */
+export const DEFAULT_UNIT_LEAD_DAYS = 14;
 
 /** The deadlines in the order the year runs through them. */
 export const deadlineFields = ['planDue', 't1Due', 't2Due', 'annualDue', 'signoffDue'] as const;
@@ -56,14 +59,21 @@ export function applyCalendarPatch(calendar: Calendar, patch: CalendarPatch): Ca
   return next;
 }
 
-/** The due date of a document kind (or of the sign-off). */
-export function dueDateFor(calendar: Deadlines, kind: DeadlineKind): string {
-  return calendar[fieldOf[kind]];
+/**
+ * The due date of a document kind (or of the sign-off) for a board `depth` levels below the top (0: a board
+ * directly under the council). Steering flows down and follow-up flows up: a unit plans after its parent has
+ * planned, and reports before its parent must report, `unitLeadDays` per level. The sign-off is the city's alone.
+ */
+export function dueDateFor(calendar: Deadlines, kind: DeadlineKind, depth = 0): string {
+  const date = calendar[fieldOf[kind]];
+  if (depth === 0 || kind === 'signoff') return date;
+  const lead = (calendar.unitLeadDays ?? DEFAULT_UNIT_LEAD_DAYS) * depth;
+  return addDays(date, kind === 'plan' ? lead : -lead);
 }
 
 /** Late: not yet submitted (not_started, draft or returned) and `today` (ISO date in the cycle's zone) is after the due date. */
-export function isLate(calendar: Deadlines, kind: DocumentKind, status: DocumentStatus, today: string): boolean {
-  return isUnsubmitted(status) && today > dueDateFor(calendar, kind);
+export function isLate(calendar: Deadlines, kind: DocumentKind, status: DocumentStatus, today: string, depth = 0): boolean {
+  return isUnsubmitted(status) && today > dueDateFor(calendar, kind, depth);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -95,16 +105,16 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** The day a `reminder` goes out to boards that have not submitted: `reminderDaysBefore` days before the due date. */
-export function reminderDate(calendar: Calendar, kind: DeadlineKind): string {
-  return addDays(dueDateFor(calendar, kind), -calendar.reminderDaysBefore);
+export function reminderDate(calendar: Calendar, kind: DeadlineKind, depth = 0): string {
+  return addDays(dueDateFor(calendar, kind, depth), -calendar.reminderDaysBefore);
 }
 
 /** The day an `overdue` notice goes out (copied to the reviewers): the day after the due date. */
-export function overdueDate(calendar: Calendar, kind: DeadlineKind): string {
-  return addDays(dueDateFor(calendar, kind), 1);
+export function overdueDate(calendar: Calendar, kind: DeadlineKind, depth = 0): string {
+  return addDays(dueDateFor(calendar, kind, depth), 1);
 }
 
 /** The day of the n-th escalation (n ≥ 1) to the reviewers: every `escalateEveryDays` after the overdue notice. */
-export function escalationDate(calendar: Calendar, kind: DeadlineKind, n: number): string {
-  return addDays(overdueDate(calendar, kind), n * calendar.escalateEveryDays);
+export function escalationDate(calendar: Calendar, kind: DeadlineKind, n: number, depth = 0): string {
+  return addDays(overdueDate(calendar, kind, depth), n * calendar.escalateEveryDays);
 }

@@ -4,7 +4,7 @@ import type { ZodType, z } from 'zod';
 import type { Actor } from '../domain/actor';
 import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, type FieldError } from '../domain/errors';
 import { logger } from '../observability/logger';
-import { decide, type TargetResolver } from './authority';
+import { decide, type AncestorsOf, type TargetResolver } from './authority';
 import { observed } from '../observability/middleware';
 import { contentEtag, noneMatchNames, publicCacheControl } from './caching';
 import { actorFromClaims } from './identity';
@@ -44,6 +44,8 @@ export interface ApiRequest<S extends RouteSpec> {
 export interface HandlerOptions {
   /** Where the target of the route's action comes from; the board in the path unless said otherwise. */
   target?: TargetResolver;
+  /** Reads the boards above the target board, for grants that reach units below the caller's boards. */
+  ancestors?: AncestorsOf;
   /** The store of remembered answers; required when the route's idempotency is `remembered`. */
   answers?: IdempotencyStore;
 }
@@ -68,7 +70,7 @@ export function httpHandler<S extends RouteSpec>(spec: S, run: (request: ApiRequ
     }
     const params = parseInput(spec.params, event.pathParameters ?? {}, 'path', BadRequest);
     // Who may call is settled before the body is read: a caller without the right gets 403, not field details.
-    await decide(spec, actor, params, options.target);
+    await decide(spec, actor, params, options.target, options.ancestors);
     const headers = lowerCaseKeys(event.headers ?? {});
     requireAcceptable(headers.accept, produces);
     const bodySchema = spec.bodyFor ? spec.bodyFor(params as never) : spec.body;

@@ -1,6 +1,8 @@
 import type { Board } from '../schemas/boards';
 
-export interface StoredBoard extends Board {
+/** As stored: a board at the top may have no `parentId` at all (boards saved before levels existed). */
+export interface StoredBoard extends Omit<Board, 'parentId'> {
+  parentId?: string | null;
   version: number;
   updatedAt: string;
   updatedBy: string;
@@ -14,8 +16,20 @@ export class BoardChanged extends Error {
   }
 }
 
-/** A board as lists show it: what the status matrix, the meters and the review queue need of every board. */
-export type BoardEntry = Pick<StoredBoard, 'boardId' | 'name' | 'kind'>;
+/** A board as lists show it: what the status matrix, the meters, the review queue and the level rules need of every board. */
+export type BoardEntry = Pick<StoredBoard, 'boardId' | 'name' | 'kind' | 'parentId' | 'archived' | 'attributes'>;
+
+/** The directory entry of a board: only the fields it has, so top-level boards stay as small as before. */
+export function entryOf(board: StoredBoard): BoardEntry {
+  return {
+    boardId: board.boardId,
+    name: board.name,
+    kind: board.kind,
+    ...(board.parentId ? { parentId: board.parentId } : {}),
+    ...(board.archived ? { archived: true } : {}),
+    ...(board.attributes && Object.keys(board.attributes).length > 0 ? { attributes: board.attributes } : {}),
+  };
+}
 
 export interface BoardRepository {
   get(boardId: string): Promise<StoredBoard | undefined>;

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import './openapiMeta';
-import { boardIdSchema, emailSchema, shortText } from './common';
+import { boardIdSchema, emailSchema, finiteNumber, shortText } from './common';
 
-export const boardKinds = ['district', 'specialist', 'company'] as const;
+/** `unit`: an operational unit (enhet: a school, a preschool, a care home) below a board. */
+export const boardKinds = ['district', 'specialist', 'company', 'unit'] as const;
 export const boardKindSchema = z.enum(boardKinds);
 export type BoardKind = z.infer<typeof boardKindSchema>;
 
@@ -28,12 +29,34 @@ export const boardBodySchema = z
         });
       }),
     locale: localeSchema.optional().openapi({ description: 'Language of the e-mails sent to the contacts (default sv)' }),
+    parentId: boardIdSchema
+      .nullable()
+      .optional()
+      .openapi({ description: 'The board this one sits below (a unit below its board, a subsidiary below its company); null or left out at the top' }),
+    attributes: z
+      .record(z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/, 'name an attribute in lower camel case, e.g. pupils or beds'), finiteNumber.min(0, 'use a number of at least 0'))
+      .refine((record) => Object.keys(record).length <= 20, 'give at most 20 attributes')
+      .optional()
+      .openapi({ description: "The unit's size, for roll-ups weighted by it: { \"pupils\": 420 } or { \"beds\": 64 }", example: { pupils: 420 } }),
+    archived: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'An archived board keeps its documents and history, owes nothing in years opened later, and cannot take new units' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.kind === 'unit' && !body.parentId) {
+      ctx.addIssue({ code: 'custom', path: ['parentId'], message: 'a unit sits below a board: give the parentId of that board' });
+    }
   })
   .openapi('BoardBody');
 export type BoardBody = z.infer<typeof boardBodySchema>;
 
 export const boardSchema = boardBodySchema
-  .extend({ boardId: boardIdSchema, updatedAt: z.iso.datetime().optional() })
+  .safeExtend({
+    boardId: boardIdSchema,
+    parentId: boardIdSchema.nullable().openapi({ description: 'The board above this one; null at the top' }),
+    updatedAt: z.iso.datetime().optional(),
+  })
   .openapi('Board');
 export type Board = z.infer<typeof boardSchema>;
 

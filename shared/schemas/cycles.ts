@@ -37,6 +37,12 @@ const calendarFields = {
   signoffDue: isoDateSchema.openapi({ description: 'Executive sign-off due', example: '2028-04-15' }),
   reminderDaysBefore: z.number().int().min(0).max(60).openapi({ description: 'Days before a deadline that late boards are reminded' }),
   escalateEveryDays: z.number().int().min(1).max(60).openapi({ description: 'After a deadline, how often lateness is escalated to the reviewers' }),
+  unitLeadDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(60)
+    .openapi({ description: "Per level below the top: a unit's plan is due this many days after its parent's, each of its reports this many days before its parent's" }),
   timeZone: timeZoneSchema,
 };
 
@@ -45,6 +51,8 @@ export const calendarSchema = z
     ...calendarFields,
     reminderDaysBefore: calendarFields.reminderDaysBefore.default(7),
     escalateEveryDays: calendarFields.escalateEveryDays.default(7),
+    // No schema default: calendars stored before organisation levels lack it too; domain/calendar reads both as 14.
+    unitLeadDays: calendarFields.unitLeadDays.optional().openapi({ description: "Per level below the top: a unit's plan is due this many days after its parent's, each of its reports this many days before its parent's (default 14)" }),
     timeZone: calendarFields.timeZone.default('Europe/Stockholm'),
   })
   .superRefine((calendar, ctx) => {
@@ -77,6 +85,7 @@ export const calendarPatchBodySchema = z
     signoffDue: calendarFields.signoffDue.optional(),
     reminderDaysBefore: calendarFields.reminderDaysBefore.optional(),
     escalateEveryDays: calendarFields.escalateEveryDays.optional(),
+    unitLeadDays: calendarFields.unitLeadDays.optional(),
     timeZone: calendarFields.timeZone.optional(),
   })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), {

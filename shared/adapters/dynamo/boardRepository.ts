@@ -1,7 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batchGetAll';
 import { queryAll } from './queryAll';
-import { BoardChanged, type BoardEntry, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
+import { BoardChanged, entryOf, type BoardEntry, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import { BOARD_DIRECTORY, BOARD_DIRECTORY_CHUNKS, boardKey, boardListIndex, chunkOf, chunkSk, directoryAttribute } from './keys';
 import { TransactionRefused, transactWrite } from './transaction';
 
@@ -18,7 +18,7 @@ export class DynamoBoardRepository implements BoardRepository {
 
   /** The board and its directory entry, in one transaction. */
   async save(board: StoredBoard, expectedVersion: number): Promise<void> {
-    const entry: Omit<BoardEntry, 'boardId'> = { name: board.name, kind: board.kind };
+    const { boardId: _id, ...entry } = entryOf(board);
     try {
       await transactWrite(this.db, [
         {

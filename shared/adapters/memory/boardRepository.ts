@@ -1,4 +1,4 @@
-import { BoardChanged, type BoardEntry, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
+import { BoardChanged, entryOf, type BoardEntry, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import { copy, type MemoryTable } from './table';
 
 export class MemoryBoardRepository implements BoardRepository {
@@ -20,7 +20,7 @@ export class MemoryBoardRepository implements BoardRepository {
   }
 
   async directory(): Promise<BoardEntry[]> {
-    return (await this.list()).map(({ boardId, name, kind }) => ({ boardId, name, kind }));
+    return (await this.list()).map(entryOf);
   }
 
   async getMany(boardIds: readonly string[]): Promise<StoredBoard[]> {

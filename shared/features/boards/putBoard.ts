@@ -1,12 +1,14 @@
 import type { Actor } from '../../domain/actor';
-import { PreconditionFailed } from '../../domain/errors';
+import { PreconditionFailed, ValidationFailed } from '../../domain/errors';
+import { directoryOf, parentProblems } from '../../domain/levels';
 import { BoardChanged, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { SentMessages } from '../../ports/sentMessages';
 import type { BoardBody } from '../../schemas/boards';
 
 /**
- * Creates or updates a board. Concurrent writers never overwrite each other: the save is conditional
+ * Creates or updates a board. Its parent must exist, be active, and not be the board or one of its own units (422,
+ * nothing saved); moving a board keeps its documents and history, which are keyed by the board alone. Concurrent writers never overwrite each other: the save is conditional
  * on the version read, and a lost race answers 412. A new board is noted for the daily reminder job first (it owes
  * every document from now on, and the job looks at it in full on its next run); a failed save leaves a harmless note.
  */
@@ -14,10 +16,19 @@ export async function putBoard(
   input: { boardId: string; body: BoardBody },
   deps: { actor: Actor; boards: BoardRepository; clock: Clock; sent: SentMessages },
 ): Promise<{ board: StoredBoard; created: boolean }> {
-  const existing = await deps.boards.get(input.boardId);
+  const [existing, directory] = await Promise.all([
+    deps.boards.get(input.boardId),
+    input.body.parentId ? deps.boards.directory() : Promise.resolve([]),
+  ]);
+  const problems = parentProblems(input.boardId, input.body.parentId, directoryOf(directory));
+  if (problems.length > 0) {
+    throw new ValidationFailed(`The board cannot sit below ${input.body.parentId}: ${problems[0].message}.`, problems);
+  }
+  const { parentId, ...body } = input.body;
   const board: StoredBoard = {
     boardId: input.boardId,
-    ...input.body,
+    ...body,
+    ...(parentId ? { parentId } : {}),
     version: (existing?.version ?? 0) + 1,
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: deps.actor.sub,
