@@ -27,3 +27,10 @@ export function targetFindings(goals: CouncilGoals, _boardId: string, plan: Pick
   }
   return findings;
 }
+
+/** A finding's two targets, whichever level it compares: the document's own, and the one it falls short of. */
+export function findingTargets(finding: Finding): { own: number; reference: number; against: 'council' | 'parent' } {
+  return finding.code === 'TARGET_BELOW_PARENT'
+    ? { own: finding.unitTarget, reference: finding.parentTarget, against: 'parent' }
+    : { own: finding.boardTarget, reference: finding.councilTarget, against: 'council' };
+}

@@ -27,6 +27,8 @@ export interface StoredDocument extends DocumentAddress {
   updatedBy: string;
   /** The review workflow's state as last recorded by its tasks. */
   workflow?: { executionName: string; failedAt?: string; error?: string; restarts?: number };
+  /** A unit's document: the board it sat below when last submitted, whose report rolls it up. */
+  parentId?: string;
 }
 
 /** A document with the token of the workflow task waiting on it, which never leaves the server. */

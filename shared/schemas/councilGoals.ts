@@ -5,6 +5,24 @@ import { boardIdSchema, finiteNumber, idSchema, shortText } from './common';
 export const directionSchema = z.enum(['higher', 'lower']).openapi({ description: 'higher or lower is better' });
 export type Direction = z.infer<typeof directionSchema>;
 
+/**
+ * How a parent's report rolls up its units' values of an indicator: their sum (places, visits), their mean
+ * (shares, scores), their mean weighted by a unit attribute (`weightBy`: pupils, beds), or not at all.
+ */
+export const rollupRules = ['sum', 'mean', 'weighted', 'none'] as const;
+export const rollupRuleSchema = z.enum(rollupRules).openapi({ description: "How the units' values of the indicator combine in the parent's report (default none)" });
+export type RollupRule = z.infer<typeof rollupRuleSchema>;
+
+/** The roll-up fields an indicator (the council's, or a board's own) may carry; `weightBy` only with `weighted`. */
+export const rollupFields = {
+  rollup: rollupRuleSchema.optional(),
+  weightBy: z
+    .string()
+    .regex(/^[a-z][a-zA-Z0-9]{0,31}$/, 'name a unit attribute in lower camel case, e.g. pupils or beds')
+    .optional()
+    .openapi({ description: 'With rollup `weighted`: the unit attribute that weighs each unit (pupils, beds)' }),
+};
+
 /** Limits sized for a large city (Stockholm: 3 direction goals, ~15 area goals, ~100 indicators, ~45 boards). */
 export const councilGoalLimits = { directionGoals: 20, areaGoalsPerDirection: 30, indicatorsPerArea: 50, indicators: 500, boardsPerIndicator: 200 };
 
@@ -21,6 +39,7 @@ export const councilIndicatorSchema = z
       .max(councilGoalLimits.boardsPerIndicator)
       .optional()
       .openapi({ description: 'Boards that must set a target; without it, every board must' }),
+    ...rollupFields,
   })
   .openapi('CouncilIndicator');
 export type CouncilIndicator = z.infer<typeof councilIndicatorSchema>;

@@ -12,7 +12,7 @@ import {
 } from './common';
 import { auditActions } from '../domain/lifecycle';
 import { boardKindSchema } from './boards';
-import { directionSchema } from './councilGoals';
+import { directionSchema, rollupFields, rollupRuleSchema } from './councilGoals';
 
 /*
  * Document content is what a board saves as a draft. The schema checks shape and size only: a draft may be
@@ -30,12 +30,15 @@ export const planGoalSchema = z
     id: idSchema,
     title: shortText(500),
     areaGoalId: idSchema.openapi({ description: 'The council area goal this goal makes concrete' }),
+    parentGoalId: idSchema
+      .optional()
+      .openapi({ description: "A unit's goal: the goal of its parent's approved plan it makes concrete (its assessments are counted in the parent's roll-up)" }),
     activities: z.array(shortText(1000)).max(documentLimits.activities).default([]),
   })
   .openapi('PlanGoal');
 
 export const ownIndicatorSchema = z
-  .object({ id: idSchema, goalId: idSchema, name: shortText(300), unit: shortText(32), direction: directionSchema, target: finiteNumber })
+  .object({ id: idSchema, goalId: idSchema, name: shortText(300), unit: shortText(32), direction: directionSchema, target: finiteNumber, ...rollupFields })
   .openapi('OwnIndicator');
 
 export const riskSchema = z
@@ -161,7 +164,7 @@ export const decisionBodySchema = z
   .openapi('DecisionBody');
 export type DecisionBody = z.infer<typeof decisionBodySchema>;
 
-export const findingSchema = z
+export const councilFindingSchema = z
   .object({
     code: z.literal('TARGET_BELOW_COUNCIL'),
     indicatorId: idSchema,
@@ -169,7 +172,21 @@ export const findingSchema = z
     boardTarget: finiteNumber,
     direction: directionSchema.optional(),
   })
-  .openapi('Finding');
+  .openapi('CouncilTargetFinding');
+
+/** A unit's target less ambitious than its parent's (direction-aware), for the parent's office to weigh. */
+export const parentFindingSchema = z
+  .object({
+    code: z.literal('TARGET_BELOW_PARENT'),
+    indicatorId: idSchema,
+    parentId: boardIdSchema.optional(),
+    parentTarget: finiteNumber,
+    unitTarget: finiteNumber,
+    direction: directionSchema.optional(),
+  })
+  .openapi('ParentTargetFinding');
+
+export const findingSchema = z.discriminatedUnion('code', [councilFindingSchema, parentFindingSchema]).openapi('Finding');
 export type Finding = z.infer<typeof findingSchema>;
 
 /** A reviewer's decision as the board sees it on the document. */
@@ -185,6 +202,40 @@ export const reviewCommentSchema = z
   .openapi('ReviewComment');
 export type ReviewComment = z.infer<typeof reviewCommentSchema>;
 
+// ── Roll-up ─────────────────────────────────────────────────────────────────
+export const rollupIndicatorSchema = z
+  .object({
+    indicatorId: idSchema,
+    rule: rollupRuleSchema,
+    weightBy: z.string().optional(),
+    units: z.array(
+      z.object({
+        boardId: boardIdSchema,
+        name: z.string().optional(),
+        outcome: finiteNumber.nullable(),
+        forecast: finiteNumber.nullable(),
+        weight: finiteNumber.nullable().optional(),
+      }),
+    ),
+    aggregate: z
+      .object({ outcome: finiteNumber.nullable(), forecast: finiteNumber.nullable() })
+      .nullable()
+      .openapi({ description: "The units' values combined by the rule; null with rule none, or when no unit has a value" }),
+  })
+  .openapi('RollupIndicator');
+
+export const rollupSchema = z
+  .object({
+    units: z.number().int().openapi({ description: 'How many units sit directly below the board' }),
+    reported: z.number().int().openapi({ description: 'How many of them have an approved report of this kind' }),
+    indicators: z.array(rollupIndicatorSchema),
+    goals: z
+      .array(z.object({ goalId: idSchema, fulfilled: z.number().int(), partly: z.number().int(), not: z.number().int(), units: z.number().int() }))
+      .openapi({ description: "Per goal of the parent's plan: how many units assessed their goals below it fulfilled, partly, not" }),
+  })
+  .openapi('Rollup');
+export type Rollup = z.infer<typeof rollupSchema>;
+
 export const documentSchema = z
   .object({
     year: z.number().int().optional(),
@@ -196,6 +247,8 @@ export const documentSchema = z
     findings: z.array(findingSchema),
     comments: z.array(reviewCommentSchema),
     updatedAt: z.iso.datetime().optional(),
+    due: z.iso.date().optional().openapi({ description: "The document's own due date: a unit's moves by the calendar's unitLeadDays per level" }),
+    rollup: rollupSchema.optional().openapi({ description: "A parent's report: its units' approved reports of the same kind, per indicator, with the aggregate" }),
   })
   .openapi('Document');
 export type DocumentView = z.infer<typeof documentSchema>;
@@ -225,8 +278,12 @@ export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export const historySchema = z.object({ events: z.array(historyEventSchema) }).openapi('History');
 
 // ── Status matrix ───────────────────────────────────────────────────────────
+export const unitCountsSchema = z
+  .object({ total: z.number().int(), approved: z.number().int(), late: z.number().int() })
+  .openapi({ description: 'The documents of this kind of every unit below the board, at every level' });
+
 export const documentStatusCellSchema = z
-  .object({ status: documentStatusSchema, due: z.iso.date(), late: z.boolean() })
+  .object({ status: documentStatusSchema, due: z.iso.date(), late: z.boolean(), units: unitCountsSchema.optional() })
   .openapi('DocumentStatusCell');
 export type DocumentStatusCell = z.infer<typeof documentStatusCellSchema>;
 
@@ -239,6 +296,8 @@ export const statusMatrixSchema = z
         boardId: boardIdSchema,
         name: z.string(),
         kind: boardKindSchema.optional(),
+        parentId: boardIdSchema.nullable().optional(),
+        children: z.number().int().optional().openapi({ description: 'How many units sit directly below the board' }),
         documents: z.object({ plan: documentStatusCellSchema, t1: documentStatusCellSchema, t2: documentStatusCellSchema, annual: documentStatusCellSchema }),
       }),
     ),

@@ -6,6 +6,7 @@ import type { PlanIndicator } from '../lib/forms';
 import type { CouncilGoals, Finding, PlanContent, ReportContent, ReportKind, ReviewComment } from '../lib/types';
 import { RiskMatrix } from './RiskMatrix';
 import { TableWrap } from './ui';
+import { findingTargets } from '../../../shared/domain/targets';
 
 type Extra = (indicatorId: string) => ComponentChildren;
 
@@ -111,8 +112,8 @@ export function PlanView({
                     <span class="finding-flag">
                       <span aria-hidden="true">⚑ </span>
                       {t('doc.finding', {
-                        board: `${formatNumber(finding.boardTarget)} ${unit}`,
-                        council: `${formatNumber(finding.councilTarget)} ${unit}`,
+                        board: `${formatNumber(findingTargets(finding).own)} ${unit}`,
+                        council: `${formatNumber(findingTargets(finding).reference)} ${unit}`,
                         direction: t(`direction.${finding.direction ?? ref?.indicator.direction ?? 'higher'}.short` as Key),
                       })}
                     </span>

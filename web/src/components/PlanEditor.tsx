@@ -23,6 +23,7 @@ import { fieldErrorText, FormSection } from './FormSection';
 import { SelectField, TextArea, TextField } from './inputs';
 import { RiskMatrix } from './RiskMatrix';
 import { Button } from './ui';
+import { findingTargets } from '../../../shared/domain/targets';
 
 export interface PlanEditorProps {
   year: number;
@@ -360,8 +361,8 @@ export function FindingNote({ finding, unit }: { finding: Finding; unit: string 
       <p>
         <span aria-hidden="true">⚑ </span>
         {t('doc.finding', {
-          board: `${formatNumber(finding.boardTarget)} ${unit}`,
-          council: `${formatNumber(finding.councilTarget)} ${unit}`,
+          board: `${formatNumber(findingTargets(finding).own)} ${unit}`,
+          council: `${formatNumber(findingTargets(finding).reference)} ${unit}`,
           direction: t(`direction.${finding.direction ?? 'higher'}.short` as Key),
         })}
       </p>

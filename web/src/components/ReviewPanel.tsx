@@ -11,6 +11,7 @@ import type { CouncilGoals, DocumentKind, DocumentRead, PlanContent, ReportConte
 import { ChangeTable, type NameContext } from './changes';
 import { PlanView, ReportView } from './DocumentViews';
 import { Button, FieldError, Notice, ProblemList, text } from './ui';
+import { findingTargets } from '../../../shared/domain/targets';
 
 export function ReviewPanel({
   year,
@@ -127,8 +128,8 @@ export function ReviewPanel({
                     </strong>
                     {': '}
                     {t('doc.finding', {
-                      board: `${formatNumber(f.boardTarget)} ${unit}`,
-                      council: `${formatNumber(f.councilTarget)} ${unit}`,
+                      board: `${formatNumber(findingTargets(f).own)} ${unit}`,
+                      council: `${formatNumber(findingTargets(f).reference)} ${unit}`,
                       direction: t(`direction.${f.direction ?? 'higher'}.short` as Key),
                     })}
                   </li>
