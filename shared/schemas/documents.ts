@@ -353,6 +353,8 @@ export const reviewQueueSchema = z
         year: z.number().int(),
         boardId: boardIdSchema,
         boardName: z.string(),
+        boardKind: boardKindSchema.optional(),
+        parentId: boardIdSchema.nullable().optional().openapi({ description: 'The board above, whose office decides on a unit; null at the top' }),
         kind: documentKindSchema,
         submittedAt: z.iso.datetime(),
         submissions: z.number().int(),
