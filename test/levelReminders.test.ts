@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendDueReminders } from '../shared/features/reminders/sendReminders';
 import { admin, editorOf, reviewer, startTestStack, type Caller, type TestStack } from './support/localStack';
 
 /**
@@ -63,7 +64,31 @@ describe('reminders at every level', () => {
     const cycle = await t.api('POST', '/api/cycles', { as: admin, body: { year, calendar, reviewerContacts: reviewers } });
     expect(cycle.status, JSON.stringify(cycle.body)).toBe(201);
     await t.api('PUT', `/api/cycles/${year}/council-goals`, { as: admin, body: goals });
+    t.stack.db.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (readUnits === undefined || !/^(Get|Query|Scan|BatchGet|TransactGet)/.test(context.commandName ?? '')) return next(args);
+        const input = args.input as { ReturnConsumedCapacity?: string };
+        input.ReturnConsumedCapacity ??= 'TOTAL';
+        const result = await next(args);
+        const consumed = (result.output as { ConsumedCapacity?: { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> }).ConsumedCapacity;
+        for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) readUnits += c.CapacityUnits ?? 0;
+        return result;
+      },
+      { step: 'initialize', name: 'reminderReadCounter' },
+    );
   });
+
+  /** The read units the reminder job consumes on DynamoDB Local while `work` runs. */
+  let readUnits: number | undefined;
+  const readUnitsOf = async (work: () => Promise<unknown>) => {
+    readUnits = 0;
+    try {
+      await work();
+      return readUnits;
+    } finally {
+      readUnits = undefined;
+    }
+  };
 
   afterAll(async () => {
     await t?.stop();
@@ -96,7 +121,11 @@ describe('reminders at every level', () => {
       { kind: 'escalation', on: plusDays(planDue.klass, 8), to: ['larare@klass.example'], cc: ['rektor@skola.example'] },
     ]);
     // The unit's own due date is in its messages.
-    expect(messages.find((m) => m.boardId === 'skola' && m.kind === 'overdue')!.body).toContain(planDue.skola);
+    const overdue = messages.find((m) => m.boardId === 'skola' && m.kind === 'overdue')!;
+    expect(overdue.body).toContain(planDue.skola);
+    // …and says who has the copy: the parent's office, not the reviewers.
+    expect(overdue.body).toContain('Bromma stadsdelsnämnd har fått en kopia');
+    expect(overdue.body).not.toMatch(/granskarna/i);
     // The top-level board that never files: its copies still go to the reviewers, and only its copies do.
     expect(of('kista')[1]).toEqual({ kind: 'overdue', on: plusDays(planDue.kista, 1), to: ['kansli@kista.example'], cc: reviewers });
     expect(messages.filter((m) => (m.cc ?? []).includes(reviewers[0])).every((m) => m.boardId === 'kista')).toBe(true);
@@ -110,5 +139,23 @@ describe('reminders at every level', () => {
     ]);
     expect(decisions[0]!.body).toContain('Förtydliga målet.');
     expect(decisions[1]!.body).toContain(planDue.skola);
+  });
+
+  it("reads a few read units on a quiet day, and runs in full on a day only a unit's step falls on", async () => {
+    // After the walk: kista escalates on 03-08, klass (level 2) on 03-07; 03-02 … 03-06 nothing is due.
+    const job = (day: string) => sendDueReminders(`${day}T06:00:00.000Z`, t.stack.deps);
+    for (const day of ['2026-03-02', '2026-03-06']) {
+      let result: Awaited<ReturnType<typeof job>> | undefined;
+      const units = await readUnitsOf(async () => (result = await job(day)));
+      expect(result).toEqual({ sent: 0, superseded: 0, fullRuns: [] });
+      // The cycle, the last run and the boards added since: read, and counted, but few.
+      expect(units, day).toBeGreaterThan(0);
+      expect(units, day).toBeLessThanOrEqual(5);
+    }
+    let full: Awaited<ReturnType<typeof job>> | undefined;
+    const fullUnits = await readUnitsOf(async () => (full = await job(plusDays(planDue.klass, 15))));
+    expect(full).toMatchObject({ sent: 1, fullRuns: [{ year, reason: 'plan step due at level 2' }] });
+    expect(fullUnits).toBeGreaterThan(5);
+    expect((await outbox()).at(-1)).toMatchObject({ boardId: 'klass', kind: 'escalation', cc: ['rektor@skola.example'] });
   });
 });

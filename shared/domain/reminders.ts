@@ -74,6 +74,8 @@ export interface ReminderBoard {
    * a board at the top (and for a unit with no active board above it, which stands where a top-level board does).
    */
   parentContacts?: readonly string[];
+  /** The name of that parent board, for the message's word on who has the copy. */
+  parentName?: string;
 }
 
 /** A document's status, with the day (in the cycle's zone) it was last returned when it is `returned`. */
@@ -135,6 +137,8 @@ export interface DueReminder extends ReminderStep {
   kind: DocumentKind;
   to: string[];
   cc: string[];
+  /** A unit's overdue notice or escalation: the name of the parent board whose office is in cc (absent: the reviewers). */
+  copiedTo?: string;
 }
 
 export interface DueRemindersResult {
@@ -324,6 +328,7 @@ export function dueReminders(input: DueRemindersInput): DueRemindersResult {
           kind,
           to,
           cc: step.messageKind === 'reminder' ? [] : cc,
+          ...(step.messageKind !== 'reminder' && board.parentContacts !== undefined && board.parentName !== undefined ? { copiedTo: board.parentName } : {}),
         };
         (step === latest ? send : superseded).push(message);
       }

@@ -252,6 +252,7 @@ describe('sendDueReminders, at every level', () => {
       { board: 'skola', kind: 'escalation', to: ['rektor@skola.example'], cc: ['kansli@bromma.example'] },
     ]);
     expect(w.notifier.sent[1]!.body).toContain('2027-02-14');
+    expect(w.notifier.sent[1]!.body).toContain('Bromma nämnd har fått en kopia');
     expect(w.notifier.sent.flatMap((m) => [...m.to, ...(m.cc ?? [])])).not.toContain(reviewers[0]);
     // Exactly once: the same days again send nothing.
     for (const day of ['2027-02-07', '2027-02-15', '2027-03-01']) expect(await sendDueReminders(at(day), w)).toMatchObject({ sent: 0 });

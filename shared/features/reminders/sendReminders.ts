@@ -227,7 +227,7 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
           contacts: board.contacts,
           locale: board.locale,
           depth: depthOfBoard.get(boardId) ?? 0,
-          ...(office ? { parentContacts: whole.get(office)?.contacts ?? [] } : {}),
+          ...(office ? { parentContacts: whole.get(office)?.contacts ?? [], parentName: whole.get(office)?.name ?? office } : {}),
         },
       ];
     }),
@@ -264,6 +264,7 @@ function messageOf(cycle: StoredCycle, reminder: DueReminder): OutgoingMessage {
     link: formLink(cycle.year, reminder.boardId, reminder.kind),
     escalationNumber: reminder.escalationNumber,
     year: cycle.year,
+    copiedTo: reminder.copiedTo,
   });
   return {
     to: reminder.to,
