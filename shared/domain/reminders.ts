@@ -245,16 +245,6 @@ export function hasStepBetween(calendar: Calendar, kind: DocumentKind, after: st
   return false;
 }
 
-/** The kinds still in play: some board's document of the kind is not approved (a board without one owes it). */
-export function liveKinds(boardIds: Iterable<string>, statuses: DueRemindersInput['statuses']): DocumentKind[] {
-  const live = new Set<DocumentKind>();
-  for (const boardId of boardIds) {
-    for (const kind of documentKinds) if (stateOf(statuses, boardId, kind).status !== 'approved') live.add(kind);
-    if (live.size === documentKinds.length) break;
-  }
-  return documentKinds.filter((kind) => live.has(kind));
-}
-
 /**
  * What a run records of the kinds and levels still in play (`live` and `depths` of ReminderRun): for each kind, the
  * depths of the boards whose document of it is not approved. `depths` is left out while every such board is at the
