@@ -53,4 +53,20 @@ describe('putBoard, for the reminder job', () => {
       expect({ step, notes: await noted() }).toEqual({ step, notes });
     }
   });
+
+  it("notes a moved board's units too: their levels move with it", async () => {
+    const w = await testWorld();
+    const unit = (parentId: string) => ({ name: parentId, kind: 'unit' as const, contacts: [], parentId });
+    await putBoard({ boardId: 'skola', body: unit('bromma') }, w.as(admin));
+    await putBoard({ boardId: 'klass', body: unit('skola') }, w.as(admin));
+    await putBoard({ boardId: 'grupp', body: unit('klass') }, w.as(admin));
+    const since = new Date(w.clock.now().getTime() + 1).toISOString();
+    w.clock.advance(60_000);
+    await putBoard({ boardId: 'skola', body: unit('kista') }, w.as(admin));
+    expect((await w.sent.boardsAddedSince(since)).map((note) => note.boardId).sort()).toEqual(['grupp', 'klass', 'skola']);
+    w.clock.advance(60_000);
+    const later = new Date(w.clock.now().getTime() - 1).toISOString();
+    await putBoard({ boardId: 'klass', body: { name: 'klass', kind: 'unit', contacts: [] } }, w.as(admin)); // to the top
+    expect((await w.sent.boardsAddedSince(later)).map((note) => note.boardId).sort()).toEqual(['grupp', 'klass']);
+  });
 });
