@@ -361,6 +361,12 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         await ports.sent.recordRun(year, { ...run, through: '2031-02-08', live: ['t1'] });
         expect(await ports.sent.lastRun(year)).toMatchObject({ through: '2031-02-08', live: ['t1'] });
         expect(await ports.sent.lastRun(year + 1)).toBeUndefined();
+        // With units: the levels each kind is still owed at come back as recorded; without, none are made up.
+        const withUnits = { ...run, through: '2031-02-09', depths: { plan: [1, 2], t1: [0, 1] } };
+        await ports.sent.recordRun(year, withUnits);
+        expect(await ports.sent.lastRun(year)).toEqual(withUnits);
+        await ports.sent.recordRun(year, { ...run, through: '2031-02-10' });
+        expect(await ports.sent.lastRun(year)).toEqual({ ...run, through: '2031-02-10' });
       });
 
       it('lists the boards added after an instant, oldest first', async () => {
