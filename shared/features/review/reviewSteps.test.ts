@@ -19,6 +19,17 @@ describe('runChecks', () => {
     ]);
   });
 
+  it("keeps a unit plan's findings against its parent: the council check is not its check", async () => {
+    const unitPlan = { year: YEAR, boardId: 'bromma-skola', kind: 'plan' as const };
+    const parentFinding = { code: 'TARGET_BELOW_PARENT' as const, indicatorId: 'KF-1', parentId: 'bromma', parentTarget: 92, unitTarget: 80, direction: 'higher' as const };
+    await seedDocument(
+      w,
+      storedDocument(unitPlan, { status: 'in_review', submissions: 1, submittedAt: '2027-02-09T00:00:00.000Z', content: lowTargets, parentId: 'bromma', findings: [parentFinding] }),
+    );
+    expect(await runChecks(unitPlan, w)).toEqual({ round: 1, findings: 1 });
+    expect((await w.documents.get(YEAR, 'bromma-skola', 'plan'))?.document.findings).toEqual([parentFinding]);
+  });
+
   it('fails for a document that does not exist', async () => {
     await expect(runChecks(plan, w)).rejects.toThrow(/does not exist/);
   });

@@ -30,7 +30,9 @@ export async function runChecks(
   const record = await deps.documents.get(document.year, document.boardId, document.kind);
   if (!record) throw new Error('The document of this workflow does not exist');
   let findings = record.document.findings;
-  if (document.kind === 'plan') {
+  // A unit's plan is checked against its parent's approved plan at submit, which cannot change meanwhile; the
+  // council check below would replace its TARGET_BELOW_PARENT findings with the council's.
+  if (document.kind === 'plan' && !record.document.parentId) {
     const goals = await deps.cycles.getCouncilGoals(document.year);
     if (goals) findings = targetFindings(goals, document.boardId, record.document.content as PlanContent);
     if (record.document.status === 'in_review') await deps.documents.recordWorkflow(document, { findings });
