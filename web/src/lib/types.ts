@@ -13,12 +13,15 @@ export type {
   Finding,
   PlanContent,
   ReportContent,
+  Rollup,
   SignoffBody,
   StatusMatrix,
   SubmitResponse,
 } from '../../../shared/schemas/documents';
 export type { Meter, MeterBoard, MetersResponse } from '../../../shared/schemas/meters';
 
+import type { BoardKind } from '../../../shared/schemas/boards';
+import type { DocumentStatus } from '../../../shared/schemas/common';
 import type { DocumentView, HistoryEvent as HistoryEventSchema, PlanContent, ReportContent, ReviewComment as ReviewCommentSchema } from '../../../shared/schemas/documents';
 
 /** Who did it: the API adds `actorName` beside the login id when it knows the person's name. */
@@ -33,8 +36,29 @@ export const documentKinds: readonly DocumentKind[] = ['plan', 't1', 't2', 'annu
 export const reportKinds = ['t1', 't2', 'annual'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
+/** One indicator of the parent's approved plan that a unit sets a target for, with the parent's target. */
+export interface ParentTarget {
+  indicatorId: string;
+  name: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  target: number;
+  source: 'council' | 'own';
+}
+
+/** A unit's plan: its parent board, the parent plan's status, its targets and goals (GET of a unit's plan). */
+export interface ParentContext {
+  boardId: string;
+  name: string;
+  status: DocumentStatus;
+  targets: ParentTarget[];
+  goals: Array<{ id: string; title: string }>;
+}
+
 /** A document as GET answers it, with the added fields the API sends beside the contract's. */
 export type DocumentRead = Omit<DocumentView, 'comments'> & {
+  /** A unit's plan: what it plans against. */
+  parent?: ParentContext;
   comments: ReviewComment[];
   submittedAt?: string;
   submissions?: number;
@@ -53,6 +77,9 @@ export interface ReviewQueueItem {
   submittedAt?: string;
   submissions?: number;
   findings?: number;
+  /** A unit's document: the board it sits below (its office decides). */
+  parentId?: string | null;
+  boardKind?: BoardKind;
 }
 
 /** What a cycle's history records (GET /api/cycles/{year}/history), oldest first. */
