@@ -2,13 +2,12 @@ import { getDocumentRoute } from '../../shared/api/routes';
 import { onColdStart } from '../../shared/composition/coldStart';
 import { boards, cycles, documents } from '../../shared/composition/cloud';
 import type { Deps } from '../../shared/composition/deps';
-import { documentView } from '../../shared/features/documents/context';
-import { readDocument } from '../../shared/features/documents/readDocument';
+import { readDocumentView } from '../../shared/features/documents/readDocument';
 import { ancestorsVia } from '../../shared/features/boards/ancestors';
 import { httpHandler } from '../../shared/http/handler';
 
 export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents'>) =>
-  httpHandler(getDocumentRoute, async ({ params }) => ({ status: 200, body: documentView(await readDocument(params, deps)) }), {
+  httpHandler(getDocumentRoute, async ({ params }) => ({ status: 200, body: await readDocumentView(params, deps) }), {
     ancestors: ancestorsVia(deps.boards),
   });
 

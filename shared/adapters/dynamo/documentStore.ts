@@ -11,7 +11,7 @@ import { YearSummaryTable, type SummaryItem } from './yearSummary';
 
 const documentFields = [
   'year', 'boardId', 'kind', 'status', 'version', 'content', 'findings', 'comments', 'submissions',
-  'submittedAt', 'submittedContent', 'previousSubmission', 'updatedAt', 'updatedBy', 'workflow',
+  'submittedAt', 'submittedContent', 'previousSubmission', 'updatedAt', 'updatedBy', 'workflow', 'parentId',
 ] as const satisfies ReadonlyArray<keyof StoredDocument>;
 
 /** The items of a document commit, by what each stands for. */
