@@ -21,11 +21,13 @@ export interface ReportEditorProps {
   indicators: PlanIndicator[];
   planGoals: Array<{ id: string; title: string }>;
   planStatus: DocumentStatus;
+  /** A unit's report: the board above it, whose targets stand beside the unit's. */
+  parentName?: string;
   onDocument: (doc: DocumentRead, etag: string) => void;
   onSubmitted: () => void;
 }
 
-export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planGoals, planStatus, onDocument, onSubmitted }: ReportEditorProps) {
+export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planGoals, planStatus, parentName, onDocument, onSubmitted }: ReportEditorProps) {
   const goalIds = planGoals.map((g) => g.id);
   const editor = useEditor<ReportForm, unknown>(
     {
@@ -101,7 +103,14 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
                 <span class="goal-id">{row.indicatorId}</span> {indicator?.name ?? row.indicatorId}
               </legend>
               <p class="field__aside" id={fieldId('indicators', row.indicatorId, 'targets')}>
-                {indicator?.councilTarget !== undefined
+                {parentName && indicator?.parentTarget !== undefined
+                  ? t('report.indicator.parentTarget', {
+                      target: target !== undefined ? `${formatNumber(target)} ${unit}` : t('report.indicator.noTarget'),
+                      parent: parentName,
+                      reference: `${formatNumber(indicator.parentTarget)} ${unit}`,
+                      direction,
+                    })
+                  : indicator?.councilTarget !== undefined
                   ? t('report.indicator.targets', {
                       target: target !== undefined ? `${formatNumber(target)} ${unit}` : t('report.indicator.noTarget'),
                       council: `${formatNumber(indicator.councilTarget)} ${unit}`,

@@ -519,5 +519,6 @@ export const en: Catalogue = {
   'attribute.beds': 'number of beds',
   'roleGroup.unit': "Units: fill in the unit's plans and reports",
   'role.editor.unit': 'head of unit',
+  'report.indicator.parentTarget': "The unit's annual target: {target}. Target of {parent}: {reference}. {direction}.",
   'signIn.unit': 'Unit: {unit} (a unit in {parent})',
 };

@@ -531,6 +531,7 @@ export const sv = {
   'attribute.beds': 'antal platser',
   'roleGroup.unit': 'Enheter: fyller i enhetens planer och rapporter',
   'role.editor.unit': 'enhetschef',
+  'report.indicator.parentTarget': 'Enhetens årsmål: {target}. Årsmål för {parent}: {reference}. {direction}.',
   'signIn.unit': 'Enhet: {unit} (enhet i {parent})',
 } as const;
 

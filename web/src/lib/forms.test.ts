@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIdForPath, planContentOf, planMissing, reportMissing, targetWarning, toPlanForm, toReportForm, unitPlanIndicators } from './forms';
+import { fieldIdForPath, planContentOf, planMissing, reportMissing, targetWarning, toPlanForm, toReportForm } from './forms';
 import type { CouncilGoals, ParentContext } from './types';
 
 const goals: CouncilGoals = {
@@ -138,17 +138,5 @@ describe("a unit's plan, against its parent's", () => {
     expect(planContentOf(form, goals).content.goals[0]).toMatchObject({ parentGoalId: 'N1' });
     form.goals[0]!.parentGoalId = '';
     expect(planContentOf(form, goals).content.goals[0]).not.toHaveProperty('parentGoalId');
-  });
-
-  it("reports on the parent's indicators with the unit's targets, then its own", () => {
-    const indicators = unitPlanIndicators(parent, {
-      targets: [{ indicatorId: 'KF-1', target: 90 }],
-      ownIndicators: [{ id: 'E1', goalId: 'N1', name: 'Egen', unit: 'st', direction: 'higher', target: 3 }],
-    });
-    expect(indicators.map((i) => [i.id, i.target, i.source])).toEqual([
-      ['KF-1', 90, 'council'],
-      ['B-1', undefined, 'own'],
-      ['E1', 3, 'own'],
-    ]);
   });
 });

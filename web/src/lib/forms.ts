@@ -175,24 +175,6 @@ export function riskBand(score: number): RiskBand {
   return 'low';
 }
 
-/**
- * The indicators a unit reports on: each indicator of its parent's plan it set a target for (named as the parent's
- * plan names it), then the unit's own indicators. A board's come from planIndicatorsOf.
- */
-export function unitPlanIndicators(parent: ParentContext, plan: Pick<PlanContent, 'targets' | 'ownIndicators'>): PlanIndicator[] {
-  const targets = new Map(plan.targets.map((t) => [t.indicatorId, t.target]));
-  const inherited: PlanIndicator[] = parent.targets.map((p) => ({
-    id: p.indicatorId,
-    name: p.name,
-    unit: p.unit,
-    direction: p.direction,
-    target: targets.get(p.indicatorId),
-    source: p.source,
-  }));
-  const own: PlanIndicator[] = plan.ownIndicators.map((o) => ({ id: o.id, name: o.name, unit: o.unit, direction: o.direction, target: o.target, source: 'own' }));
-  return [...inherited, ...own];
-}
-
 // ── Reports ─────────────────────────────────────────────────────────────────
 export interface ReportForm {
   indicators: Array<{ indicatorId: string; outcome: string; forecast: string; comment: string }>;

@@ -22,7 +22,7 @@ export type { Meter, MeterBoard, MetersResponse } from '../../../shared/schemas/
 
 import type { BoardKind } from '../../../shared/schemas/boards';
 import type { DocumentStatus } from '../../../shared/schemas/common';
-import type { DocumentView, HistoryEvent as HistoryEventSchema, PlanContent, ReportContent, ReviewComment as ReviewCommentSchema } from '../../../shared/schemas/documents';
+import type { DocumentView, ParentPlanView, HistoryEvent as HistoryEventSchema, PlanContent, ReportContent, ReviewComment as ReviewCommentSchema } from '../../../shared/schemas/documents';
 
 /** Who did it: the API adds `actorName` beside the login id when it knows the person's name. */
 interface Named {
@@ -36,29 +36,12 @@ export const documentKinds: readonly DocumentKind[] = ['plan', 't1', 't2', 'annu
 export const reportKinds = ['t1', 't2', 'annual'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
-/** One indicator of the parent's approved plan that a unit sets a target for, with the parent's target. */
-export interface ParentTarget {
-  indicatorId: string;
-  name: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  target: number;
-  source: 'council' | 'own';
-}
-
-/** A unit's plan: its parent board, the parent plan's status, its targets and goals (GET of a unit's plan). */
-export interface ParentContext {
-  boardId: string;
-  name: string;
-  status: DocumentStatus;
-  targets: ParentTarget[];
-  goals: Array<{ id: string; title: string }>;
-}
+/** A unit's document: its parent board, the parent plan's status, its targets and goals (the unit plans against them). */
+export type ParentContext = ParentPlanView;
+export type ParentTarget = ParentPlanView['targets'][number];
 
 /** A document as GET answers it, with the added fields the API sends beside the contract's. */
 export type DocumentRead = Omit<DocumentView, 'comments'> & {
-  /** A unit's plan: what it plans against. */
-  parent?: ParentContext;
   comments: ReviewComment[];
   submittedAt?: string;
   submissions?: number;

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { formatDate, t } from '../i18n';
 import { api, ApiError, documentPath } from '../lib/api';
-import { planIndicatorsOf, unitPlanIndicators } from '../lib/forms';
+import { planIndicatorsOf } from '../lib/forms';
 import { loadDirectory } from '../lib/levels';
 import { may, transitionsFor } from '../lib/policy';
 import { paths } from '../lib/router';
@@ -86,7 +86,7 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
   const planTargets = { targets: planContent.targets ?? [], ownIndicators: planContent.ownIndicators ?? [] };
   // A unit reports on its parent's indicators it set targets for; a board on the council's assigned to it.
   const unitParent = doc.parent ?? plan?.parent;
-  const indicators = unitParent ? unitPlanIndicators(unitParent, planTargets) : goals ? planIndicatorsOf(goals, boardId, planTargets) : [];
+  const indicators = goals ? planIndicatorsOf(goals, boardId, planTargets, unitParent ? { indicators: unitParent.targets } : undefined) : [];
   const planGoals = (planContent.goals ?? []).map((g) => ({ id: g.id, title: g.title }));
 
   const onDocument = (next: DocumentRead, nextEtag: string) => data.set({ ...data.data!, doc: next, etag: nextEtag });
@@ -160,6 +160,7 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
             indicators={indicators}
             planGoals={planGoals}
             planStatus={plan?.status ?? 'not_started'}
+            parentName={unitParent ? unitParent.name : undefined}
             onDocument={onDocument}
             onSubmitted={() => onSubmitted([])}
           />

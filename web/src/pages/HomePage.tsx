@@ -45,7 +45,7 @@ export function HomePage() {
       {noCycle && <Notice>{t('home.noCycle', { year })}</Notice>}
       {matrix.error !== undefined && !noCycle && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && boardsEditedBy(user).length > 0 && <MyDocuments matrix={matrix.data} boards={boardsEditedBy(user)} year={year} />}
-      {matrix.data && may(user, 'queue.read') && (
+      {matrix.data && may(user, 'queue.read') && user.role !== 'editor' && (
         <section class="card" aria-labelledby="queue-title">
           <h2 id="queue-title">{t('home.reviewer.title')}</h2>
           <p>{t('home.reviewer.count', { count: countStatus(matrix.data, 'in_review') })}</p>
@@ -54,7 +54,7 @@ export function HomePage() {
           </p>
         </section>
       )}
-      {office.data && !may(user, 'queue.read') && (
+      {office.data && user.role === 'editor' && (
         <section class="card" aria-labelledby="units-title">
           <h2 id="units-title">{t('home.units.title')}</h2>
           <p>{t('home.units.text')}</p>

@@ -6,7 +6,7 @@
 import { formatDate, t } from '../i18n';
 import { api, ApiError, documentPath } from '../lib/api';
 import { loadDirectory, type Directory } from '../lib/levels';
-import { allows, may } from '../lib/policy';
+import { allows } from '../lib/policy';
 import { useApp } from '../lib/session';
 import { paths } from '../lib/router';
 import type { DocumentRead, ReviewQueueItem, StatusMatrix } from '../lib/types';
@@ -38,8 +38,8 @@ export function ReviewQueuePage({ year }: { year: number }) {
   const queue = useAsync(() => loadQueue(year), [year]);
   const directory = useAsync<Directory | null>(() => loadDirectory().catch(() => null), [session?.token]);
   const title = t('review.title', { year });
-  // A board's office reviews its units; the city's reviewers the boards (and may read the units too).
-  const office = !may(session?.user, 'queue.read');
+  // An editor's queue is their office's: the units below their boards. The city's reviewers see the boards.
+  const office = session?.user.role === 'editor';
   const anyUnits = (queue.data ?? []).some((i) => i.parentId);
   const nameOf = (id: string, fallback?: string) => fallback ?? directory.data?.name(id) ?? id;
   return (
