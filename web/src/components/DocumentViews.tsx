@@ -98,7 +98,7 @@ export function PlanView({
           columns={[
             t('field.indicators'),
             parent ? t('plan.view.parentTarget', { parent: parent.name }) : t('meters.chart.legendCouncil'),
-            t('meters.chart.legendTarget'),
+            parent ? t('plan.view.unitTarget') : t('meters.chart.legendTarget'),
             t('review.findings'),
             ...extraColumn(extra, extraHeader),
           ]}
@@ -140,7 +140,7 @@ export function PlanView({
         </ViewTable>
       </ViewSection>
 
-      <ViewSection id="v-goals" title={t('plan.goals.title')} empty={content.goals.length === 0 ? t('plan.goals.none') : undefined}>
+      <ViewSection id="v-goals" title={parent ? t('plan.goals.title.unit') : t('plan.goals.title')} empty={content.goals.length === 0 ? t('plan.goals.none') : undefined}>
         <ul class="goal-list">
           {content.goals.map((g) => (
             <li key={g.id}>
@@ -167,9 +167,9 @@ export function PlanView({
         </ul>
       </ViewSection>
 
-      <ViewSection id="v-own" title={t('plan.own.title')} empty={content.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
+      <ViewSection id="v-own" title={parent ? t('plan.own.title.unit') : t('plan.own.title')} empty={content.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
         <ViewTable
-          label={t('plan.own.title')}
+          label={parent ? t('plan.own.title.unit') : t('plan.own.title')}
           columns={[t('field.indicators'), t('plan.own.goal'), t('plan.own.direction'), t('plan.own.target'), ...extraColumn(extra, extraHeader)]}
         >
           {content.ownIndicators.map((o) => (

@@ -104,7 +104,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
         <ol>
           {(['targets', 'goals', 'ownIndicators', 'risks', 'controls'] as const).map((s) => (
             <li key={s}>
-              <a href={`#${sectionId(s)}`}>{(parent && s === 'targets' ? t('plan.targets.title.unit') : t(`plan.${s === 'ownIndicators' ? 'own' : s}.title` as Key)).replace(/^\d+\.\s*/, '')}</a>
+              <a href={`#${sectionId(s)}`}>{t(`plan.${s === 'ownIndicators' ? 'own' : s}.title${parent && s !== 'risks' && s !== 'controls' ? '.unit' : ''}` as Key).replace(/^\d+\.\s*/, '')}</a>
             </li>
           ))}
         </ol>
@@ -121,7 +121,9 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
           {parent.targets.map((indicator) => {
             const id = fieldId('targets', indicator.indicatorId);
             const typed = form.targets.find((x) => x.indicatorId === indicator.indicatorId)?.target ?? '';
-            const low = targetWarning(indicator, typed);
+            // A unit's part of a sum (places, visits) is not compared with the parent's whole.
+            const sum = indicator.rollup === 'sum';
+            const low = sum ? undefined : targetWarning(indicator, typed);
             const finding = doc.findings.find((f) => f.indicatorId === indicator.indicatorId);
             const comment = lastReview?.indicatorComments.find((c) => c.indicatorId === indicator.indicatorId);
             return (
@@ -143,7 +145,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
                     onInput={(v) => setTarget(indicator.indicatorId, v)}
                     aside={
                       <span class="council-target">
-                        {t('plan.target.parent', {
+                        {t(sum ? 'plan.target.parentSum' : 'plan.target.parent', {
                           parent: parent.name,
                           target: formatNumber(indicator.target),
                           unit: indicator.unit,
@@ -253,7 +255,11 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
         </FormSection>
       )}
 
-      <FormSection name="goals" headingId="h-goals" title={t('plan.goals.title')} intro={t('plan.goals.intro')} empty={form.goals.length === 0 ? t('plan.goals.none') : undefined}>
+      <FormSection
+        name="goals"
+        headingId="h-goals"
+        title={parent ? t('plan.goals.title.unit') : t('plan.goals.title')}
+        intro={parent ? t('plan.goals.intro.unit', { parent: parent.name }) : t('plan.goals.intro')} empty={form.goals.length === 0 ? t('plan.goals.none') : undefined}>
         {form.goals.map((g, gi) => (
           <fieldset key={g.id} class="row-card">
             <legend>{t('plan.goal.legend', { id: g.id })}</legend>
@@ -322,7 +328,11 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
         />
       </FormSection>
 
-      <FormSection name="ownIndicators" headingId="h-own" title={t('plan.own.title')} intro={t('plan.own.intro')} empty={form.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
+      <FormSection
+        name="ownIndicators"
+        headingId="h-own"
+        title={parent ? t('plan.own.title.unit') : t('plan.own.title')}
+        intro={parent ? t('plan.own.intro.unit') : t('plan.own.intro')} empty={form.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
         {form.ownIndicators.map((o, oi) => (
           <fieldset key={o.id} class="row-card">
             <legend>{t('plan.own.legend', { id: o.id })}</legend>

@@ -186,7 +186,7 @@ export function ReviewPanel({
         <div class={`field${errorOf(commentId) ? ' field--error' : ''}`}>
           <label for={commentId}>{commentLabel}</label>
           <p class="field__help" id={`${commentId}-help`}>
-            {t('review.commentHelp')}
+            {unitOf ? t('review.commentHelp.unit') : t('review.commentHelp')}
           </p>
           <textarea
             id={commentId}

@@ -91,7 +91,12 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
 
   const onDocument = (next: DocumentRead, nextEtag: string) => data.set({ ...data.data!, doc: next, etag: nextEtag });
   const onSubmitted = (findings: Finding[]) => {
-    setNotice({ tone: 'success', text: findings.length ? t('doc.submittedFindings', { count: findings.length }) : t('doc.submitted') });
+    const text = !findings.length
+      ? t('doc.submitted')
+      : doc.parent
+        ? t('doc.submittedFindings.unit', { count: findings.length, parent: doc.parent.name })
+        : t('doc.submittedFindings', { count: findings.length });
+    setNotice({ tone: 'success', text });
     data.reload();
     setTimeout(() => document.getElementById('page-title')?.focus(), 0);
   };

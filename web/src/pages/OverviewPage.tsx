@@ -23,7 +23,7 @@ type Cell = Row['documents'][DocumentKind];
 export function unitsLine(cell: Cell): string | undefined {
   const units = cell.units;
   if (!units || units.total === 0) return undefined;
-  const line = t('overview.units', { approved: units.approved, total: units.total });
+  const line = t(units.total === 1 ? 'overview.units.one' : 'overview.units', { approved: units.approved, total: units.total });
   return units.late > 0 ? `${line}, ${t('overview.unitsLate', { late: units.late })}` : line;
 }
 
@@ -122,12 +122,9 @@ export function OverviewPage({ year, parent }: { year: number; parent?: string }
                           {board.name}
                           {board.kind && board.kind !== 'unit' && <span class="matrix__kind">{t(`boardKind.${board.kind}` as Key)}</span>}
                           {(board.children ?? 0) > 0 && (
-                            <a
-                              class="matrix__units"
-                              href={paths.overview(year, board.boardId)}
-                              aria-label={t('overview.openUnitsOf', { count: board.children!, board: board.name })}
-                            >
+                            <a class="matrix__units" href={paths.overview(year, board.boardId)}>
                               {t('overview.openUnits', { count: board.children! })}
+                              <span class="visually-hidden"> {t('overview.openUnitsOf', { board: board.name })}</span>
                             </a>
                           )}
                         </th>
