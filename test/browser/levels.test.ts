@@ -347,7 +347,32 @@ describe('organisation levels in the browser', () => {
     const after = await ok(env.t.api('GET', api('bromma', 't1'), { as: bromma }), 200);
     expect(after.status).toBe('draft');
     expect(after.content.indicators).toEqual(expect.arrayContaining([expect.objectContaining({ indicatorId: 'KF-1', outcome: kf1.aggregate.outcome, forecast: kf1.aggregate.forecast })]));
+
+    // The other indicators from the units too, then submitted: the city's reviewer sees the roll-up beside the report.
+    await page.getByRole('button', { name: 'Använd enheternas värde för KF-2' }).click();
+    await page.getByRole('button', { name: 'Använd enheternas värde för N1-1' }).click();
+    await page.getByRole('button', { name: 'Skicka in för granskning' }).click();
+    await page.getByText('Inskickat för granskning.').waitFor();
+    await env.t.stack.runDueJobs();
+    const city = await env.visitor();
+    await signIn(city.page, /Rut Analys/);
+    await city.page.goto(url('bromma', 't1'));
+    const panel = city.page.getByRole('region', { name: 'Enheternas värden' });
+    await inBothLanguages(
+      city.page,
+      'levels-09-rollup-review',
+      async () => {
+        await panel.waitFor();
+        expect(await panel.getByRole('table').count()).toBe(read.rollup.indicators.length);
+        await city.page.getByRole('button', { name: 'Godkänn' }).waitFor();
+      },
+      async () => {
+        await city.page.getByRole('region', { name: "The units' values" }).getByRole('table', { name: /KF-2 Sjukfrånvaro: the units' values/ }).waitFor();
+      },
+    );
     expect(errors).toEqual([]);
+    expect(city.errors).toEqual([]);
     await context.close();
+    await city.context.close();
   });
 });

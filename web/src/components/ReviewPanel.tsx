@@ -12,6 +12,7 @@ import { ChangeTable, type NameContext } from './changes';
 import { PlanView, ReportView } from './DocumentViews';
 import { Button, FieldError, Notice, ProblemList, text } from './ui';
 import { findingText } from './findings';
+import { RollupGoalCounts, RollupTable } from './Rollup';
 
 export function ReviewPanel({
   year,
@@ -179,6 +180,29 @@ export function ReviewPanel({
           extra={indicatorCommentField}
           extraHeader={commentLabel}
         />
+      )}
+
+      {kind !== 'plan' && doc.rollup && (
+        <section class="card" aria-labelledby="rollup-title">
+          <h2 id="rollup-title">{t('rollup.title')}</h2>
+          <p>{t('rollup.reported', { reported: doc.rollup.reported, units: doc.rollup.units })}</p>
+          {doc.rollup.indicators.map((item) => {
+            const indicator = planIndicators.find((i) => i.id === item.indicatorId);
+            return (
+              <div key={item.indicatorId} class="rollup">
+                <RollupTable kind={kind as ReportKind} item={item} name={indicator?.name ?? indicatorNames.get(item.indicatorId) ?? item.indicatorId} unit={indicator?.unit ?? ''} />
+              </div>
+            );
+          })}
+          {doc.rollup.goals.map((g) => (
+            <div key={g.goalId}>
+              <p class="rollup-goals__title">
+                {g.goalId} {planGoals.find((p) => p.id === g.goalId)?.title}
+              </p>
+              <RollupGoalCounts counts={g} />
+            </div>
+          ))}
+        </section>
       )}
 
       <section class="card decision" aria-labelledby="decision-title">
