@@ -188,6 +188,10 @@ describe('organisation levels in the browser', () => {
     await page.locator('#f-goals-N1-title').fill('Varje elev läser varje dag');
     await page.locator('#f-goals-N1-areaGoalId').selectOption('D1.1');
     await page.locator('#f-goals-N1-parentGoalId').selectOption('N1');
+    // Saved, the form still plans against the parent (the save's answer carries no parent plan; the page keeps it).
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    await page.getByText('Utkastet är sparat.').waitFor();
+    expect(await page.locator('#f-targets-KF-1-aside').textContent()).toBe('Årsmål för Bromma stadsdelsnämnd: 91 %. Högre värde är bättre.');
     await inBothLanguages(
       page,
       'levels-03-unit-plan',

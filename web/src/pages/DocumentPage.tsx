@@ -89,7 +89,9 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
   const indicators = goals ? planIndicatorsOf(goals, boardId, planTargets, unitParent ? { indicators: unitParent.targets } : undefined) : [];
   const planGoals = (planContent.goals ?? []).map((g) => ({ id: g.id, title: g.title }));
 
-  const onDocument = (next: DocumentRead, nextEtag: string) => data.set({ ...data.data!, doc: next, etag: nextEtag });
+  // A save answers the document without what GET adds beside it (a unit's parent plan, a parent's roll-up): keep those.
+  const onDocument = (next: DocumentRead, nextEtag: string) =>
+    data.set({ ...data.data!, doc: { ...next, parent: next.parent ?? doc.parent, rollup: next.rollup ?? doc.rollup, due: next.due ?? doc.due }, etag: nextEtag });
   const onSubmitted = (findings: Finding[]) => {
     const text = !findings.length
       ? t('doc.submitted')
