@@ -219,11 +219,12 @@ export const statusMatrixRoute = route({
   action: 'status.read',
   method: 'get',
   path: '/api/cycles/{year}/status',
-  summary: 'Boards × documents: status, due date and lateness',
+  summary: "Boards × documents: status, due date and lateness; the top-level boards, or with ?parent= a board's direct units",
   tag: 'cycles',
   auth: 'jwt',
   params: yearParams,
-  responses: { 200: { description: 'The matrix', schema: statusMatrixSchema } },
+  query: z.object({ parent: boardIdSchema.optional().openapi({ description: 'List the direct units of this board instead of the top-level boards' }) }),
+  responses: { 200: { description: 'The matrix', schema: statusMatrixSchema }, 404: problem('No such cycle, or no such parent board') },
 });
 
 export const getDocumentRoute = route({
