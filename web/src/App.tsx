@@ -4,7 +4,7 @@ import { setLocale, t, useLocale, type Key } from './i18n';
 import { api, setApiLocale } from './lib/api';
 import { completeHostedSignIn, hostedUiConfig, isAuthCallback, signOut, type Session } from './lib/auth';
 import { personName } from './lib/people';
-import { boardsEditedBy, may } from './lib/policy';
+import { boardsEditedBy, hasReviewQueue, may } from './lib/policy';
 import { match, navigate, paths, useLocation } from './lib/router';
 import { AppContext, guessYear, useSession } from './lib/session';
 import { CycleHistoryPage } from './pages/CycleHistoryPage';
@@ -87,7 +87,8 @@ export function App() {
     const timer = setTimeout(() => document.getElementById('page-title')?.focus({ preventScroll: false }), 0);
     window.scrollTo(0, 0);
     return () => clearTimeout(timer);
-  }, [location.path]);
+    // The overview's levels differ by query only (`?parent=`): moving between them is a new page too.
+  }, [location.path, location.query.toString()]);
 
   return (
     <AppContext.Provider value={{ session, year }}>
@@ -112,7 +113,7 @@ function Header({ session, year, path, locale }: { session: Session | null; year
   const items: Array<{ href: string; label: Key; active: boolean }> = [{ href: paths.home(), label: boardsEditedBy(user).length ? 'nav.mine' : 'nav.home', active: path === '/' }];
   if (year !== undefined) {
     if (may(user, 'status.read')) items.push({ href: paths.overview(year), label: 'nav.overview', active: /^\/cycles\/\d+$/.test(path) });
-    if (may(user, 'queue.read')) items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
+    if (hasReviewQueue(user)) items.push({ href: paths.review(year), label: 'nav.review', active: /\/review$/.test(path) });
     if (may(user, 'signoff')) items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
     items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
   }
@@ -178,7 +179,7 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   const needsSignIn = /^\/cycles\//.test(path);
   if (needsSignIn && !session) return <SignInPage next={path} required />;
 
-  if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} parent={query.get('parent') || undefined} />;
   if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/signoff', path))) return <SignoffPage year={Number(params.year)} />;

@@ -3,10 +3,10 @@ import type { ComponentChildren } from 'preact';
 import { allIndicators } from '../../../shared/domain/councilGoals';
 import { formatNumber, t, type Key } from '../i18n';
 import type { PlanIndicator } from '../lib/forms';
-import type { CouncilGoals, Finding, PlanContent, ReportContent, ReportKind, ReviewComment } from '../lib/types';
+import type { CouncilGoals, Finding, ParentContext, PlanContent, ReportContent, ReportKind, ReviewComment } from '../lib/types';
 import { RiskMatrix } from './RiskMatrix';
 import { TableWrap } from './ui';
-import { findingTargets } from '../../../shared/domain/targets';
+import { findingText } from './findings';
 
 type Extra = (indicatorId: string) => ComponentChildren;
 
@@ -64,6 +64,7 @@ export function PlanView({
   comments,
   extra,
   extraHeader,
+  parent,
 }: {
   content: PlanContent;
   goals: CouncilGoals;
@@ -71,36 +72,50 @@ export function PlanView({
   comments: ReviewComment[];
   extra?: Extra;
   extraHeader?: string;
+  /** A unit's plan: its targets stand beside its parent's, not the council's. */
+  parent?: ParentContext;
 }) {
   const refs = allIndicators(goals);
   const byId = new Map(refs.map((r) => [r.indicator.id, r]));
+  const parentTargets = new Map((parent?.targets ?? []).map((p) => [p.indicatorId, p]));
+  // What each target is set against: the parent's target for a unit, the council's for a board.
+  const referenceOf = (indicatorId: string) => {
+    if (parent) {
+      const p = parentTargets.get(indicatorId);
+      const council = byId.get(indicatorId)?.indicator;
+      return { name: p?.name ?? council?.name, unit: p?.unit ?? council?.unit ?? '', direction: p?.direction ?? council?.direction, target: p?.target };
+    }
+    const council = byId.get(indicatorId)?.indicator;
+    return { name: council?.name, unit: council?.unit ?? '', direction: council?.direction, target: council?.target };
+  };
   const areaTitle = new Map(goals.directionGoals.flatMap((d) => d.areaGoals.map((a) => [a.id, a.title] as const)));
+  const parentGoalTitle = new Map((parent?.goals ?? []).map((g) => [g.id, g.title]));
   return (
     <div class="doc-view">
-      <ViewSection id="v-targets" title={t('plan.targets.title')} empty={content.targets.length === 0 ? t('doc.empty') : undefined}>
+      <ViewSection id="v-targets" title={parent ? t('plan.targets.title.unit') : t('plan.targets.title')} empty={content.targets.length === 0 ? t('doc.empty') : undefined}>
         <ViewTable
-          label={t('plan.targets.title')}
+          label={parent ? t('plan.targets.title.unit') : t('plan.targets.title')}
           columns={[
             t('field.indicators'),
-            t('meters.chart.legendCouncil'),
-            t('meters.chart.legendTarget'),
+            parent ? t('plan.view.parentTarget', { parent: parent.name }) : t('meters.chart.legendCouncil'),
+            parent ? t('plan.view.unitTarget') : t('meters.chart.legendTarget'),
             t('review.findings'),
             ...extraColumn(extra, extraHeader),
           ]}
         >
           {content.targets.map((target) => {
-            const ref = byId.get(target.indicatorId);
+            const ref = referenceOf(target.indicatorId);
             const finding = findings.find((f) => f.indicatorId === target.indicatorId);
             const comment = latestIndicatorComment(comments, target.indicatorId);
-            const unit = ref?.indicator.unit ?? '';
+            const unit = ref.unit;
             return (
               <tr key={target.indicatorId} class={finding ? 'row--finding' : undefined}>
                 <th scope="row">
-                  <span class="goal-id">{target.indicatorId}</span> {ref?.indicator.name}
+                  <span class="goal-id">{target.indicatorId}</span> {ref.name}
                 </th>
                 <td>
-                  {ref ? `${formatNumber(ref.indicator.target)} ${unit}` : '–'}
-                  {ref && <span class="muted"> ({t(`direction.${ref.indicator.direction}.short` as Key)})</span>}
+                  {ref.target !== undefined ? `${formatNumber(ref.target)} ${unit}` : '–'}
+                  {ref.direction && <span class="muted"> ({t(`direction.${ref.direction}.short` as Key)})</span>}
                 </td>
                 <td>
                   <strong>
@@ -111,11 +126,7 @@ export function PlanView({
                   {finding ? (
                     <span class="finding-flag">
                       <span aria-hidden="true">⚑ </span>
-                      {t('doc.finding', {
-                        board: `${formatNumber(findingTargets(finding).own)} ${unit}`,
-                        council: `${formatNumber(findingTargets(finding).reference)} ${unit}`,
-                        direction: t(`direction.${finding.direction ?? ref?.indicator.direction ?? 'higher'}.short` as Key),
-                      })}
+                      {findingText(finding, unit, parent?.name, ref.direction)}
                     </span>
                   ) : (
                     '–'
@@ -129,7 +140,7 @@ export function PlanView({
         </ViewTable>
       </ViewSection>
 
-      <ViewSection id="v-goals" title={t('plan.goals.title')} empty={content.goals.length === 0 ? t('plan.goals.none') : undefined}>
+      <ViewSection id="v-goals" title={parent ? t('plan.goals.title.unit') : t('plan.goals.title')} empty={content.goals.length === 0 ? t('plan.goals.none') : undefined}>
         <ul class="goal-list">
           {content.goals.map((g) => (
             <li key={g.id}>
@@ -139,6 +150,11 @@ export function PlanView({
               <p class="muted">
                 {t('plan.goal.area')}: {g.areaGoalId} {areaTitle.get(g.areaGoalId)}
               </p>
+              {parent && g.parentGoalId && (
+                <p class="muted">
+                  {t('plan.goal.parent', { parent: parent.name })}: {g.parentGoalId} {parentGoalTitle.get(g.parentGoalId)}
+                </p>
+              )}
               {g.activities.length > 0 && (
                 <ul>
                   {g.activities.map((a, i) => (
@@ -151,9 +167,9 @@ export function PlanView({
         </ul>
       </ViewSection>
 
-      <ViewSection id="v-own" title={t('plan.own.title')} empty={content.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
+      <ViewSection id="v-own" title={parent ? t('plan.own.title.unit') : t('plan.own.title')} empty={content.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
         <ViewTable
-          label={t('plan.own.title')}
+          label={parent ? t('plan.own.title.unit') : t('plan.own.title')}
           columns={[t('field.indicators'), t('plan.own.goal'), t('plan.own.direction'), t('plan.own.target'), ...extraColumn(extra, extraHeader)]}
         >
           {content.ownIndicators.map((o) => (

@@ -22,8 +22,8 @@ import { EditorFrame } from './EditorFrame';
 import { fieldErrorText, FormSection } from './FormSection';
 import { SelectField, TextArea, TextField } from './inputs';
 import { RiskMatrix } from './RiskMatrix';
-import { Button } from './ui';
-import { findingTargets } from '../../../shared/domain/targets';
+import { Button, Notice } from './ui';
+import { findingText } from './findings';
 
 export interface PlanEditorProps {
   year: number;
@@ -36,6 +36,8 @@ export interface PlanEditorProps {
 }
 
 export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubmitted }: PlanEditorProps) {
+  // A unit plans against its parent's approved plan (the GET of a unit's plan says so in `parent`).
+  const parent = doc.parent;
   const editor = useEditor<PlanForm, unknown>(
     {
       year,
@@ -43,7 +45,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
       kind: 'plan',
       toForm: (content) => toPlanForm(content as never),
       contentOf: (form) => planContentOf(form, goals),
-      missing: (form) => planMissing(form, goals, boardId),
+      missing: (form) => planMissing(form, goals, boardId, parent),
     },
     { doc, etag },
     onDocument,
@@ -51,10 +53,16 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
   const { form, update } = editor;
   const err = fieldErrorText(editor.errorOf);
   const ctx: NameContext = {
-    indicatorNames: new Map([...allIndicators(goals).map((r) => [r.indicator.id, r.indicator.name] as const), ...form.ownIndicators.map((o) => [o.id, o.name] as const)]),
+    indicatorNames: new Map([
+      ...allIndicators(goals).map((r) => [r.indicator.id, r.indicator.name] as const),
+      ...(parent?.targets ?? []).map((p) => [p.indicatorId, p.name] as const),
+      ...form.ownIndicators.map((o) => [o.id, o.name] as const),
+    ]),
   };
   const lastReview: ReviewComment | undefined = doc.comments.at(-1);
   const areaGoals = goals.directionGoals.flatMap((d) => d.areaGoals.map((a) => ({ value: a.id, label: `${a.id} ${a.title}` })));
+  const parentGoalOptions = (parent?.goals ?? []).map((g) => ({ value: g.id, label: `${g.id} ${g.title}`.trim() }));
+  const parentWaiting = parent && parent.status !== 'approved';
   const goalOptions = form.goals.map((g) => ({ value: g.id, label: `${g.id} ${g.title}`.trim() }));
   const riskOptions = form.risks.map((r) => ({ value: r.id, label: `${r.id} ${r.title}`.trim() }));
   const scoreOptions = [1, 2, 3, 4].map((n) => ({ value: String(n), label: t(`plan.risk.level.${n}` as Key) }));
@@ -80,89 +88,178 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
     .filter((g) => g.areas.length > 0);
 
   return (
-    <EditorFrame editor={editor} status={doc.status} ctx={ctx} onSubmit={() => void submit()}>
+    <EditorFrame
+      editor={editor}
+      status={doc.status}
+      ctx={ctx}
+      onSubmit={() => void submit()}
+      submitDisabledReason={parentWaiting ? t('plan.unit.waitingSubmit', { parent: parent.name }) : undefined}
+    >
+      {parentWaiting && (
+        <Notice tone="warning" id="parent-waiting">
+          <p>{t('plan.unit.waiting', { parent: parent.name, status: t(`status.${parent.status}` as Key) })}</p>
+        </Notice>
+      )}
       <nav class="toc" aria-label={t('plan.sections')}>
         <ol>
           {(['targets', 'goals', 'ownIndicators', 'risks', 'controls'] as const).map((s) => (
             <li key={s}>
-              <a href={`#${sectionId(s)}`}>{t(`plan.${s === 'ownIndicators' ? 'own' : s}.title` as Key).replace(/^\d+\.\s*/, '')}</a>
+              <a href={`#${sectionId(s)}`}>{t(`plan.${s === 'ownIndicators' ? 'own' : s}.title${parent && s !== 'risks' && s !== 'controls' ? '.unit' : ''}` as Key).replace(/^\d+\.\s*/, '')}</a>
             </li>
           ))}
         </ol>
       </nav>
 
-      <FormSection name="targets" headingId="h-targets" title={t('plan.targets.title')} intro={t('plan.targets.intro')}>
-        {groups.length === 0 && <p>{t('plan.targets.none')}</p>}
-        {groups.map(({ d, areas }) => (
-          <div key={d.id} class="goal-group">
-            <h3>
-              <span class="goal-id">{d.id}</span> {d.title}
-            </h3>
-            {areas.map(({ a, refs }) => (
-              <div key={a.id} class="area-group">
-                <h4>
-                  <span class="goal-id">{a.id}</span> {a.title}
-                </h4>
-                {refs.map(({ indicator }) => {
-                  const id = fieldId('targets', indicator.id);
-                  const typed = form.targets.find((x) => x.indicatorId === indicator.id)?.target ?? '';
-                  const low = targetWarning(indicator, typed);
-                  const finding = doc.findings.find((f) => f.indicatorId === indicator.id);
-                  const comment = lastReview?.indicatorComments.find((c) => c.indicatorId === indicator.id);
-                  const direction = t(`direction.${indicator.direction}` as Key);
-                  return (
-                    <div key={indicator.id} class={`indicator${low !== undefined ? ' indicator--low' : ''}`}>
-                      <p class="indicator__name">
-                        <span class="goal-id">{indicator.id}</span> {indicator.name}
-                      </p>
-                      <div class="indicator__row">
-                        <TextField
-                          id={id}
-                          numeric
-                          width="short"
-                          label={t('plan.target.label', { unit: indicator.unit })}
-                          required
-                          value={typed}
-                          onInput={(v) => setTarget(indicator.id, v)}
-                          aside={
-                            <>
-                              <span class="council-target">{t('plan.target.council', { target: formatNumber(indicator.target), unit: indicator.unit, direction })}</span>
-                            </>
-                          }
-                          warning={
-                            low !== undefined
-                              ? t('plan.target.warning', {
-                                  value: formatNumber(low),
-                                  target: formatNumber(indicator.target),
-                                  unit: indicator.unit,
-                                  direction: t(`direction.${indicator.direction}.short` as Key),
-                                })
-                              : undefined
-                          }
-                          error={err(id)}
-                        />
-                        {(finding || comment) && (
-                          <div class="indicator__review">
-                            {finding && doc.status === 'returned' && <FindingNote finding={finding} unit={indicator.unit} />}
-                            {comment && (
-                              <div class="review-comment">
-                                <p class="review-comment__label">{t('doc.reviewerOnIndicator')}</p>
-                                <p>{comment.comment}</p>
-                              </div>
-                            )}
-                          </div>
-                        )}
-                      </div>
+      {parent ? (
+        <FormSection
+          name="targets"
+          headingId="h-targets"
+          title={t('plan.targets.title.unit')}
+          intro={t('plan.targets.intro.unit', { parent: parent.name })}
+          empty={parent.targets.length === 0 ? t('plan.targets.none.unit', { parent: parent.name }) : undefined}
+        >
+          {parent.targets.map((indicator) => {
+            const id = fieldId('targets', indicator.indicatorId);
+            const typed = form.targets.find((x) => x.indicatorId === indicator.indicatorId)?.target ?? '';
+            // A unit's part of a sum (places, visits) is not compared with the parent's whole.
+            const sum = indicator.rollup === 'sum';
+            const low = sum ? undefined : targetWarning(indicator, typed);
+            const finding = doc.findings.find((f) => f.indicatorId === indicator.indicatorId);
+            const comment = lastReview?.indicatorComments.find((c) => c.indicatorId === indicator.indicatorId);
+            return (
+              <div key={indicator.indicatorId} class={`indicator${low !== undefined ? ' indicator--low' : ''}`}>
+                <p class="indicator__name">
+                  <span class="goal-id">{indicator.indicatorId}</span> {indicator.name}
+                  <span class="indicator__source">
+                    {indicator.source === 'own' ? t('plan.target.source.own', { parent: parent.name }) : t('plan.target.source.council')}
+                  </span>
+                </p>
+                <div class="indicator__row">
+                  <TextField
+                    id={id}
+                    numeric
+                    width="short"
+                    label={t('plan.target.label.unit', { unit: indicator.unit })}
+                    required
+                    value={typed}
+                    onInput={(v) => setTarget(indicator.indicatorId, v)}
+                    aside={
+                      <span class="council-target">
+                        {t(sum ? 'plan.target.parentSum' : 'plan.target.parent', {
+                          parent: parent.name,
+                          target: formatNumber(indicator.target),
+                          unit: indicator.unit,
+                          direction: t(`direction.${indicator.direction}` as Key),
+                        })}
+                      </span>
+                    }
+                    warning={
+                      low !== undefined
+                        ? t('plan.target.warning.parent', {
+                            parent: parent.name,
+                            value: formatNumber(low),
+                            target: formatNumber(indicator.target),
+                            unit: indicator.unit,
+                            direction: t(`direction.${indicator.direction}.short` as Key),
+                          })
+                        : undefined
+                    }
+                    error={err(id)}
+                  />
+                  {(finding || comment) && (
+                    <div class="indicator__review">
+                      {finding && doc.status === 'returned' && <FindingNote finding={finding} unit={indicator.unit} parentName={parent.name} />}
+                      {comment && (
+                        <div class="review-comment">
+                          <p class="review-comment__label">{t('doc.reviewerOnIndicator')}</p>
+                          <p>{comment.comment}</p>
+                        </div>
+                      )}
                     </div>
-                  );
-                })}
+                  )}
+                </div>
               </div>
-            ))}
-          </div>
-        ))}
-      </FormSection>
+            );
+          })}
+        </FormSection>
+      ) : (
+        <FormSection name="targets" headingId="h-targets" title={t('plan.targets.title')} intro={t('plan.targets.intro')}>
+          {groups.length === 0 && <p>{t('plan.targets.none')}</p>}
+          {groups.map(({ d, areas }) => (
+            <div key={d.id} class="goal-group">
+              <h3>
+                <span class="goal-id">{d.id}</span> {d.title}
+              </h3>
+              {areas.map(({ a, refs }) => (
+                <div key={a.id} class="area-group">
+                  <h4>
+                    <span class="goal-id">{a.id}</span> {a.title}
+                  </h4>
+                  {refs.map(({ indicator }) => {
+                    const id = fieldId('targets', indicator.id);
+                    const typed = form.targets.find((x) => x.indicatorId === indicator.id)?.target ?? '';
+                    const low = targetWarning(indicator, typed);
+                    const finding = doc.findings.find((f) => f.indicatorId === indicator.id);
+                    const comment = lastReview?.indicatorComments.find((c) => c.indicatorId === indicator.id);
+                    const direction = t(`direction.${indicator.direction}` as Key);
+                    return (
+                      <div key={indicator.id} class={`indicator${low !== undefined ? ' indicator--low' : ''}`}>
+                        <p class="indicator__name">
+                          <span class="goal-id">{indicator.id}</span> {indicator.name}
+                        </p>
+                        <div class="indicator__row">
+                          <TextField
+                            id={id}
+                            numeric
+                            width="short"
+                            label={t('plan.target.label', { unit: indicator.unit })}
+                            required
+                            value={typed}
+                            onInput={(v) => setTarget(indicator.id, v)}
+                            aside={
+                              <>
+                                <span class="council-target">{t('plan.target.council', { target: formatNumber(indicator.target), unit: indicator.unit, direction })}</span>
+                              </>
+                            }
+                            warning={
+                              low !== undefined
+                                ? t('plan.target.warning', {
+                                    value: formatNumber(low),
+                                    target: formatNumber(indicator.target),
+                                    unit: indicator.unit,
+                                    direction: t(`direction.${indicator.direction}.short` as Key),
+                                  })
+                                : undefined
+                            }
+                            error={err(id)}
+                          />
+                          {(finding || comment) && (
+                            <div class="indicator__review">
+                              {finding && doc.status === 'returned' && <FindingNote finding={finding} unit={indicator.unit} />}
+                              {comment && (
+                                <div class="review-comment">
+                                  <p class="review-comment__label">{t('doc.reviewerOnIndicator')}</p>
+                                  <p>{comment.comment}</p>
+                                </div>
+                              )}
+                            </div>
+                          )}
+                        </div>
+                      </div>
+                    );
+                  })}
+                </div>
+              ))}
+            </div>
+          ))}
+        </FormSection>
+      )}
 
-      <FormSection name="goals" headingId="h-goals" title={t('plan.goals.title')} intro={t('plan.goals.intro')} empty={form.goals.length === 0 ? t('plan.goals.none') : undefined}>
+      <FormSection
+        name="goals"
+        headingId="h-goals"
+        title={parent ? t('plan.goals.title.unit') : t('plan.goals.title')}
+        intro={parent ? t('plan.goals.intro.unit', { parent: parent.name }) : t('plan.goals.intro')} empty={form.goals.length === 0 ? t('plan.goals.none') : undefined}>
         {form.goals.map((g, gi) => (
           <fieldset key={g.id} class="row-card">
             <legend>{t('plan.goal.legend', { id: g.id })}</legend>
@@ -185,6 +282,18 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
               onInput={(v) => update((f) => void (f.goals[gi]!.areaGoalId = v))}
               error={err(fieldId('goals', g.id, 'areaGoalId'))}
             />
+            {parent && (
+              <SelectField
+                id={fieldId('goals', g.id, 'parentGoalId')}
+                label={t('plan.goal.parent', { parent: parent.name })}
+                help={t('plan.goal.parentHelp', { parent: parent.name })}
+                placeholder={t('plan.goal.parentChoose')}
+                options={parentGoalOptions}
+                value={g.parentGoalId ?? ''}
+                onInput={(v) => update((f) => void (f.goals[gi]!.parentGoalId = v || undefined))}
+                error={err(fieldId('goals', g.id, 'parentGoalId'))}
+              />
+            )}
             <fieldset class="activities">
               <legend>{t('plan.goal.activities')}</legend>
               {g.activities.map((activity, ai) => (
@@ -219,7 +328,11 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
         />
       </FormSection>
 
-      <FormSection name="ownIndicators" headingId="h-own" title={t('plan.own.title')} intro={t('plan.own.intro')} empty={form.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
+      <FormSection
+        name="ownIndicators"
+        headingId="h-own"
+        title={parent ? t('plan.own.title.unit') : t('plan.own.title')}
+        intro={parent ? t('plan.own.intro.unit') : t('plan.own.intro')} empty={form.ownIndicators.length === 0 ? t('plan.own.none') : undefined}>
         {form.ownIndicators.map((o, oi) => (
           <fieldset key={o.id} class="row-card">
             <legend>{t('plan.own.legend', { id: o.id })}</legend>
@@ -355,16 +468,12 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
   );
 }
 
-export function FindingNote({ finding, unit }: { finding: Finding; unit: string }) {
+export function FindingNote({ finding, unit, parentName }: { finding: Finding; unit: string; parentName?: string }) {
   return (
     <div class="finding-note">
       <p>
         <span aria-hidden="true">⚑ </span>
-        {t('doc.finding', {
-          board: `${formatNumber(findingTargets(finding).own)} ${unit}`,
-          council: `${formatNumber(findingTargets(finding).reference)} ${unit}`,
-          direction: t(`direction.${finding.direction ?? 'higher'}.short` as Key),
-        })}
+        {findingText(finding, unit, parentName)}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 /** Tertial and annual report form: outcome and forecast per indicator of the plan, goal assessments, internal control, analysis. */
-import { formatNumber, parseNumberInput, t, type Key } from '../i18n';
+import { useState } from 'preact/hooks';
+import { formatNumber, numberToInput, parseNumberInput, t, type Key } from '../i18n';
 import { useEditor } from '../lib/editor';
 import { fieldId, reportContentOf, reportMissing, toReportForm, type PlanIndicator, type ReportForm } from '../lib/forms';
 import { isLessAmbitious } from '../lib/forms';
@@ -8,6 +9,8 @@ import type { NameContext } from './changes';
 import { EditorFrame } from './EditorFrame';
 import { fieldErrorText, FormSection } from './FormSection';
 import { RadioGroup, TextArea, TextField } from './inputs';
+import { RollupGoalCounts, RollupTable } from './Rollup';
+import { Button } from './ui';
 
 export interface ReportEditorProps {
   year: number;
@@ -18,11 +21,13 @@ export interface ReportEditorProps {
   indicators: PlanIndicator[];
   planGoals: Array<{ id: string; title: string }>;
   planStatus: DocumentStatus;
+  /** A unit's report: the board above it, whose targets stand beside the unit's. */
+  parentName?: string;
   onDocument: (doc: DocumentRead, etag: string) => void;
   onSubmitted: () => void;
 }
 
-export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planGoals, planStatus, onDocument, onSubmitted }: ReportEditorProps) {
+export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planGoals, planStatus, parentName, onDocument, onSubmitted }: ReportEditorProps) {
   const goalIds = planGoals.map((g) => g.id);
   const editor = useEditor<ReportForm, unknown>(
     {
@@ -44,6 +49,24 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
   const tertial = kind !== 'annual';
   const period = t(`kind.${kind}.period` as Key);
   const lastReview = doc.comments.at(-1);
+  // A parent's report: its units' approved values per indicator, and the aggregate it may take as its own.
+  const rollup = doc.rollup;
+  const rollupOf = new Map((rollup?.indicators ?? []).map((r) => [r.indicatorId, r]));
+  const rollupGoals = new Map((rollup?.goals ?? []).map((g) => [g.goalId, g]));
+  const [taken, setTaken] = useState<string>();
+
+  /** One action: the aggregate becomes the board's outcome (and forecast) in the form; saving keeps it. */
+  const takeAggregate = (indicatorId: string) => {
+    const aggregate = rollupOf.get(indicatorId)?.aggregate;
+    if (!aggregate) return;
+    update((f) => {
+      const row = f.indicators.find((r) => r.indicatorId === indicatorId);
+      if (!row) return;
+      if (aggregate.outcome !== null) row.outcome = numberToInput(aggregate.outcome);
+      if (tertial && aggregate.forecast !== null) row.forecast = numberToInput(aggregate.forecast);
+    });
+    setTaken(indicatorId);
+  };
 
   const submit = async () => {
     if (await editor.submit()) onSubmitted();
@@ -58,6 +81,14 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
       submitDisabledReason={planStatus !== 'approved' ? t('report.needsPlan', { status: t(`status.${planStatus}` as Key) }) : undefined}
     >
       <FormSection name="indicators" headingId="h-indicators" title={t('report.indicators.title')} intro={tertial ? t('report.indicators.intro.tertial', { period }) : t('report.indicators.intro.annual')}>
+        {rollup && (
+          <div class="rollup-intro">
+            <p>
+              <strong>{t('rollup.reported', { reported: rollup.reported, units: rollup.units })}</strong>
+            </p>
+            <p>{t('rollup.intro')}</p>
+          </div>
+        )}
         {form.indicators.map((row, ri) => {
           const indicator = byId.get(row.indicatorId);
           const unit = indicator?.unit ?? '';
@@ -72,7 +103,14 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
                 <span class="goal-id">{row.indicatorId}</span> {indicator?.name ?? row.indicatorId}
               </legend>
               <p class="field__aside" id={fieldId('indicators', row.indicatorId, 'targets')}>
-                {indicator?.councilTarget !== undefined
+                {parentName && indicator?.parentTarget !== undefined
+                  ? t('report.indicator.parentTarget', {
+                      target: target !== undefined ? `${formatNumber(target)} ${unit}` : t('report.indicator.noTarget'),
+                      parent: parentName,
+                      reference: `${formatNumber(indicator.parentTarget)} ${unit}`,
+                      direction,
+                    })
+                  : indicator?.councilTarget !== undefined
                   ? t('report.indicator.targets', {
                       target: target !== undefined ? `${formatNumber(target)} ${unit}` : t('report.indicator.noTarget'),
                       council: `${formatNumber(indicator.councilTarget)} ${unit}`,
@@ -84,6 +122,25 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
                 <div class="review-comment">
                   <p class="review-comment__label">{t('doc.reviewerOnIndicator')}</p>
                   <p>{reviewerComment.comment}</p>
+                </div>
+              )}
+              {rollupOf.has(row.indicatorId) && (
+                <div class="rollup">
+                  <RollupTable kind={kind} item={rollupOf.get(row.indicatorId)!} name={indicator?.name ?? row.indicatorId} unit={unit} />
+                  <div class="rollup__use">
+                    <Button
+                      variant="secondary"
+                      class="button--small"
+                      disabled={!rollupOf.get(row.indicatorId)!.aggregate}
+                      onClick={() => takeAggregate(row.indicatorId)}
+                    >
+                      {t('rollup.use')}
+                      <span class="visually-hidden"> {t('rollup.useFor', { id: row.indicatorId })}</span>
+                    </Button>
+                    <p class="rollup__taken" aria-live="polite">
+                      {taken === row.indicatorId ? t('rollup.used', { id: row.indicatorId }) : ''}
+                    </p>
+                  </div>
                 </div>
               )}
               <div class="row-fields">
@@ -138,6 +195,7 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
               onChange={(v) => update((f) => void (f.goals[gi]!.assessment = v as 'fulfilled'))}
               error={err(fieldId('goals', g.goalId, 'assessment'))}
             />
+            {rollupGoals.has(g.goalId) && <RollupGoalCounts counts={rollupGoals.get(g.goalId)!} />}
             <TextArea id={fieldId('goals', g.goalId, 'comment')} rows={2} label={t('report.goal.comment')} value={g.comment} onInput={(v) => update((f) => void (f.goals[gi]!.comment = v))} />
           </div>
         ))}

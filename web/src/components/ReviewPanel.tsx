@@ -7,11 +7,12 @@ import { diff } from '../lib/diff';
 import { fieldId, fieldIdForPath, type FieldProblem, type PlanIndicator } from '../lib/forms';
 import { personName } from '../lib/people';
 import { paths } from '../lib/router';
-import type { CouncilGoals, DocumentKind, DocumentRead, PlanContent, ReportContent, ReportKind } from '../lib/types';
+import type { CouncilGoals, DocumentKind, DocumentRead, ParentContext, PlanContent, ReportContent, ReportKind } from '../lib/types';
 import { ChangeTable, type NameContext } from './changes';
 import { PlanView, ReportView } from './DocumentViews';
 import { Button, FieldError, Notice, ProblemList, text } from './ui';
-import { findingTargets } from '../../../shared/domain/targets';
+import { findingText } from './findings';
+import { RollupGoalCounts, RollupTable } from './Rollup';
 
 export function ReviewPanel({
   year,
@@ -21,6 +22,8 @@ export function ReviewPanel({
   goals,
   planIndicators,
   planGoals,
+  parent,
+  unitOf,
   onDecided,
 }: {
   year: number;
@@ -30,6 +33,10 @@ export function ReviewPanel({
   goals: CouncilGoals;
   planIndicators: PlanIndicator[];
   planGoals: Array<{ id: string; title: string }>;
+  /** A unit's plan: the parent it plans against (findings compare with the parent's targets). */
+  parent?: ParentContext;
+  /** A unit's document: the name of the board it sits below. */
+  unitOf?: string;
   onDecided: (doc: DocumentRead, decision: 'approve' | 'return') => void;
 }) {
   const [comment, setComment] = useState('');
@@ -41,9 +48,13 @@ export function ReviewPanel({
 
   const indicatorNames = new Map<string, string>([
     ...allIndicators(goals).map((r) => [r.indicator.id, r.indicator.name] as const),
+    ...(parent?.targets ?? []).map((p) => [p.indicatorId, p.name] as const),
     ...planIndicators.map((i) => [i.id, i.name] as const),
   ]);
+  const unitOfIndicator = (indicatorId: string) =>
+    parent?.targets.find((p) => p.indicatorId === indicatorId)?.unit ?? allIndicators(goals).find((r) => r.indicator.id === indicatorId)?.indicator.unit ?? '';
   const ctx: NameContext = { indicatorNames };
+  const commentLabel = unitOf ? t('review.comment.unit') : t('review.comment');
   const changes = doc.previousSubmission ? diff(doc.previousSubmission, doc.content) : undefined;
   const commentId = fieldId('decision', 'comment');
   const errorOf = (id: string) => {
@@ -115,26 +126,19 @@ export function ReviewPanel({
         <section class="card card--findings" aria-labelledby="findings-title">
           <h2 id="findings-title">{t('review.page.findings')}</h2>
           {doc.findings.length === 0 ? (
-            <p>{t('review.page.noFindings')}</p>
+            <p>{parent ? t('review.page.noFindings.unit', { parent: parent.name }) : t('review.page.noFindings')}</p>
           ) : (
             <ul class="findings">
-              {doc.findings.map((f) => {
-                const unit = allIndicators(goals).find((r) => r.indicator.id === f.indicatorId)?.indicator.unit ?? '';
-                return (
-                  <li key={f.indicatorId} class="finding-flag">
-                    <span aria-hidden="true">⚑ </span>
-                    <strong>
-                      {f.indicatorId} {indicatorNames.get(f.indicatorId)}
-                    </strong>
-                    {': '}
-                    {t('doc.finding', {
-                      board: `${formatNumber(findingTargets(f).own)} ${unit}`,
-                      council: `${formatNumber(findingTargets(f).reference)} ${unit}`,
-                      direction: t(`direction.${f.direction ?? 'higher'}.short` as Key),
-                    })}
-                  </li>
-                );
-              })}
+              {doc.findings.map((f) => (
+                <li key={f.indicatorId} class="finding-flag">
+                  <span aria-hidden="true">⚑ </span>
+                  <strong>
+                    {f.indicatorId} {indicatorNames.get(f.indicatorId)}
+                  </strong>
+                  {': '}
+                  {findingText(f, unitOfIndicator(f.indicatorId), parent?.name ?? unitOf)}
+                </li>
+              ))}
             </ul>
           )}
         </section>
@@ -165,7 +169,7 @@ export function ReviewPanel({
       )}
 
       {kind === 'plan' ? (
-        <PlanView content={doc.content as PlanContent} goals={goals} findings={doc.findings} comments={[]} extra={indicatorCommentField} extraHeader={t('review.comment')} />
+        <PlanView content={doc.content as PlanContent} goals={goals} findings={doc.findings} comments={[]} extra={indicatorCommentField} extraHeader={commentLabel} parent={parent} />
       ) : (
         <ReportView
           kind={kind as ReportKind}
@@ -174,16 +178,39 @@ export function ReviewPanel({
           goalTitles={new Map(planGoals.map((g) => [g.id, g.title]))}
           comments={[]}
           extra={indicatorCommentField}
-          extraHeader={t('review.comment')}
+          extraHeader={commentLabel}
         />
+      )}
+
+      {kind !== 'plan' && doc.rollup && (
+        <section class="card" aria-labelledby="rollup-title">
+          <h2 id="rollup-title">{t('rollup.title')}</h2>
+          <p>{t('rollup.reported', { reported: doc.rollup.reported, units: doc.rollup.units })}</p>
+          {doc.rollup.indicators.map((item) => {
+            const indicator = planIndicators.find((i) => i.id === item.indicatorId);
+            return (
+              <div key={item.indicatorId} class="rollup">
+                <RollupTable kind={kind as ReportKind} item={item} name={indicator?.name ?? indicatorNames.get(item.indicatorId) ?? item.indicatorId} unit={indicator?.unit ?? ''} />
+              </div>
+            );
+          })}
+          {doc.rollup.goals.map((g) => (
+            <div key={g.goalId}>
+              <p class="rollup-goals__title">
+                {g.goalId} {planGoals.find((p) => p.id === g.goalId)?.title}
+              </p>
+              <RollupGoalCounts counts={g} />
+            </div>
+          ))}
+        </section>
       )}
 
       <section class="card decision" aria-labelledby="decision-title">
         <h2 id="decision-title">{t('review.page.decision')}</h2>
         <div class={`field${errorOf(commentId) ? ' field--error' : ''}`}>
-          <label for={commentId}>{t('review.comment')}</label>
+          <label for={commentId}>{commentLabel}</label>
           <p class="field__help" id={`${commentId}-help`}>
-            {t('review.commentHelp')}
+            {unitOf ? t('review.commentHelp.unit') : t('review.commentHelp')}
           </p>
           <textarea
             id={commentId}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldIdForPath, planContentOf, planMissing, reportMissing, targetWarning, toPlanForm, toReportForm } from './forms';
-import type { CouncilGoals } from './types';
+import type { CouncilGoals, ParentContext } from './types';
 
 const goals: CouncilGoals = {
   directionGoals: [
@@ -109,5 +109,34 @@ describe('fieldIdForPath', () => {
     ['body.comment', 'f-decision-comment'],
   ])('%s → %s', (path, id) => {
     expect(fieldIdForPath(path, sent)).toBe(id);
+  });
+});
+
+describe("a unit's plan, against its parent's", () => {
+  const parent: ParentContext = {
+    boardId: 'bromma',
+    name: 'Bromma stadsdelsnämnd',
+    status: 'approved',
+    targets: [
+      { indicatorId: 'KF-1', name: 'Behöriga', unit: '%', direction: 'higher', target: 88, source: 'council' },
+      { indicatorId: 'B-1', name: 'Läsande elever', unit: '%', direction: 'higher', target: 70, source: 'own' },
+    ],
+    goals: [{ id: 'N1', title: 'Fler behöriga' }],
+  };
+
+  it("lists every indicator of the parent's plan without a target, and none of the council's others", () => {
+    const form = toPlanForm({ targets: [{ indicatorId: 'KF-1', target: 88 }] });
+    expect(planMissing(form, goals, 'bromma-alvik', parent).map((p) => p.fieldId)).toEqual(['f-targets-B-1']);
+  });
+
+  it('warns against the parent\'s target, direction-aware', () => {
+    expect([targetWarning(parent.targets[0]!, '87'), targetWarning(parent.targets[0]!, '88')]).toEqual([87, undefined]);
+  });
+
+  it("keeps a goal's parentGoalId, and drops it when none is chosen", () => {
+    const form = toPlanForm({ goals: [{ id: 'N1', title: 'Läsning', areaGoalId: 'D1.1', parentGoalId: 'N1', activities: [] }] });
+    expect(planContentOf(form, goals).content.goals[0]).toMatchObject({ parentGoalId: 'N1' });
+    form.goals[0]!.parentGoalId = '';
+    expect(planContentOf(form, goals).content.goals[0]).not.toHaveProperty('parentGoalId');
   });
 });

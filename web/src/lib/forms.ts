@@ -8,7 +8,7 @@ import { isLessAmbitious } from '../../../shared/domain/targets';
 import { planIndicatorsOf, type PlanIndicator } from '../../../shared/domain/report';
 import type { Key, Vars } from '../i18n';
 import { numberToInput, parseNumberInput } from '../i18n';
-import type { CouncilGoals, CouncilIndicator, Direction, PlanContent, ReportContent, ReportKind } from './types';
+import type { CouncilGoals, CouncilIndicator, Direction, ParentContext, PlanContent, ReportContent, ReportKind } from './types';
 
 export { isLessAmbitious, planIndicatorsOf, type PlanIndicator };
 
@@ -30,7 +30,7 @@ export const sectionId = (name: string) => `s-${name}`;
 // ── Plan ────────────────────────────────────────────────────────────────────
 export interface PlanForm {
   targets: Array<{ indicatorId: string; target: string }>;
-  goals: Array<{ id: string; title: string; areaGoalId: string; activities: string[] }>;
+  goals: Array<{ id: string; title: string; areaGoalId: string; parentGoalId?: string; activities: string[] }>;
   ownIndicators: Array<{ id: string; goalId: string; name: string; unit: string; direction: Direction; target: string }>;
   risks: Array<{ id: string; title: string; probability: string; consequence: string }>;
   controls: Array<{ id: string; riskId: string; description: string; frequency: string }>;
@@ -41,7 +41,7 @@ export const frequencies = ['monthly', 'quarterly', 'tertial', 'yearly', 'contin
 export function toPlanForm(content: Partial<PlanContent> | undefined): PlanForm {
   return {
     targets: (content?.targets ?? []).map((t) => ({ indicatorId: t.indicatorId, target: numberToInput(t.target) })),
-    goals: (content?.goals ?? []).map((g) => ({ id: g.id, title: g.title, areaGoalId: g.areaGoalId, activities: [...(g.activities ?? [])] })),
+    goals: (content?.goals ?? []).map((g) => ({ id: g.id, title: g.title, areaGoalId: g.areaGoalId, ...(g.parentGoalId ? { parentGoalId: g.parentGoalId } : {}), activities: [...(g.activities ?? [])] })),
     ownIndicators: (content?.ownIndicators ?? []).map((o) => ({ ...o, target: numberToInput(o.target) })),
     risks: (content?.risks ?? []).map((r) => ({ id: r.id, title: r.title, probability: numberToInput(r.probability), consequence: numberToInput(r.consequence) })),
     controls: (content?.controls ?? []).map((c) => ({ ...c })),
@@ -85,7 +85,7 @@ export function planContentOf(form: PlanForm, goals: CouncilGoals | undefined): 
     if (blank(g.title) && blank(g.areaGoalId) && activities.every((a) => a === '')) continue;
     if (blank(g.title)) problems.push({ fieldId: fieldId('goals', g.id, 'title'), message: { key: 'plan.goal.titleMissing' } });
     if (blank(g.areaGoalId)) problems.push({ fieldId: fieldId('goals', g.id, 'areaGoalId'), message: { key: 'plan.goal.areaMissing' } });
-    planGoals.push({ id: g.id, title: g.title.trim(), areaGoalId: g.areaGoalId, activities: activities.filter((a) => a !== '') });
+    planGoals.push({ id: g.id, title: g.title.trim(), areaGoalId: g.areaGoalId, ...(blank(g.parentGoalId) ? {} : { parentGoalId: g.parentGoalId }), activities: activities.filter((a) => a !== '') });
   }
 
   const ownIndicators: PlanContent['ownIndicators'] = [];
@@ -119,12 +119,23 @@ export function planContentOf(form: PlanForm, goals: CouncilGoals | undefined): 
   return { content: { targets, goals: planGoals, ownIndicators, risks, controls }, problems };
 }
 
-/** What still stops the plan from being submitted (besides the save problems): the checklist shown above the form. */
-export function planMissing(form: PlanForm, goals: CouncilGoals, boardId: string): FieldProblem[] {
+/**
+ * What still stops the plan from being submitted (besides the save problems): the checklist shown above the form.
+ * A board sets a target for each council indicator assigned to it; a unit for each indicator of its parent's plan.
+ */
+export function planMissing(form: PlanForm, goals: CouncilGoals, boardId: string, parent?: ParentContext): FieldProblem[] {
   const missing: FieldProblem[] = [];
   const typed = new Map(form.targets.map((t) => [t.indicatorId, t.target]));
-  for (const indicator of assignedIndicators(goals, boardId)) {
-    if (blank(typed.get(indicator.id))) missing.push({ fieldId: fieldId('targets', indicator.id), message: { key: 'plan.target.missing', vars: { name: indicator.name } } });
+  if (parent) {
+    for (const indicator of parent.targets) {
+      if (blank(typed.get(indicator.indicatorId))) {
+        missing.push({ fieldId: fieldId('targets', indicator.indicatorId), message: { key: 'plan.target.missing.unit', vars: { name: indicator.name } } });
+      }
+    }
+  } else {
+    for (const indicator of assignedIndicators(goals, boardId)) {
+      if (blank(typed.get(indicator.id))) missing.push({ fieldId: fieldId('targets', indicator.id), message: { key: 'plan.target.missing', vars: { name: indicator.name } } });
+    }
   }
   for (const r of form.risks) {
     if (blank(r.title) && blank(r.probability) && blank(r.consequence)) continue;
@@ -142,8 +153,8 @@ export function planMissing(form: PlanForm, goals: CouncilGoals, boardId: string
   return missing;
 }
 
-/** The live check beside a target field: is what was typed less ambitious than the council's target? */
-export function targetWarning(indicator: CouncilIndicator, typed: string): number | undefined {
+/** The live check beside a target field: is what was typed less ambitious than the council's (or the parent's) target? */
+export function targetWarning(indicator: Pick<CouncilIndicator, 'direction' | 'target'>, typed: string): number | undefined {
   const value = parseNumberInput(typed);
   if (value === undefined || Number.isNaN(value)) return undefined;
   return isLessAmbitious(indicator.direction, indicator.target, value) ? value : undefined;

@@ -65,7 +65,8 @@ export function interceptLinks(root: HTMLElement): () => void {
 export const paths = {
   home: () => '/',
   signIn: (next?: string) => (next ? `/signin?next=${encodeURIComponent(next)}` : '/signin'),
-  overview: (year: number) => `/cycles/${year}`,
+  /** The year overview; with `parent`, that board's units (a bookmark that lasts: `/cycles/2026?parent=bromma`). */
+  overview: (year: number, parent?: string) => (parent ? `/cycles/${year}?parent=${encodeURIComponent(parent)}` : `/cycles/${year}`),
   cycleHistory: (year: number) => `/cycles/${year}/history`,
   document: (year: number, boardId: string, kind: string) => `/cycles/${year}/boards/${encodeURIComponent(boardId)}/documents/${kind}`,
   history: (year: number, boardId: string, kind: string) => `/cycles/${year}/boards/${encodeURIComponent(boardId)}/documents/${kind}/history`,

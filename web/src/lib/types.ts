@@ -13,13 +13,16 @@ export type {
   Finding,
   PlanContent,
   ReportContent,
+  Rollup,
   SignoffBody,
   StatusMatrix,
   SubmitResponse,
 } from '../../../shared/schemas/documents';
 export type { Meter, MeterBoard, MetersResponse } from '../../../shared/schemas/meters';
 
-import type { DocumentView, HistoryEvent as HistoryEventSchema, PlanContent, ReportContent, ReviewComment as ReviewCommentSchema } from '../../../shared/schemas/documents';
+import type { BoardKind } from '../../../shared/schemas/boards';
+import type { DocumentStatus } from '../../../shared/schemas/common';
+import type { DocumentView, ParentPlanView, HistoryEvent as HistoryEventSchema, PlanContent, ReportContent, ReviewComment as ReviewCommentSchema } from '../../../shared/schemas/documents';
 
 /** Who did it: the API adds `actorName` beside the login id when it knows the person's name. */
 interface Named {
@@ -32,6 +35,10 @@ import type { DocumentKind } from '../../../shared/schemas/common';
 export const documentKinds: readonly DocumentKind[] = ['plan', 't1', 't2', 'annual'];
 export const reportKinds = ['t1', 't2', 'annual'] as const;
 export type ReportKind = (typeof reportKinds)[number];
+
+/** A unit's document: its parent board, the parent plan's status, its targets and goals (the unit plans against them). */
+export type ParentContext = ParentPlanView;
+export type ParentTarget = ParentPlanView['targets'][number];
 
 /** A document as GET answers it, with the added fields the API sends beside the contract's. */
 export type DocumentRead = Omit<DocumentView, 'comments'> & {
@@ -53,6 +60,9 @@ export interface ReviewQueueItem {
   submittedAt?: string;
   submissions?: number;
   findings?: number;
+  /** A unit's document: the board it sits below (its office decides). */
+  parentId?: string | null;
+  boardKind?: BoardKind;
 }
 
 /** What a cycle's history records (GET /api/cycles/{year}/history), oldest first. */

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { formatDate, t } from '../i18n';
 import { api, ApiError, documentPath } from '../lib/api';
 import { planIndicatorsOf } from '../lib/forms';
+import { loadDirectory } from '../lib/levels';
 import { may, transitionsFor } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
@@ -21,6 +22,9 @@ interface Loaded {
   etag: string;
   goals: CouncilGoals | null;
   board?: Board;
+  /** The boards above this one, nearest first: a unit's documents are reached through them. */
+  ancestors: string[];
+  parentName?: string;
   cycle: Cycle;
   plan?: DocumentRead;
 }
@@ -39,15 +43,18 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
           throw e;
         },
       ),
-      api<{ boards: Board[] }>('GET', '/boards'),
+      loadDirectory(),
       api<Cycle>('GET', `/cycles/${year}`),
       kind === 'plan' ? Promise.resolve(undefined) : api<DocumentRead>('GET', documentPath(year, boardId, 'plan')).then((a) => a.data),
     ]);
+    const ancestors = boards.ancestors(boardId);
     return {
       doc: doc.data,
       etag: doc.etag ?? `"${doc.data.version}"`,
       goals,
-      board: boards.data.boards.find((b) => b.boardId === boardId),
+      board: boards.byId.get(boardId),
+      ancestors,
+      parentName: doc.data.parent?.name ?? plan?.parent?.name ?? (ancestors[0] ? boards.name(ancestors[0]) : undefined),
       cycle: cycle.data,
       plan,
     };
@@ -66,28 +73,42 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
     );
   }
 
-  const { doc, etag, goals, cycle, plan } = data.data;
-  const due = cycle.calendar[`${kind}Due` as 'planDue'];
+  const { doc, etag, goals, cycle, plan, ancestors, parentName } = data.data;
+  // A unit's document has its own due date (the calendar's moved by unitLeadDays per level).
+  const due = doc.due ?? cycle.calendar[`${kind}Due` as 'planDue'];
   const open = cycle.state === 'open';
   // The buttons come from the lifecycle table and the policy, as the server will check them.
-  const possible = new Set(transitionsFor(user, doc.status, { boardId, cycleState: cycle.state }).map((row) => row.action));
+  const possible = new Set(transitionsFor(user, doc.status, { boardId, ancestors, cycleState: cycle.state }).map((row) => row.action));
   const mode = possible.has('save') ? 'edit' : possible.has('approve') || possible.has('return') ? 'review' : 'read';
   const boardEditor = may(user, 'documents.save', boardId);
   const lastReview = doc.comments.at(-1);
   const planContent = (plan?.content ?? { targets: [], ownIndicators: [], goals: [] }) as PlanContent;
-  const indicators = goals ? planIndicatorsOf(goals, boardId, { targets: planContent.targets ?? [], ownIndicators: planContent.ownIndicators ?? [] }) : [];
+  const planTargets = { targets: planContent.targets ?? [], ownIndicators: planContent.ownIndicators ?? [] };
+  // A unit reports on its parent's indicators it set targets for; a board on the council's assigned to it.
+  const unitParent = doc.parent ?? plan?.parent;
+  const indicators = goals ? planIndicatorsOf(goals, boardId, planTargets, unitParent ? { indicators: unitParent.targets } : undefined) : [];
   const planGoals = (planContent.goals ?? []).map((g) => ({ id: g.id, title: g.title }));
 
-  const onDocument = (next: DocumentRead, nextEtag: string) => data.set({ ...data.data!, doc: next, etag: nextEtag });
+  // A save answers the document without what GET adds beside it (a unit's parent plan, a parent's roll-up): keep those.
+  const onDocument = (next: DocumentRead, nextEtag: string) =>
+    data.set({ ...data.data!, doc: { ...next, parent: next.parent ?? doc.parent, rollup: next.rollup ?? doc.rollup, due: next.due ?? doc.due }, etag: nextEtag });
   const onSubmitted = (findings: Finding[]) => {
-    setNotice({ tone: 'success', text: findings.length ? t('doc.submittedFindings', { count: findings.length }) : t('doc.submitted') });
+    const text = !findings.length
+      ? t('doc.submitted')
+      : doc.parent
+        ? t('doc.submittedFindings.unit', { count: findings.length, parent: doc.parent.name })
+        : t('doc.submittedFindings', { count: findings.length });
+    setNotice({ tone: 'success', text });
     data.reload();
     setTimeout(() => document.getElementById('page-title')?.focus(), 0);
   };
 
   return (
     <div class="page">
-      <p class="eyebrow">{boardName}</p>
+      <p class="eyebrow">
+        {boardName}
+        {parentName && <span class="eyebrow__parent"> · {t('doc.unitOf', { parent: parentName })}</span>}
+      </p>
       <PageTitle title={fullTitle}>{title}</PageTitle>
       <div class="doc-meta">
         <StatusBadge status={doc.status} />
@@ -146,6 +167,7 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
             indicators={indicators}
             planGoals={planGoals}
             planStatus={plan?.status ?? 'not_started'}
+            parentName={unitParent ? unitParent.name : undefined}
             onDocument={onDocument}
             onSubmitted={() => onSubmitted([])}
           />
@@ -159,6 +181,8 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
           goals={goals}
           planIndicators={indicators}
           planGoals={planGoals}
+          parent={doc.parent}
+          unitOf={parentName}
           onDecided={(next, decision) => {
             setNotice({
               tone: 'success',
@@ -170,7 +194,7 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
           }}
         />
       ) : kind === 'plan' ? (
-        <PlanView content={doc.content as PlanContent} goals={goals} findings={doc.findings} comments={doc.comments} />
+        <PlanView content={doc.content as PlanContent} goals={goals} findings={doc.findings} comments={doc.comments} parent={doc.parent} />
       ) : (
         <ReportView kind={kind as ReportKind} content={doc.content as ReportContent} indicators={indicators} goalTitles={new Map(planGoals.map((g) => [g.id, g.title]))} comments={doc.comments} />
       )}

@@ -2,7 +2,8 @@
 import { t, formatDate, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { personName } from '../lib/people';
-import { boardsEditedBy, may } from '../lib/policy';
+import { loadDirectory } from '../lib/levels';
+import { boardsEditedBy, decidesOnUnits, may } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
 import { documentKinds, type DocumentStatus, type StatusMatrix } from '../lib/types';
@@ -11,7 +12,8 @@ import { ErrorNotice, kindName, Loading, Notice, PageTitle, StatusBadge, useAsyn
 export function HomePage() {
   const { session, year } = useApp();
   const user = session?.user;
-  const matrix = useAsync(async () => (user ? (await api<StatusMatrix>('GET', `/cycles/${year}/status`)).data : undefined), [user?.sub, year]);
+  const matrix = useAsync(async () => (user ? loadMine(year, boardsEditedBy(user)) : undefined), [user?.sub, year]);
+  const office = useAsync(async () => (user && decidesOnUnits(user) ? hasUnits(user.boards) : false), [user?.sub]);
 
   if (!user) {
     return (
@@ -43,10 +45,19 @@ export function HomePage() {
       {noCycle && <Notice>{t('home.noCycle', { year })}</Notice>}
       {matrix.error !== undefined && !noCycle && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && boardsEditedBy(user).length > 0 && <MyDocuments matrix={matrix.data} boards={boardsEditedBy(user)} year={year} />}
-      {matrix.data && may(user, 'queue.read') && (
+      {matrix.data && may(user, 'queue.read') && user.role !== 'editor' && (
         <section class="card" aria-labelledby="queue-title">
           <h2 id="queue-title">{t('home.reviewer.title')}</h2>
           <p>{t('home.reviewer.count', { count: countStatus(matrix.data, 'in_review') })}</p>
+          <p>
+            <a href={paths.review(year)}>{t('home.reviewer.go')}</a>
+          </p>
+        </section>
+      )}
+      {office.data && user.role === 'editor' && (
+        <section class="card" aria-labelledby="units-title">
+          <h2 id="units-title">{t('home.units.title')}</h2>
+          <p>{t('home.units.text')}</p>
           <p>
             <a href={paths.review(year)}>{t('home.reviewer.go')}</a>
           </p>
@@ -68,6 +79,33 @@ export function HomePage() {
       )}
     </div>
   );
+}
+
+/**
+ * The year's status matrix with the person's own boards in it: the top-level boards, and for a unit's editor the
+ * rows of its unit, read from its parent's level (`?parent=`).
+ */
+async function loadMine(year: number, mine: string[]): Promise<StatusMatrix> {
+  const top = (await api<StatusMatrix>('GET', `/cycles/${year}/status`)).data;
+  const missing = mine.filter((id) => !top.boards.some((b) => b.boardId === id));
+  if (missing.length === 0) return top;
+  const directory = await loadDirectory().catch(() => undefined);
+  const parents = [...new Set(missing.map((id) => directory?.byId.get(id)?.parentId).filter((p): p is string => !!p))];
+  const levels = await Promise.all(
+    parents.map((parent) =>
+      api<StatusMatrix>('GET', `/cycles/${year}/status?parent=${encodeURIComponent(parent)}`).then(
+        (a) => a.data.boards,
+        () => [],
+      ),
+    ),
+  );
+  return { ...top, boards: [...top.boards, ...levels.flat().filter((b) => missing.includes(b.boardId) && !top.boards.some((x) => x.boardId === b.boardId))] };
+}
+
+/** Whether any board sits below one of these (the person is a board's office with units to review). */
+async function hasUnits(boards: string[]): Promise<boolean> {
+  const directory = await loadDirectory().catch(() => undefined);
+  return !!directory?.boards.some((b) => b.parentId && boards.includes(b.parentId));
 }
 
 function countStatus(matrix: StatusMatrix, status: DocumentStatus): number {

@@ -1,25 +1,27 @@
 /**
- * The reviewers' queue: documents in review, oldest submission first, from GET /api/review-queue (all years; this
- * page shows the year's). Where the API has no queue route it is built from the status matrix and each document.
+ * The review queue: documents in review, oldest submission first, from GET /api/review-queue (all years; this page
+ * shows the year's). The city's reviewers see the boards'; a board's office (an editor) its units'. Where the API
+ * has no queue route it is built from the status matrix and each document.
  */
 import { formatDate, t } from '../i18n';
 import { api, ApiError, documentPath } from '../lib/api';
+import { loadDirectory, type Directory } from '../lib/levels';
 import { allows } from '../lib/policy';
+import { useApp } from '../lib/session';
 import { paths } from '../lib/router';
 import type { DocumentRead, ReviewQueueItem, StatusMatrix } from '../lib/types';
 import { documentKinds } from '../lib/types';
 import { ErrorNotice, kindName, Loading, PageTitle, useAsync, TableWrap } from '../components/ui';
 
 async function loadQueue(year: number): Promise<ReviewQueueItem[]> {
-  const matrix = (await api<StatusMatrix>('GET', `/cycles/${year}/status`)).data;
-  const names = new Map(matrix.boards.map((b) => [b.boardId, b.name]));
   try {
-    const answer = await api<{ documents?: ReviewQueueItem[]; items?: ReviewQueueItem[] }>('GET', '/review-queue');
+    const answer = await api<{ documents?: ReviewQueueItem[]; items?: ReviewQueueItem[] }>('GET', `/review-queue?year=${year}`);
     const items = answer.data.documents ?? answer.data.items ?? [];
-    return items.filter((i) => i.year === year).map((i) => ({ ...i, boardName: i.boardName ?? names.get(i.boardId) }));
+    return items.filter((i) => i.year === year);
   } catch (error) {
     if (!(error instanceof ApiError && error.isMissingRoute)) throw error;
   }
+  const matrix = (await api<StatusMatrix>('GET', `/cycles/${year}/status`)).data;
   // Without the queue route: the matrix's documents in review, each read for its submission time.
   const waiting = matrix.boards.flatMap((b) => documentKinds.filter((k) => allows(b.documents[k].status, 'approve')).map((kind) => ({ board: b, kind })));
   const items = await Promise.all(
@@ -32,12 +34,18 @@ async function loadQueue(year: number): Promise<ReviewQueueItem[]> {
 }
 
 export function ReviewQueuePage({ year }: { year: number }) {
+  const { session } = useApp();
   const queue = useAsync(() => loadQueue(year), [year]);
+  const directory = useAsync<Directory | null>(() => loadDirectory().catch(() => null), [session?.token]);
   const title = t('review.title', { year });
+  // An editor's queue is their office's: the units below their boards. The city's reviewers see the boards.
+  const office = session?.user.role === 'editor';
+  const anyUnits = (queue.data ?? []).some((i) => i.parentId);
+  const nameOf = (id: string, fallback?: string) => fallback ?? directory.data?.name(id) ?? id;
   return (
     <div class="page">
       <PageTitle title={title}>{title}</PageTitle>
-      <p class="lead">{t('review.intro')}</p>
+      <p class="lead">{office ? t('review.intro.units') : t('review.intro')}</p>
       {queue.loading && !queue.data && <Loading />}
       {queue.error !== undefined && <ErrorNotice error={queue.error} onRetry={queue.reload} />}
       {queue.data &&
@@ -46,10 +54,11 @@ export function ReviewQueuePage({ year }: { year: number }) {
         ) : (
           <TableWrap label={title}>
             <table class="table">
-              <caption class="visually-hidden">{t('review.intro')}</caption>
+              <caption class="visually-hidden">{office ? t('review.intro.units') : t('review.intro')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('overview.board')}</th>
+                  <th scope="col">{t(anyUnits && office ? 'overview.unit' : 'overview.board')}</th>
+                  {anyUnits && <th scope="col">{t('review.parent')}</th>}
                   <th scope="col">{t('table.document')}</th>
                   <th scope="col">{t('review.submitted')}</th>
                   <th scope="col">{t('review.round')}</th>
@@ -60,12 +69,13 @@ export function ReviewQueuePage({ year }: { year: number }) {
                 {queue.data.map((item) => (
                   <tr key={`${item.boardId}-${item.kind}`} class={item.findings ? 'row--finding' : undefined}>
                     <th scope="row">
-                      <a href={paths.document(year, item.boardId, item.kind)}>{t('review.open', { kind: kindName(item.kind), board: item.boardName ?? item.boardId })}</a>
+                      <a href={paths.document(year, item.boardId, item.kind)}>{t('review.open', { kind: kindName(item.kind), board: nameOf(item.boardId, item.boardName) })}</a>
                     </th>
+                    {anyUnits && <td>{item.parentId ? nameOf(item.parentId) : '–'}</td>}
                     <td>{kindName(item.kind)}</td>
                     <td>{formatDate(item.submittedAt, true)}</td>
                     <td>{item.submissions ?? '–'}</td>
-                    <td>{item.findings ? t('review.findingsCount', { count: item.findings }) : '–'}</td>
+                    <td>{item.findings ? t(item.parentId ? 'review.findingsCount.unit' : 'review.findingsCount', { count: item.findings }) : '–'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,8 +6,10 @@ import { navigate, paths } from '../lib/router';
 import { Notice, PageTitle } from '../components/ui';
 import { useApp } from '../lib/session';
 
-/** The demo's people grouped by role, in the order they are listed (the boards' people first). */
-const roleGroups = [...new Set(demoUsers.map((user) => user.role))];
+/** A person's group on the page: their role, with units' editors apart from the boards' offices. */
+const groupOf = (user: DemoUser): string => (user.unitOf ? 'unit' : user.role);
+/** The demo's people grouped, in the order they are listed (the boards' people first, then the units'). */
+const roleGroups = [...new Set(demoUsers.map(groupOf))];
 
 export function SignInPage({ next, required = false }: { next?: string; required?: boolean }) {
   const [busy, setBusy] = useState<string>();
@@ -47,14 +49,15 @@ export function SignInPage({ next, required = false }: { next?: string; required
           <h2 id={`role-${role}`}>{t(`roleGroup.${role}` as Key)}</h2>
           <ul class="signin-list">
             {demoUsers
-              .filter((u) => u.role === role)
+              .filter((u) => groupOf(u) === role)
               .map((user) => (
                 <li key={user.sub}>
                   <button type="button" class="signin-card" onClick={() => void signIn(user)} disabled={busy !== undefined} aria-describedby={`who-${user.sub}`}>
                     <span class="signin-card__name">{t('signIn.as', { name: user.name })}</span>
                     <span class="signin-card__who" id={`who-${user.sub}`}>
-                      {t(`role.${user.role}` as Key)}
-                      {user.boardNames ? ` · ${t('signIn.boards', { boards: user.boardNames.join(', ') })}` : ''}
+                      {user.unitOf
+                        ? `${t('role.editor.unit')} · ${t('signIn.unit', { unit: (user.boardNames ?? user.boards ?? []).join(', '), parent: user.unitOf })}`
+                        : `${t(`role.${user.role}` as Key)}${user.boardNames ? ` · ${t('signIn.boards', { boards: user.boardNames.join(', ') })}` : ''}`}
                     </span>
                   </button>
                 </li>
