@@ -166,12 +166,13 @@ export const demoCouncilGoals: CouncilGoals = {
 
 const seeder: Actor = { sub: 'demo-seed', role: 'admin', boards: [] };
 
-/** The demo's people (the web app's demo users and the sign-in hints use the same ones). */
+/** The demo's people: the same as the web app's demo users (web/src/lib/auth.ts), and the sign-in hints. */
 export const demoPeople = {
   admin: { sub: 'anna.admin', role: 'admin', boards: [], name: 'Anna Controller', email: 'anna@stockholm.example' },
   brommaEditor: { sub: 'erik.bromma', role: 'editor', boards: ['bromma'], name: 'Erik Berg', email: 'erik@bromma.example' },
   utbildningEditor: { sub: 'ulla.utbildning', role: 'editor', boards: ['utbildning'], name: 'Ulla Ek', email: 'ulla@utbildning.example' },
-  unitEditor: { sub: 'lena.alvik', role: 'editor', boards: ['bromma-alviksskolan'], name: 'Lena Alm', email: 'lena@alviksskolan.example' },
+  unitEditor: { sub: 'lena.alvik', role: 'editor', boards: ['bromma-alviksskolan'], name: 'Lena Alvik', email: 'lena@alviksskolan.example' },
+  norraRealEditor: { sub: 'olof.norrareal', role: 'editor', boards: ['utbildning-norra-real'], name: 'Olof Norén', email: 'olof@norrareal.example' },
   reviewer: { sub: 'rut.reviewer', role: 'reviewer', boards: [], name: 'Rut Analys', email: 'rut@stockholm.example' },
   executive: { sub: 'ks.executive', role: 'executive', boards: [], name: 'Kommunstyrelsen' },
 } satisfies Record<string, Actor>;
@@ -265,7 +266,7 @@ export const demoUnitDrafts: Array<{ boardId: string; editor: Actor; content: Pl
   },
   {
     boardId: 'utbildning-norra-real',
-    editor: { sub: 'nils.norrareal', role: 'editor', boards: ['utbildning-norra-real'], name: 'Nils Berg' },
+    editor: demoPeople.norraRealEditor,
     content: {
       targets: [
         { indicatorId: 'KF-ELEV-1', target: 95 },
