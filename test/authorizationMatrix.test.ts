@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withMatrix } from '../scripts/authorizationDoc';
 import { apiRoutes } from '../shared/api/routes';
-import { roles } from '../shared/domain/actor';
+import { roles, type Actor } from '../shared/domain/actor';
+import { isAllowed } from '../shared/domain/authorization';
 import { expectedStatus } from './support/expectedStatus';
 import type { RouteSpec } from '../shared/http/route';
 import { admin, startTestStack, type Caller, type TestStack } from './support/localStack';
@@ -43,6 +44,28 @@ const cases = apiRoutes
     ),
   );
 
+/**
+ * Organisation levels: the unit `bromma-skola` below `bromma`. Every route on a board (and the review queue), for the
+ * callers the levels add: the parent's editor (its office) on the unit, the unit's own editor on the unit and on its
+ * parent, and a reviewer scoped to the parent on the unit. Expected from the policy with the unit's ancestors.
+ */
+const unit = 'bromma-skola';
+const ancestorsOf: Record<string, string[]> = { [unit]: [ownBoard], [ownBoard]: [] };
+const levelCallers: ReadonlyArray<{ who: string; caller: Caller; boardId: string }> = [
+  { who: "the parent's editor on its unit", caller: { sub: 'office-matrix', role: 'editor', boards: [ownBoard] }, boardId: unit },
+  { who: "the unit's own editor", caller: { sub: 'unit-editor-matrix', role: 'editor', boards: [unit] }, boardId: unit },
+  { who: "the unit's editor on its parent", caller: { sub: 'unit-editor-matrix', role: 'editor', boards: [unit] }, boardId: ownBoard },
+  { who: 'a reviewer scoped to the parent, on the unit', caller: { sub: 'scoped-reviewer-matrix', role: 'reviewer', boards: [ownBoard] }, boardId: unit },
+];
+const levelCases = apiRoutes
+  .filter((route) => route.auth === 'jwt' && route.action && (route.path.includes('{boardId}') || route.action === 'queue.read'))
+  .flatMap((route) =>
+    levelCallers.map(({ who, caller, boardId }) => {
+      const actor: Actor = { sub: caller.sub, role: caller.role, boards: caller.boards ?? [] };
+      return { route, who, caller, boardId, expected: isAllowed(actor, route.action!, { boardId, ancestors: ancestorsOf[boardId] }) ? 200 : 403 };
+    }),
+  );
+
 describe('the authorization matrix over HTTP', () => {
   let t: TestStack;
 
@@ -51,6 +74,7 @@ describe('the authorization matrix over HTTP', () => {
     for (const boardId of [ownBoard, otherBoard]) {
       await t.api('PUT', `/api/boards/${boardId}`, { as: admin, body: { name: boardId, kind: 'district', contacts: [`k@${boardId}.example`] } });
     }
+    await t.api('PUT', `/api/boards/${unit}`, { as: admin, body: { name: unit, kind: 'unit', parentId: ownBoard, contacts: [`k@${unit}.example`] } });
     await t.api('POST', '/api/cycles', { as: admin, body: { year, calendar: { planDue: '2026-01-31', t1Due: '2026-05-15', t2Due: '2026-09-15', annualDue: '2027-02-15', signoffDue: '2027-04-15' } } });
     await t.api('PUT', `/api/cycles/${year}/council-goals`, { as: admin, body: sampleBodies.putCouncilGoals });
   });
@@ -89,4 +113,24 @@ describe('the authorization matrix over HTTP', () => {
       if (answer.status >= 400) expect(answer.headers.get('content-type')).toContain('application/problem+json');
     },
   );
+
+  it.each(levelCases.map((c) => [`${c.route.method.toUpperCase()} ${c.route.path} as ${c.who} → ${c.expected === 200 ? 'allowed' : c.expected}`, c] as const))(
+    'levels: %s',
+    async (_name, { route, caller, boardId, expected }) => {
+      const answer = await t.api(route.method.toUpperCase(), pathFor(route, boardId), { as: caller, body: sampleBodies[route.operationId], headers: { 'if-match': '"0"' } });
+      if (expected === 200) expect([401, 403], JSON.stringify(answer.body)).not.toContain(answer.status);
+      else expect(answer.status, JSON.stringify(answer.body)).toBe(expected);
+      if (answer.status >= 400) expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    },
+  );
+
+  it("covers the levels' decisions: the office decides on its unit, the unit's own editor does not", () => {
+    const decide = levelCases.filter((c) => c.route.action === 'documents.decide').map((c) => [c.who, c.expected]);
+    expect(decide).toEqual([
+      ["the parent's editor on its unit", 200],
+      ["the unit's own editor", 403],
+      ["the unit's editor on its parent", 403],
+      ['a reviewer scoped to the parent, on the unit', 200],
+    ]);
+  });
 });

@@ -6,6 +6,6 @@ import { statusMatrix } from '../../shared/features/cycles/statusMatrix';
 import { httpHandler } from '../../shared/http/handler';
 
 export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
-  httpHandler(statusMatrixRoute, async ({ params }) => ({ status: 200, body: await statusMatrix(params.year, deps) }));
+  httpHandler(statusMatrixRoute, async ({ params, query }) => ({ status: 200, body: await statusMatrix(params.year, deps, { parent: query.parent }) }));
 
 export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));

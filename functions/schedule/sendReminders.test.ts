@@ -90,4 +90,21 @@ describe('the daily reminder job on DynamoDB', () => {
     })();
     expect(overdue.readUnits).toBeLessThanOrEqual(summaryAndDirectory + 5 + 3 * OWING);
   }, 120_000);
+
+  it('stays at 5 units on a quiet day once units owe at a level of their own, and runs in full on their days', async () => {
+    // Twenty units below board-000, added (and noted, as putBoard does) after the overdue day's run.
+    const units = Array.from({ length: 20 }, (_, i) => `unit-${String(i).padStart(2, '0')}`);
+    for (const unitId of units) await ports.sent.boardAdded(unitId, '2027-02-01T10:00:00.000Z');
+    await Promise.all(units.map((unitId) => ports.boards.save(storedBoard(unitId, { kind: 'unit', parentId: 'board-000' }), 0)));
+    expect(await run('2027-02-02')).toMatchObject({ sent: 0, fullRuns: [{ reason: 'boards added' }] });
+    // The units' plan is due 2027-02-14 (unitLeadDays 14): their reminder on 02-07. The days before are quiet.
+    for (const day of ['2027-02-03', '2027-02-06']) {
+      const quiet = await run(day);
+      expect(quiet).toMatchObject({ sent: 0, fullRuns: [] });
+      expect(quiet.readUnits).toBeGreaterThan(0);
+      expect(quiet.readUnits).toBeLessThanOrEqual(5);
+    }
+    expect(await run('2027-02-07')).toMatchObject({ sent: units.length, fullRuns: [{ year: YEAR, reason: 'plan step due at level 1' }] });
+    expect(notifier.sent.at(-1)).toMatchObject({ kind: 'reminder', documentKind: 'plan' });
+  }, 120_000);
 });

@@ -187,6 +187,52 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         expect(await ports.documents.statuses(year + 1)).toEqual([]);
       });
 
+      it("keeps the parents' roll-up items in step with their units' commits: approved figures only, under the parent named", async () => {
+        let n = 0;
+        const commit = async (boardId: string, kind: 'plan' | 't1', from: StoredDocument | undefined, patch: Partial<StoredDocument>, expectedVersion?: number) => {
+          const at = `2031-01-10T10:00:${String(++n).padStart(2, '0')}.000Z`;
+          const next = storedDocument({ year, boardId, kind }, { ...from, version: (from?.version ?? 0) + 1, updatedAt: at, ...patch });
+          const event = { at, actor: 'editor', role: 'editor', action: 'saved' as const, from: from?.status ?? 'not_started', to: next.status };
+          await ports.documents.commit({ next, ...(from ? { previous: from } : {}), expectedVersion: expectedVersion ?? from?.version ?? 0, event });
+          return next;
+        };
+        const planContent = (goals: object[]) => ({ ...storedDocument({ year, boardId: 'x', kind: 'plan' }).content, goals }) as StoredDocument['content'];
+        const reportContent = (outcome: number) =>
+          ({ indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1, comment: 'internal' }, { indicatorId: 'KF-2' }], goals: [{ goalId: 'S1', assessment: 'partly', comment: 'internal' }] }) as StoredDocument['content'];
+
+        expect(await ports.documents.unitFigures(year, 'bromma', 't1')).toBeUndefined();
+        await commit('alvik', 'plan', undefined, { status: 'approved', parentId: 'bromma', content: planContent([{ id: 'S1', title: 'Mål', areaGoalId: 'D1.1', parentGoalId: 'N1', activities: [] }]) });
+        const alvik = await commit('alvik', 't1', undefined, { status: 'in_review', parentId: 'bromma', content: reportContent(80) });
+        const approved = await commit('alvik', 't1', alvik, { status: 'approved' });
+        await commit('abacka', 't1', undefined, { status: 'approved', parentId: 'bromma', content: reportContent(90) });
+        // A top-level board's report and a unit's draft roll up nowhere.
+        await commit('kista', 't1', undefined, { status: 'approved', content: reportContent(70) });
+        await commit('ulvsunda', 't1', undefined, { status: 'draft', parentId: 'bromma', content: reportContent(10) });
+        // A refused commit leaves the roll-up as it was.
+        await refusal(commit('alvik', 't1', approved, { status: 'draft' }, 7));
+
+        const figures = (outcome: number) => ({ indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1 }], goals: [{ goalId: 'S1', assessment: 'partly' }] });
+        expect(await ports.documents.unitFigures(year, 'bromma', 't1')).toEqual([
+          { boardId: 'abacka', kind: 't1', ...figures(90) },
+          { boardId: 'alvik', kind: 'plan', goals: [{ goalId: 'S1', parentGoalId: 'N1' }] },
+          { boardId: 'alvik', kind: 't1', ...figures(80) },
+        ]);
+        expect(await ports.documents.unitFigures(year, 'bromma', 't2')).toEqual([{ boardId: 'alvik', kind: 'plan', goals: [{ goalId: 'S1', parentGoalId: 'N1' }] }]);
+        expect(await ports.documents.unitFigures(year, 'kista', 't1')).toBeUndefined();
+        expect((await ports.documents.get(year, 'alvik', 't1'))?.document.parentId).toBe('bromma');
+
+        // Leaving approved takes the unit off its parent's roll-up; approved again below another parent moves it.
+        const returned = await commit('alvik', 't1', approved, { status: 'returned' });
+        expect((await ports.documents.unitFigures(year, 'bromma', 't1'))!.map((entry) => `${entry.boardId}:${entry.kind}`)).toEqual(['abacka:t1', 'alvik:plan']);
+        const abacka = (await ports.documents.get(year, 'abacka', 't1'))!.document;
+        await commit('abacka', 't1', abacka, { parentId: 'kista', content: reportContent(91) });
+        expect((await ports.documents.unitFigures(year, 'bromma', 't1'))!.map((entry) => `${entry.boardId}:${entry.kind}`)).toEqual(['alvik:plan']);
+        expect(await ports.documents.unitFigures(year, 'kista', 't1')).toEqual([{ boardId: 'abacka', kind: 't1', ...figures(91) }]);
+        await commit('alvik', 't1', returned, { status: 'approved', content: reportContent(85) });
+        expect((await ports.documents.unitFigures(year, 'bromma', 't1'))!.find((entry) => entry.kind === 't1')).toEqual({ boardId: 'alvik', kind: 't1', ...figures(85) });
+        expect(await ports.documents.unitFigures(year + 1, 'bromma', 't1')).toBeUndefined();
+      });
+
       it('refuses any change of a signed-off year, and writes none of it', async () => {
         await ports.cycles.update(storedCycle(year, { version: 2, state: 'signed_off' }), 1, { at: '2031-01-09T00:00:00.000Z', actor: 'exec', role: 'executive', action: 'signed_off' });
         const refused = await refusal(ports.documents.commit(change(undefined, {}, { workflowAction: { type: 'start', workflow: 'review', executionName: 'x', input: {} } })));
@@ -315,6 +361,12 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         await ports.sent.recordRun(year, { ...run, through: '2031-02-08', live: ['t1'] });
         expect(await ports.sent.lastRun(year)).toMatchObject({ through: '2031-02-08', live: ['t1'] });
         expect(await ports.sent.lastRun(year + 1)).toBeUndefined();
+        // With units: the levels each kind is still owed at come back as recorded; without, none are made up.
+        const withUnits = { ...run, through: '2031-02-09', depths: { plan: [1, 2], t1: [0, 1] } };
+        await ports.sent.recordRun(year, withUnits);
+        expect(await ports.sent.lastRun(year)).toEqual(withUnits);
+        await ports.sent.recordRun(year, { ...run, through: '2031-02-10' });
+        expect(await ports.sent.lastRun(year)).toEqual({ ...run, through: '2031-02-10' });
       });
 
       it('lists the boards added after an instant, oldest first', async () => {

@@ -219,11 +219,12 @@ export const statusMatrixRoute = route({
   action: 'status.read',
   method: 'get',
   path: '/api/cycles/{year}/status',
-  summary: 'Boards × documents: status, due date and lateness',
+  summary: "Boards × documents: status, due date and lateness; the top-level boards, or with ?parent= a board's direct units",
   tag: 'cycles',
   auth: 'jwt',
   params: yearParams,
-  responses: { 200: { description: 'The matrix', schema: statusMatrixSchema } },
+  query: z.object({ parent: boardIdSchema.optional().openapi({ description: 'List the direct units of this board instead of the top-level boards' }) }),
+  responses: { 200: { description: 'The matrix', schema: statusMatrixSchema }, 404: problem('No such cycle, or no such parent board') },
 });
 
 export const getDocumentRoute = route({
@@ -415,10 +416,20 @@ export const reviewQueueRoute = route({
   action: 'queue.read',
   method: 'get',
   path: '/api/review-queue',
-  summary: 'Documents waiting for review, oldest first (optionally of one year)',
+  summary:
+    "Documents waiting for review, oldest first (optionally of one year), each only for who may decide on it: the city's reviewers, and for a unit's document the editors of the boards above it",
   tag: 'documents',
   auth: 'jwt',
-  query: z.object({ year: yearSchema.optional() }),
+  query: z.object({
+    year: yearSchema.optional(),
+    level: z
+      .enum(['top', 'units'])
+      .optional()
+      .openapi({
+        description:
+          'top: only the boards directly below the council; units: every level, units too. The default is top for callers not scoped to boards (the city), units for callers scoped to boards (a board\'s office, a scoped reviewer)',
+      }),
+  }),
   responses: { 200: { description: 'The queue', schema: reviewQueueSchema } },
 });
 

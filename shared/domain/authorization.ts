@@ -55,7 +55,8 @@ export const policy = {
   signoff: { does: 'sign off the year', onBoard: false, grants: { executive: 'all' } },
   'outcomes.import': { does: 'import indicator outcomes', onBoard: false, grants: { admin: 'all' } },
   'exports.read': { does: "export a board's year", onBoard: true, grants: boardReaders },
-  'queue.read': { does: 'read the review queue', onBoard: false, grants: readers },
+  // An editor's queue is their office's: it lists only the units below their boards (features/documents/reviewQueue).
+  'queue.read': { does: 'read the review queue', onBoard: false, grants: { ...readers, editor: 'unitsOfOwnBoards' } },
 } as const satisfies Record<string, PolicyEntry>;
 
 export type Action = keyof typeof policy;

@@ -98,3 +98,11 @@ export function parentProblems(boardId: string, parentId: string | null | undefi
   }
   return [];
 }
+
+/**
+ * Whether a board takes part in a year: every active board does; an archived one only while it has a document in the
+ * year (archived before the year had anything of it, it is left out of the year's lists and counts).
+ */
+export function inYear(entry: Pick<LevelEntry, 'boardId' | 'archived'>, withDocuments: ReadonlySet<string>): boolean {
+  return !entry.archived || withDocuments.has(entry.boardId);
+}

@@ -10,7 +10,7 @@ export function isRiskScore(value: number | undefined): boolean {
   return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 4;
 }
 
-/** Every reason the plan cannot be submitted yet. */
+/** Every reason the plan of a board at the top (directly below the council) cannot be submitted yet. */
 export function planProblems(goals: CouncilGoals, boardId: string, content: PlanContent): FieldError[] {
   const councilIds = new Set(allIndicators(goals).map((r) => r.indicator.id));
   const problems: FieldError[] = [];
@@ -29,6 +29,17 @@ export function planProblems(goals: CouncilGoals, boardId: string, content: Plan
     }
   }
 
+  const reserved = new Map([...councilIds].map((id) => [id, 'the id of a council indicator']));
+  return [...problems, ...planBodyProblems(goals, content, reserved)];
+}
+
+/**
+ * The problems of a plan's goals, own indicators, risks and controls: the same at every level. `reserved` holds the
+ * indicator ids an own indicator may not take, each with what it already is ("the id of a council indicator").
+ */
+export function planBodyProblems(goals: CouncilGoals, content: PlanContent, reserved: ReadonlyMap<string, string>): FieldError[] {
+  const problems: FieldError[] = [];
+
   // The board's goals, linked to council area goals
   problems.push(...duplicateIdProblems(content.goals, (g) => g.id, 'goals', 'id', 'goal id'));
   content.goals.forEach((g, i) => {
@@ -41,8 +52,9 @@ export function planProblems(goals: CouncilGoals, boardId: string, content: Plan
   const goalIds = new Set(content.goals.map((g) => g.id));
   problems.push(...duplicateIdProblems(content.ownIndicators, (o) => o.id, 'ownIndicators', 'id', 'indicator id'));
   content.ownIndicators.forEach((o, i) => {
-    if (councilIds.has(o.id)) {
-      problems.push({ path: pathOf('ownIndicators', i, 'id'), message: `${o.id} is the id of a council indicator; give the board's own indicator another id` });
+    const taken = reserved.get(o.id);
+    if (taken) {
+      problems.push({ path: pathOf('ownIndicators', i, 'id'), message: `${o.id} is ${taken}; give the board's own indicator another id` });
     }
     if (!goalIds.has(o.goalId)) {
       problems.push({ path: pathOf('ownIndicators', i, 'goalId'), message: `the plan has no goal ${o.goalId}; link indicator ${o.id} to one of the plan's goals` });

@@ -3,15 +3,19 @@ import { addDays, dueDateFor } from './calendar';
 import {
   dueReminders,
   escalationsEnd,
+  fullRunReason,
+  liveLevels,
   nextReminderDate,
+  owedLevels,
   reminderKey,
   stepsUntil,
   type DocumentState,
   type DueReminder,
   type ReminderBoard,
+  type ReminderRun,
 } from './reminders';
 import type { Calendar } from '../schemas/cycles';
-import type { DocumentKind } from '../schemas/common';
+import type { DocumentKind, DocumentStatus } from '../schemas/common';
 
 const calendar: Calendar = {
   planDue: '2027-01-31',
@@ -290,5 +294,101 @@ describe('steps and scheduling', () => {
     ['2027-03-01', [], undefined],
   ] as const)('after %s, owing %j, the next step is on %s', (today, owing, next) => {
     expect(nextReminderDate(calendar, today, owing)).toBe(next);
+  });
+});
+
+describe('units, at their own level', () => {
+  // bromma (top) → skola (depth 1) → klass (depth 2); unitLeadDays is the default 14: a unit's plan is due 14 days
+  // after its parent's, each of its reports 14 days before.
+  const office = ['kansli@bromma.example'];
+  const skola = board('skola', { depth: 1, parentContacts: office });
+  const klass = board('klass', { depth: 2, parentContacts: ['rektor@skola.example'] });
+
+  it.each([
+    // board, kind, reminder day, overdue day, first escalation (all from its own due date)
+    ['bromma', 'plan', 'reminder@2027-01-31 2027-01-24', 'overdue@2027-01-31 2027-02-01', 'escalation-1@2027-01-31 2027-02-08'],
+    ['skola', 'plan', 'reminder@2027-02-14 2027-02-07', 'overdue@2027-02-14 2027-02-15', 'escalation-1@2027-02-14 2027-02-22'],
+    ['klass', 'plan', 'reminder@2027-02-28 2027-02-21', 'overdue@2027-02-28 2027-03-01', 'escalation-1@2027-02-28 2027-03-08'],
+    ['skola', 't1', 'reminder@2027-05-01 2027-04-24', 'overdue@2027-05-01 2027-05-02', 'escalation-1@2027-05-01 2027-05-09'],
+    ['klass', 't1', 'reminder@2027-04-17 2027-04-10', 'overdue@2027-04-17 2027-04-18', 'escalation-1@2027-04-17 2027-04-25'],
+    ['klass', 'annual', 'reminder@2028-01-18 2028-01-11', 'overdue@2028-01-18 2028-01-19', 'escalation-1@2028-01-18 2028-01-26'],
+  ] as const)('%s, %s: %s, %s, %s', (boardId, kind, reminder, overdue, escalation) => {
+    const boards = [board('bromma'), skola, klass].filter((b) => b.boardId === boardId);
+    const result = walk({ boards, from: '2026-12-01', to: '2028-03-31', stateOn: (_, k) => (k === kind ? 'draft' : 'approved') });
+    expect(result.sent.slice(0, 3).map((m) => `${m.step} ${m.on}`)).toEqual([reminder, overdue, escalation]);
+    expect(result.superseded).toEqual([]);
+  });
+
+  it.each([
+    // board, day, step sent, to, cc
+    ['skola', '2027-02-07', 'reminder', ['skola@stad.example'], []],
+    ['skola', '2027-02-15', 'overdue', ['skola@stad.example'], office],
+    ['skola', '2027-02-22', 'escalation', ['skola@stad.example'], office],
+    ['klass', '2027-03-01', 'overdue', ['klass@stad.example'], ['rektor@skola.example']],
+    ['klass', '2027-03-08', 'escalation', ['klass@stad.example'], ['rektor@skola.example']],
+    ['bromma', '2027-02-01', 'overdue', ['bromma@stad.example'], reviewers],
+  ] as const)("%s on %s: its %s goes to its own contacts, copied to its parent's (the reviewers at the top)", (boardId, today, messageKind, to, cc) => {
+    const b = [board('bromma'), skola, klass].find((x) => x.boardId === boardId)!;
+    const sentSteps = new Set(stepsUntil(calendar, 'plan', addDays(today, -1), b.depth).map((s) => reminderKey(boardId, 'plan', s.step)));
+    const due = dueReminders({ calendar, today, boards: [b], statuses: { [boardId]: { plan: 'draft', t1: 'approved', t2: 'approved', annual: 'approved' } }, sentSteps, reviewers });
+    expect(due.send.map((m) => ({ messageKind: m.messageKind, date: m.date, to: m.to, cc: m.cc }))).toEqual([{ messageKind, date: today, to, cc }]);
+  });
+
+  it('copies the parent once, and not a contact the unit already has; a unit with no office above is copied to the reviewers', () => {
+    const shared = board('skola', { depth: 1, contacts: ['rektor@skola.example'], parentContacts: ['REKTOR@skola.example', 'kansli@bromma.example', 'kansli@bromma.example'] });
+    const alone = board('fristaende', { depth: 1 });
+    const due = dueReminders({ calendar, today: '2027-02-15', boards: [shared, alone], statuses: {}, sentSteps: new Set(), reviewers });
+    expect(due.send.map((m) => [m.boardId, m.step, m.cc])).toEqual([
+      ['skola', 'overdue@2027-02-14', ['kansli@bromma.example']],
+      ['fristaende', 'overdue@2027-02-14', reviewers],
+    ]);
+  });
+
+  it("keys a unit's steps by its own due date, so its parent's and its own never collide", () => {
+    const due = dueReminders({ calendar, today: '2027-02-07', boards: [board('bromma'), skola], statuses: {}, sentSteps: new Set(), reviewers });
+    expect(due.send.map((m) => m.key)).toEqual(['bromma#plan#overdue@2027-01-31', 'skola#plan#reminder@2027-02-14']);
+  });
+});
+
+describe('the levels a run leaves in play', () => {
+  it.each([
+    // boards (id:depth:plan status), what the run records
+    [['a:0:draft'], { live: ['plan', 't1', 't2', 'annual'] }],
+    [['a:0:approved', 'u:1:draft'], { live: ['plan', 't1', 't2', 'annual'], depths: { plan: [1], t1: [0, 1], t2: [0, 1], annual: [0, 1] } }],
+    [['a:0:draft', 'u:1:approved', 'v:2:approved'], { live: ['plan', 't1', 't2', 'annual'], depths: { plan: [0], t1: [0, 1, 2], t2: [0, 1, 2], annual: [0, 1, 2] } }],
+    [['a:0:approved', 'u:2:in_review'], { live: ['plan', 't1', 't2', 'annual'], depths: { plan: [2], t1: [0, 2], t2: [0, 2], annual: [0, 2] } }],
+  ] as const)('%j → %j', (boards, recorded) => {
+    const parsed = boards.map((b) => b.split(':')).map(([boardId, depth, plan]) => ({ boardId: boardId!, depth: Number(depth), plan: plan as DocumentStatus }));
+    const statuses = Object.fromEntries(parsed.map((b) => [b.boardId, { plan: b.plan }]));
+    expect(liveLevels(parsed, statuses)).toEqual(recorded);
+  });
+
+  it.each([
+    // run's depths, today, why a full run (undefined: a quiet day)
+    [undefined, '2027-02-07', undefined], // no unit owes: skola's reminder day is quiet
+    [{ plan: [0, 1] }, '2027-02-07', 'plan step due at level 1'],
+    [{ plan: [0, 2] }, '2027-02-07', undefined], // a level-1 step, no level-1 board owes
+    [{ plan: [0, 2] }, '2027-02-21', 'plan step due at level 2'],
+    [{ plan: [0, 1] }, '2027-02-08', 'plan step due'], // the top's first escalation
+  ] as const)('depths %j, on %s: %s', (depths, today, reason) => {
+    const run = { through: addDays(today, -1), at: `${addDays(today, -1)}T06:00:00.000Z`, cycleVersion: 1, live: ['plan' as const], ...(depths ? { depths } : {}) };
+    expect(fullRunReason({ calendar, cycleVersion: 1, today, run: run as ReminderRun, boardsAdded: false })).toBe(reason);
+  });
+
+  it.each([
+    ['2027-02-02', [{ kind: 'plan', depth: 0 }], '2027-02-08'],
+    ['2027-02-02', [{ kind: 'plan', depth: 0 }, { kind: 'plan', depth: 1 }], '2027-02-07'],
+    ['2027-03-10', [{ kind: 't1', depth: 2 }], '2027-04-10'],
+    ['2027-03-10', [{ kind: 't1', depth: 1 }, 't1'], '2027-04-24'],
+  ] as const)('after %s, owing %j, the next step is on %s', (today, owing, next) => {
+    expect(nextReminderDate(calendar, today, owing)).toBe(next);
+  });
+
+  it('records the levels a run finds, and reads them back as the (kind, level) pairs still owed', () => {
+    expect(owedLevels({ live: ['plan', 't1'], depths: { plan: [1, 2] } })).toEqual([
+      { kind: 'plan', depth: 1 },
+      { kind: 'plan', depth: 2 },
+      { kind: 't1', depth: 0 },
+    ]);
   });
 });

@@ -4,9 +4,14 @@
  *
  * Steps, for each deadline (plan, t1, t2, annual) and each board that has not submitted (not_started, draft, returned):
  *   - `reminder`      on reminderDate (reminderDaysBefore days before the due date), to the board;
- *   - `overdue`       on overdueDate (the day after the due date), to the board, reviewers in cc;
- *   - `escalation-n`  every escalateEveryDays after the overdue day (n = 1, 2, …), to the board, reviewers in cc,
+ *   - `overdue`       on overdueDate (the day after the due date), to the board, its copies in cc;
+ *   - `escalation-n`  every escalateEveryDays after the overdue day (n = 1, 2, …), to the board, its copies in cc,
  *                     until the board submits (or the year is signed off).
+ *
+ * Levels. A unit (a board below another board, `depth` levels below the top) is reminded at its own dates: its due
+ * dates are calendar.dueDateFor(…, depth) (the plan later, the reports earlier, unitLeadDays per level), and every
+ * step follows from its own due date. Its copies go to its parent's office (`parentContacts`), which reviews it, not
+ * to the city's reviewers; a top-level board's copies go to the reviewers, as before.
  *
  * Keys. A step is named with the due date it belongs to: `reminder@2027-01-31`, `overdue@2027-01-31`,
  * `escalation-2@2027-01-31`; its key is `${boardId}#${kind}#${step}`. Dates always come from the CURRENT calendar.
@@ -25,9 +30,12 @@
  * return goes out on its day. Without `returnedOn` the latest step goes out at once.
  *
  * Runs that read little. The job remembers its last full run of a cycle (`ReminderRun`): the day it ran for
- * (`through`), the cycle's version then, and the kinds still in play (some board's document not yet approved). A
- * later day needs a full run only when one of those kinds has a step dated after `through` and on or before today,
- * when the cycle changed (a calendar change bumps its version), or when boards were added (`fullRunReason`). On a
+ * (`through`), the cycle's version then, and the kinds still in play (some board's document not yet approved), each
+ * with the levels it is still owed at (`depths`). A later day needs a full run only when one of those kinds has a step
+ * at one of those levels dated after `through` and on or before today, when the cycle changed (a calendar change bumps
+ * its version), or when boards were added, moved or brought back from the archive (`fullRunReason`). Keeping the
+ * levels in the run, rather than trying every level 0..MAX_LEVELS-1, keeps the check at the same few reads and keeps
+ * a day quiet when its steps are only those of a level no board owes at. On a
  * full run, a board the last run knew (and whose return, if any, has a date) is looked at only for the kinds with a
  * step dated after `through` (`needsLook`), and only those steps are weighed (`stepsToWeigh`): every earlier step was
  * sent, superseded, or concerned a document it had handed in, and a document handed in again becomes owed only by a
@@ -59,6 +67,15 @@ export interface ReminderBoard {
   name: string;
   contacts: readonly string[];
   locale?: Locale;
+  /** Levels below the top (0 or absent: a board directly below the council): the board's dates follow from it. */
+  depth?: number;
+  /**
+   * A unit's parent's contacts: copied on its overdue notices and escalations instead of the reviewers. Absent for
+   * a board at the top (and for a unit with no active board above it, which stands where a top-level board does).
+   */
+  parentContacts?: readonly string[];
+  /** The name of that parent board, for the message's word on who has the copy. */
+  parentName?: string;
 }
 
 /** A document's status, with the day (in the cycle's zone) it was last returned when it is `returned`. */
@@ -97,6 +114,18 @@ export interface ReminderRun {
   cycleVersion: number;
   /** Kinds some board's document was not yet approved for: the only kinds whose steps can concern anyone. */
   live: DocumentKind[];
+  /**
+   * For each live kind, the levels (depths) at which some active board's document was not yet approved: only the
+   * steps at those levels can concern anyone. Absent, or a kind absent: level 0 only (the runs recorded before
+   * levels, and a city without units, whose run record stays as it was).
+   */
+  depths?: Partial<Record<DocumentKind, number[]>>;
+}
+
+/** A kind still owed at a level: its steps fall on the dates of that level. */
+export interface OwedLevel {
+  kind: DocumentKind;
+  depth: number;
 }
 
 export interface DueReminder extends ReminderStep {
@@ -108,6 +137,8 @@ export interface DueReminder extends ReminderStep {
   kind: DocumentKind;
   to: string[];
   cc: string[];
+  /** A unit's overdue notice or escalation: the name of the parent board whose office is in cc (absent: the reviewers). */
+  copiedTo?: string;
 }
 
 export interface DueRemindersResult {
@@ -130,23 +161,26 @@ export function escalationsEnd(_calendar: Calendar, _kind: DocumentKind): string
   return undefined;
 }
 
-/** Every step of a kind under the calendar, in date order (endless for the plan and the annual report). */
-export function* reminderSteps(calendar: Calendar, kind: DocumentKind): Generator<ReminderStep> {
-  const dueDate = dueDateFor(calendar, kind);
-  yield { step: `reminder@${dueDate}`, messageKind: 'reminder', date: reminderDate(calendar, kind), dueDate };
-  yield { step: `overdue@${dueDate}`, messageKind: 'overdue', date: overdueDate(calendar, kind), dueDate };
+/**
+ * Every step of a kind under the calendar, for a board `depth` levels below the top, in date order (endless: steps
+ * go on until the document is submitted).
+ */
+export function* reminderSteps(calendar: Calendar, kind: DocumentKind, depth = 0): Generator<ReminderStep> {
+  const dueDate = dueDateFor(calendar, kind, depth);
+  yield { step: `reminder@${dueDate}`, messageKind: 'reminder', date: reminderDate(calendar, kind, depth), dueDate };
+  yield { step: `overdue@${dueDate}`, messageKind: 'overdue', date: overdueDate(calendar, kind, depth), dueDate };
   const end = escalationsEnd(calendar, kind);
   for (let n = 1; ; n++) {
-    const date = escalationDate(calendar, kind, n);
+    const date = escalationDate(calendar, kind, n, depth);
     if (end !== undefined && date >= end) return;
     yield { step: `escalation-${n}@${dueDate}`, messageKind: 'escalation', escalationNumber: n, date, dueDate };
   }
 }
 
-/** The steps of a kind dated on or before `until`. */
-export function stepsUntil(calendar: Calendar, kind: DocumentKind, until: string): ReminderStep[] {
+/** The steps of a kind dated on or before `until`, at a level. */
+export function stepsUntil(calendar: Calendar, kind: DocumentKind, until: string, depth = 0): ReminderStep[] {
   const steps: ReminderStep[] = [];
-  for (const step of reminderSteps(calendar, kind)) {
+  for (const step of reminderSteps(calendar, kind, depth)) {
     if (step.date > until) break;
     steps.push(step);
   }
@@ -175,12 +209,12 @@ function distinct(addresses: readonly string[], except: readonly string[] = []):
  * dated after `prior.through` (and on or before today), or the prior run cannot vouch for its earlier steps (no prior
  * run, a board added since, a return without a date).
  */
-export function needsLook(input: Pick<DueRemindersInput, 'calendar' | 'today' | 'statuses' | 'prior'>, boardId: string, kind: DocumentKind): boolean {
+export function needsLook(input: Pick<DueRemindersInput, 'calendar' | 'today' | 'statuses' | 'prior'>, boardId: string, kind: DocumentKind, depth = 0): boolean {
   const { status } = stateOf(input.statuses, boardId, kind);
   if (!isUnsubmitted(status)) return false;
   const through = handledThrough(input, boardId, kind);
-  if (through === undefined) return stepsUntil(input.calendar, kind, input.today).length > 0;
-  return hasStepBetween(input.calendar, kind, through, input.today);
+  if (through === undefined) return stepsUntil(input.calendar, kind, input.today, depth).length > 0;
+  return hasStepBetween(input.calendar, kind, through, input.today, depth);
 }
 
 /**
@@ -195,30 +229,46 @@ export function handledThrough(input: Pick<DueRemindersInput, 'statuses' | 'prio
   return prior.through;
 }
 
-/** The steps of a document dueReminders weighs today: those after handledThrough, up to today. */
-export function stepsToWeigh(input: Pick<DueRemindersInput, 'calendar' | 'today' | 'statuses' | 'prior'>, boardId: string, kind: DocumentKind): ReminderStep[] {
+/** The steps of a document dueReminders weighs today: those after handledThrough, up to today (at the board's level). */
+export function stepsToWeigh(input: Pick<DueRemindersInput, 'calendar' | 'today' | 'statuses' | 'prior'>, boardId: string, kind: DocumentKind, depth = 0): ReminderStep[] {
   const through = handledThrough(input, boardId, kind);
-  const steps = stepsUntil(input.calendar, kind, input.today);
+  const steps = stepsUntil(input.calendar, kind, input.today, depth);
   return through === undefined ? steps : steps.filter((step) => step.date > through);
 }
 
-/** Whether a step of `kind` is dated after `after` and on or before `until`. */
-export function hasStepBetween(calendar: Calendar, kind: DocumentKind, after: string, until: string): boolean {
-  for (const step of reminderSteps(calendar, kind)) {
+/** Whether a step of `kind`, at a level, is dated after `after` and on or before `until`. */
+export function hasStepBetween(calendar: Calendar, kind: DocumentKind, after: string, until: string, depth = 0): boolean {
+  for (const step of reminderSteps(calendar, kind, depth)) {
     if (step.date > until) return false;
     if (step.date > after) return true;
   }
   return false;
 }
 
-/** The kinds still in play: some board's document of the kind is not approved (a board without one owes it). */
-export function liveKinds(boardIds: Iterable<string>, statuses: DueRemindersInput['statuses']): DocumentKind[] {
-  const live = new Set<DocumentKind>();
-  for (const boardId of boardIds) {
-    for (const kind of documentKinds) if (stateOf(statuses, boardId, kind).status !== 'approved') live.add(kind);
-    if (live.size === documentKinds.length) break;
+/**
+ * What a run records of the kinds and levels still in play (`live` and `depths` of ReminderRun): for each kind, the
+ * depths of the boards whose document of it is not approved. `depths` is left out while every such board is at the
+ * top, so a city without units records its runs as before.
+ */
+export function liveLevels(boards: Iterable<{ boardId: string; depth?: number }>, statuses: DueRemindersInput['statuses']): Pick<ReminderRun, 'live' | 'depths'> {
+  const byKind = new Map<DocumentKind, Set<number>>();
+  for (const board of boards) {
+    for (const kind of documentKinds) {
+      if (stateOf(statuses, board.boardId, kind).status === 'approved') continue;
+      const depths = byKind.get(kind) ?? new Set<number>();
+      depths.add(board.depth ?? 0);
+      byKind.set(kind, depths);
+    }
   }
-  return documentKinds.filter((kind) => live.has(kind));
+  const live = documentKinds.filter((kind) => byKind.has(kind));
+  const depths = Object.fromEntries(live.map((kind) => [kind, [...byKind.get(kind)!].sort((a, b) => a - b)]));
+  const deeper = live.some((kind) => depths[kind].some((depth: number) => depth !== 0));
+  return deeper ? { live, depths } : { live };
+}
+
+/** The (kind, level) pairs a run left in play: a kind without recorded depths is owed at the top only. */
+export function owedLevels(run: Pick<ReminderRun, 'live' | 'depths'>): OwedLevel[] {
+  return run.live.flatMap((kind) => (run.depths?.[kind] ?? [0]).map((depth) => ({ kind, depth })));
 }
 
 /**
@@ -231,8 +281,14 @@ export function fullRunReason(input: { calendar: Calendar; cycleVersion: number;
   if (run.cycleVersion !== input.cycleVersion) return 'cycle changed';
   if (input.boardsAdded) return 'boards added';
   if (input.today <= run.through) return undefined;
-  const kind = run.live.find((k) => hasStepBetween(input.calendar, k, run.through, input.today));
-  return kind ? `${kind} step due` : undefined;
+  const owed = owedLevels(run).find(({ kind, depth }) => hasStepBetween(input.calendar, kind, run.through, input.today, depth));
+  if (!owed) return undefined;
+  return owed.depth === 0 ? `${owed.kind} step due` : `${owed.kind} step due at level ${owed.depth}`;
+}
+
+/** Who is copied on a board's overdue notices and escalations: a unit's parent office, else the city's reviewers. */
+export function copiesFor(board: Pick<ReminderBoard, 'parentContacts'>, reviewers: readonly string[]): readonly string[] {
+  return board.parentContacts ?? reviewers;
 }
 
 /** What to send today, and what to record as superseded (see the rules at the top of this file). */
@@ -240,13 +296,14 @@ export function dueReminders(input: DueRemindersInput): DueRemindersResult {
   const send: DueReminder[] = [];
   const superseded: DueReminder[] = [];
   for (const board of input.boards) {
+    const depth = board.depth ?? 0;
     const to = distinct(board.contacts);
-    const cc = distinct(input.reviewers, to);
+    const cc = distinct(copiesFor(board, input.reviewers), to);
     for (const kind of documentKinds) {
-      if (!needsLook(input, board.boardId, kind)) continue;
+      if (!needsLook(input, board.boardId, kind, depth)) continue;
       const { status, returnedOn } = stateOf(input.statuses, board.boardId, kind);
       // Under a prior run, the steps it handled are not weighed again (see "Runs that read little").
-      const steps = stepsToWeigh(input, board.boardId, kind);
+      const steps = stepsToWeigh(input, board.boardId, kind, depth);
       const after = status === 'returned' && returnedOn !== undefined ? returnedOn : undefined;
       const latest = steps.filter((s) => after === undefined || s.date > after).at(-1);
       for (const step of steps) {
@@ -261,6 +318,7 @@ export function dueReminders(input: DueRemindersInput): DueRemindersResult {
           kind,
           to,
           cc: step.messageKind === 'reminder' ? [] : cc,
+          ...(step.messageKind !== 'reminder' && board.parentContacts !== undefined && board.parentName !== undefined ? { copiedTo: board.parentName } : {}),
         };
         (step === latest ? send : superseded).push(message);
       }
@@ -270,13 +328,14 @@ export function dueReminders(input: DueRemindersInput): DueRemindersResult {
 }
 
 /**
- * The first day after `today` on which a step may fall due for any of the kinds still owed (by default all four),
- * for scheduling the next run; undefined when nothing is owed.
+ * The first day after `today` on which a step may fall due for any of the kinds still owed (by default all four, at
+ * the top; a kind given with a depth, at that level), for scheduling the next run; undefined when nothing is owed.
  */
-export function nextReminderDate(calendar: Calendar, today: string, owing: Iterable<DocumentKind> = documentKinds): string | undefined {
+export function nextReminderDate(calendar: Calendar, today: string, owing: Iterable<DocumentKind | OwedLevel> = documentKinds): string | undefined {
   let next: string | undefined;
-  for (const kind of owing) {
-    for (const step of reminderSteps(calendar, kind)) {
+  for (const owed of owing) {
+    const { kind, depth } = typeof owed === 'string' ? { kind: owed, depth: 0 } : owed;
+    for (const step of reminderSteps(calendar, kind, depth)) {
       if (step.date > today) {
         if (next === undefined || step.date < next) next = step.date;
         break;

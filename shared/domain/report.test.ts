@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportContentSchema, type ReportContent } from '../schemas/documents';
 import { planIndicatorsOf, reportProblems } from './report';
 import { testGoals } from '../../test/support/testGoals';
+import { parentIndicatorsOf } from './unitPlan';
 
 const plan = {
   targets: [{ indicatorId: 'KF-1', target: 91 }, { indicatorId: 'KF-3', target: 1.2 }],
@@ -18,6 +19,33 @@ describe('planIndicatorsOf', () => {
       { id: 'KF-2', name: 'Sjukfrånvaro', unit: '%', direction: 'lower', target: undefined, councilTarget: 6, source: 'council' },
       { id: 'KF-3', name: 'Utsläpp per invånare', unit: 'ton', direction: 'lower', target: 1.2, councilTarget: 1.5, source: 'council' },
       { id: 'N1-1', name: 'Nyanställda', unit: 'st', direction: 'higher', target: 10, source: 'own' },
+    ]);
+  });
+
+  // A unit below bromma: bromma's plan targets KF-1 and KF-2 and has its own N1-1; KF-1 is assigned to every board.
+  const parent = {
+    indicators: parentIndicatorsOf(testGoals, {
+      targets: [{ indicatorId: 'KF-1', target: 91 }, { indicatorId: 'KF-2', target: 5 }],
+      ownIndicators: [{ id: 'N1-1', goalId: 'N1', name: 'Nyanställda', unit: 'st', direction: 'higher', target: 10 }],
+    }),
+  };
+  const unitPlan = {
+    targets: [{ indicatorId: 'N1-1', target: 2 }, { indicatorId: 'KF-2', target: 4 }],
+    ownIndicators: [{ id: 'E1-1', goalId: 'E1', name: 'Fortbildade', unit: 'st', direction: 'higher' as const, target: 3 }],
+  };
+
+  it.each([
+    ['its targets and own indicators: council ones first, then the parent\'s own, then its own', unitPlan, ['KF-2', 'N1-1', 'E1-1']],
+    ['not a council indicator assigned to every board that its plan did not target', { ...unitPlan, targets: [] }, ['E1-1']],
+    ['a council indicator the council assigned to other boards, once its plan targets it', { ...unitPlan, targets: [{ indicatorId: 'KF-3', target: 1 }] }, ['KF-3', 'E1-1']],
+  ])("a unit reports on %s", (_what, plan, ids) => {
+    expect(planIndicatorsOf(testGoals, 'bromma-skola', plan, parent).map((i) => i.id)).toEqual(ids);
+  });
+
+  it("gives a unit's indicators the parent's target beside its own", () => {
+    expect(planIndicatorsOf(testGoals, 'bromma-skola', unitPlan, parent).slice(0, 2)).toEqual([
+      { id: 'KF-2', name: 'Sjukfrånvaro', unit: '%', direction: 'lower', target: 4, councilTarget: 6, parentTarget: 5, source: 'council' },
+      { id: 'N1-1', name: 'Nyanställda', unit: 'st', direction: 'higher', target: 2, parentTarget: 10, source: 'parent' },
     ]);
   });
 });

@@ -4,6 +4,7 @@ import type { PlanContent, ReportContent } from '../schemas/documents';
 import { allIndicators, isAssignedTo } from './councilGoals';
 import type { FieldError } from './errors';
 import { duplicateIdProblems, pathOf } from './problems';
+import type { ParentIndicator } from './unitPlan';
 
 export type ReportKind = 't1' | 't2' | 'annual';
 
@@ -16,21 +17,45 @@ export interface PlanIndicator {
   target?: number;
   /** The council's target, for council indicators. */
   councilTarget?: number;
-  source: 'council' | 'own';
+  /** A unit's indicator from its parent's plan: the parent's target. */
+  parentTarget?: number;
+  /** A council indicator, one of the parent's own indicators (units only), or the plan's own. */
+  source: 'council' | 'parent' | 'own';
 }
 
 /**
- * The indicators a board reports on: the council indicators assigned to it or given a target in its plan (in the
- * council's order), then the plan's own indicators.
+ * The indicators a board reports on. A board at the top: the council indicators assigned to it or given a target in
+ * its plan (in the council's order), then the plan's own indicators. A unit (`parent` given: the indicators of its
+ * parent's plan): the indicators its own plan set targets for, council ones in the council's order, then the
+ * parent's own in the parent's order, then the unit's own; the council's assignment does not reach units.
  */
-export function planIndicatorsOf(goals: CouncilGoals, boardId: string, plan: Pick<PlanContent, 'targets' | 'ownIndicators'>): PlanIndicator[] {
+export function planIndicatorsOf(
+  goals: CouncilGoals,
+  boardId: string,
+  plan: Pick<PlanContent, 'targets' | 'ownIndicators'>,
+  parent?: { indicators: readonly ParentIndicator[] },
+): PlanIndicator[] {
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t.target]));
+  const parentTargets = new Map(parent?.indicators.map((i) => [i.indicatorId, i.target]));
   const council: PlanIndicator[] = allIndicators(goals)
     .map((r) => r.indicator)
-    .filter((i) => isAssignedTo(i, boardId) || targets.has(i.id))
-    .map((i) => ({ id: i.id, name: i.name, unit: i.unit, direction: i.direction, target: targets.get(i.id), councilTarget: i.target, source: 'council' }));
+    .filter((i) => (parent ? targets.has(i.id) : isAssignedTo(i, boardId) || targets.has(i.id)))
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      unit: i.unit,
+      direction: i.direction,
+      target: targets.get(i.id),
+      councilTarget: i.target,
+      ...(parentTargets.has(i.id) ? { parentTarget: parentTargets.get(i.id) } : {}),
+      source: 'council',
+    }));
+  // A unit's target for an indicator neither the council nor the parent's plan has was refused when its plan was submitted.
+  const fromParent: PlanIndicator[] = (parent?.indicators ?? [])
+    .filter((i) => i.source === 'own' && targets.has(i.indicatorId))
+    .map((i) => ({ id: i.indicatorId, name: i.name, unit: i.unit, direction: i.direction, target: targets.get(i.indicatorId), parentTarget: i.target, source: 'parent' }));
   const own: PlanIndicator[] = plan.ownIndicators.map((o) => ({ id: o.id, name: o.name, unit: o.unit, direction: o.direction, target: o.target, source: 'own' }));
-  return [...council, ...own];
+  return [...council, ...fromParent, ...own];
 }
 
 /** Every reason the report cannot be submitted yet. */

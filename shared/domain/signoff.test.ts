@@ -4,10 +4,12 @@ import { Conflict } from './errors';
 import { assertSignoffPossible, signoffProblems } from './signoff';
 
 const open = { year: 2027, state: 'open' as const };
-const boards: Array<{ boardId: string; kind: BoardKind }> = [
+const boards: Array<{ boardId: string; kind: BoardKind; parentId?: string | null }> = [
   { boardId: 'bromma', kind: 'district' },
   { boardId: 'stadshus', kind: 'company' },
-  { boardId: 'bostader', kind: 'company' },
+  { boardId: 'bostader', kind: 'company', parentId: null },
+  // A subsidiary below a company: no verdict needed, none taken.
+  { boardId: 'bostader-fastigheter', kind: 'company', parentId: 'bostader' },
 ];
 
 describe('assertSignoffPossible', () => {
@@ -36,6 +38,7 @@ describe('signoffProblems', () => {
     ['a company without a verdict', [verdicts[0]], ['companies']],
     ['a verdict on a district board', [...verdicts, { boardId: 'bromma', withinPurpose: true }], ['companies.2.boardId']],
     ['a verdict on an unknown board', [...verdicts, { boardId: 'nowhere', withinPurpose: true }], ['companies.2.boardId']],
+    ['a verdict on a subsidiary below a company', [...verdicts, { boardId: 'bostader-fastigheter', withinPurpose: true }], ['companies.2.boardId']],
     ['two verdicts on one company', [...verdicts, verdicts[0]], ['companies.2.boardId']],
     ['outside the purpose without a reason', [verdicts[0], { boardId: 'bostader', withinPurpose: false }], ['companies.1.comment']],
   ])('names %s', (_what, companies, paths) => {

@@ -18,23 +18,28 @@ export function assertSignoffPossible(cycle: { year: number; state: CycleState }
 }
 
 /**
- * Problems in the sign-off body: every company board needs a verdict on whether it acted within its municipal purpose
- * (with a comment when it did not), and only company boards can have one.
+ * Problems in the sign-off body: every top-level company board needs a verdict on whether it acted within its
+ * municipal purpose (with a comment when it did not), and only those can have one: a subsidiary below a company is
+ * the company's to answer for, not the executive board's.
  */
-export function signoffProblems(boards: Array<{ boardId: string; kind: BoardKind }>, body: Pick<SignoffBody, 'companies'>): FieldError[] {
+export function signoffProblems(boards: Array<{ boardId: string; kind: BoardKind; parentId?: string | null }>, body: Pick<SignoffBody, 'companies'>): FieldError[] {
   const kindOf = new Map(boards.map((b) => [b.boardId, b.kind]));
+  const parentOf = new Map(boards.map((b) => [b.boardId, b.parentId]));
   const problems = duplicateIdProblems(body.companies, (c) => c.boardId, 'companies', 'boardId', 'a verdict on company');
   body.companies.forEach((c, i) => {
     const kind = kindOf.get(c.boardId);
     if (kind === undefined) problems.push({ path: pathOf('companies', i, 'boardId'), message: `there is no board ${c.boardId}; correct the id or remove the verdict` });
     else if (kind !== 'company') problems.push({ path: pathOf('companies', i, 'boardId'), message: `${c.boardId} is a ${kind} board, not a company; remove the verdict` });
+    else if (parentOf.get(c.boardId)) {
+      problems.push({ path: pathOf('companies', i, 'boardId'), message: `${c.boardId} sits below ${parentOf.get(c.boardId)}: the sign-off judges the top-level companies only; remove the verdict` });
+    }
     if (!c.withinPurpose && !c.comment?.trim()) {
       problems.push({ path: pathOf('companies', i, 'comment'), message: `say why ${c.boardId} did not act within its municipal purpose and powers` });
     }
   });
   const judged = new Set(body.companies.map((c) => c.boardId));
   for (const b of boards) {
-    if (b.kind === 'company' && !judged.has(b.boardId)) {
+    if (b.kind === 'company' && !b.parentId && !judged.has(b.boardId)) {
       problems.push({ path: 'companies', message: `company ${b.boardId} has no verdict: say whether it acted within its municipal purpose (withinPurpose)` });
     }
   }

@@ -53,6 +53,22 @@ describe('renderMessage', () => {
     expect(renderMessage({ ...base, locale, year: 2027 }).body).toContain(title);
   });
 
+  it.each([
+    // kind, locale, copied to (a unit's parent board; none: the reviewers), the closing word on who has the copy
+    ['overdue', 'sv', undefined, 'Granskarna har fått en kopia av det här meddelandet.'],
+    ['overdue', 'en', undefined, 'The reviewers have received a copy of this message.'],
+    ['escalation', 'sv', undefined, 'Granskarna har fått en kopia och följer upp förseningen.'],
+    ['escalation', 'en', undefined, 'The reviewers have received a copy and are following up the delay.'],
+    ['overdue', 'sv', 'Bromma stadsdelsnämnd', 'Bromma stadsdelsnämnd har fått en kopia av det här meddelandet.'],
+    ['overdue', 'en', 'Bromma stadsdelsnämnd', 'Bromma stadsdelsnämnd has received a copy of this message.'],
+    ['escalation', 'sv', 'Bromma stadsdelsnämnd', 'Bromma stadsdelsnämnd har fått en kopia och följer upp förseningen.'],
+    ['escalation', 'en', 'Bromma stadsdelsnämnd', 'Bromma stadsdelsnämnd has received a copy and is following up the delay.'],
+  ] as const)('%s in %s, copied to %s: "%s"', (kind, locale, copiedTo, note) => {
+    const { body } = renderMessage({ ...base, kind, locale, boardName: 'Bromma skola', copiedTo });
+    expect(body).toContain(`\n\n${note}\n\n`);
+    if (copiedTo) expect(body).not.toMatch(/granskarna|reviewers/i);
+  });
+
   it('writes the Swedish reminder in full', () => {
     expect(renderMessage(base)).toEqual({
       subject: 'Påminnelse: verksamhetsplan från Bromma stadsdelsnämnd senast 2027-01-31',

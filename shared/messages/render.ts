@@ -1,7 +1,7 @@
 /** Renders the e-mail templates: the local outbox uses renderMessage, SES gets the same values from templateData. */
 import type { Locale } from '../schemas/boards';
 import type { DocumentKind } from '../schemas/common';
-import { commentBlock, documentNames, templates, yearPhrase, type MessageTemplateKind, type Placeholder } from './templates';
+import { commentBlock, copyNote, documentNames, templates, yearPhrase, type MessageTemplateKind, type Placeholder } from './templates';
 
 export interface MessageInput {
   kind: MessageTemplateKind;
@@ -18,6 +18,8 @@ export interface MessageInput {
   escalationNumber?: number;
   /** The cycle's year, named with the document when given ("verksamhetsplan för 2027"). */
   year?: number;
+  /** For a unit's overdue notice or escalation: the name of its parent board, whose office has the copy (absent: the reviewers). */
+  copiedTo?: string;
 }
 
 const placeholder = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
@@ -53,6 +55,12 @@ export function templateData(input: MessageInput): Record<Placeholder, string> {
     link: oneLine(input.link),
     escalationNumber: input.escalationNumber === undefined ? '' : String(input.escalationNumber),
     commentBlock: comment ? fill(commentBlock[input.locale], { comment }) : '',
+    copyNote:
+      input.kind === 'overdue' || input.kind === 'escalation'
+        ? input.copiedTo === undefined
+          ? copyNote[input.kind][input.locale].reviewers
+          : fill(copyNote[input.kind][input.locale].office, { officeName: oneLine(input.copiedTo) })
+        : '',
   };
 }
 

@@ -12,7 +12,7 @@ export const messageTemplateKinds: readonly MessageTemplateKind[] = ['reminder',
 export const locales: readonly Locale[] = ['sv', 'en'];
 
 /** Every placeholder a template may use; templateData gives each of them a value. */
-export const placeholders = ['boardName', 'documentTitle', 'dueDate', 'link', 'escalationNumber', 'commentBlock'] as const;
+export const placeholders = ['boardName', 'documentTitle', 'dueDate', 'link', 'escalationNumber', 'commentBlock', 'copyNote'] as const;
 export type Placeholder = (typeof placeholders)[number];
 
 export interface MessageTemplate {
@@ -33,6 +33,21 @@ export const yearPhrase: Record<Locale, string> = { sv: '{{documentName}} för {
 export const commentBlock: Record<Locale, string> = {
   sv: '\n\nKommentar från granskaren:\n{{comment}}',
   en: "\n\nThe reviewer's comment:\n{{comment}}",
+};
+
+/**
+ * Put where `{{copyNote}}` stands in an overdue notice or escalation: who has the copy. The city's reviewers for a
+ * board at the top; for a unit, its parent's office (`{{officeName}}`, the parent board's name), which reviews it.
+ */
+export const copyNote: Record<'overdue' | 'escalation', Record<Locale, { reviewers: string; office: string }>> = {
+  overdue: {
+    sv: { reviewers: 'Granskarna har fått en kopia av det här meddelandet.', office: '{{officeName}} har fått en kopia av det här meddelandet.' },
+    en: { reviewers: 'The reviewers have received a copy of this message.', office: '{{officeName}} has received a copy of this message.' },
+  },
+  escalation: {
+    sv: { reviewers: 'Granskarna har fått en kopia och följer upp förseningen.', office: '{{officeName}} har fått en kopia och följer upp förseningen.' },
+    en: { reviewers: 'The reviewers have received a copy and are following up the delay.', office: '{{officeName}} has received a copy and is following up the delay.' },
+  },
 };
 
 const footer: Record<Locale, string> = {
@@ -62,14 +77,14 @@ export const templates: Record<MessageTemplateKind, Record<Locale, MessageTempla
       subject: 'Försenad: {{documentTitle}} från {{boardName}} (sista dag {{dueDate}})',
       body:
         'Hej!\n\n{{boardName}} skulle ha lämnat in {{documentTitle}} senast {{dueDate}}, men den har ännu inte kommit in.\n\n' +
-        'Skicka in den så snart som möjligt:\n{{link}}\n\nGranskarna har fått en kopia av det här meddelandet.' +
+        'Skicka in den så snart som möjligt:\n{{link}}\n\n{{copyNote}}' +
         footer.sv,
     },
     en: {
       subject: 'Overdue: {{documentTitle}} from {{boardName}} (due {{dueDate}})',
       body:
         'Hello,\n\n{{boardName}} was due to submit its {{documentTitle}} by {{dueDate}}, and it has not arrived yet.\n\n' +
-        'Please submit it as soon as possible:\n{{link}}\n\nThe reviewers have received a copy of this message.' +
+        'Please submit it as soon as possible:\n{{link}}\n\n{{copyNote}}' +
         footer.en,
     },
   },
@@ -79,7 +94,7 @@ export const templates: Record<MessageTemplateKind, Record<Locale, MessageTempla
       body:
         'Hej!\n\n{{boardName}} skulle ha lämnat in {{documentTitle}} senast {{dueDate}}, och den är fortfarande inte inlämnad. ' +
         'Det här är eskalering nummer {{escalationNumber}} sedan sista dagen passerade.\n\n' +
-        'Skicka in den snarast:\n{{link}}\n\nGranskarna har fått en kopia och följer upp förseningen.' +
+        'Skicka in den snarast:\n{{link}}\n\n{{copyNote}}' +
         footer.sv,
     },
     en: {
@@ -87,7 +102,7 @@ export const templates: Record<MessageTemplateKind, Record<Locale, MessageTempla
       body:
         'Hello,\n\n{{boardName}} was due to submit its {{documentTitle}} by {{dueDate}}, and it has still not been submitted. ' +
         'This is escalation number {{escalationNumber}} since the due date passed.\n\n' +
-        'Please submit it without delay:\n{{link}}\n\nThe reviewers have received a copy and are following up the delay.' +
+        'Please submit it without delay:\n{{link}}\n\n{{copyNote}}' +
         footer.en,
     },
   },

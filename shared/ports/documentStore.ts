@@ -1,6 +1,7 @@
 import type { DocumentKind, DocumentStatus } from '../schemas/common';
 import type { DocumentContent, Finding, ReviewComment } from '../schemas/documents';
 import type { ApprovedFigures, DocumentStatusEntry } from '../domain/summary';
+import type { UnitFigures } from '../domain/rollup';
 import type { AuditEvent } from './auditLog';
 import type { IdempotentAnswer } from './idempotencyStore';
 import type { WorkflowAction } from './workflowOutbox';
@@ -89,6 +90,13 @@ export interface DocumentStore {
   statuses(year: number): Promise<DocumentStatusEntry[]>;
   /** The figures of every approved document of a year, by board and kind (the public meters). May lag a commit by a moment. */
   approvedFigures(year: number): Promise<ApprovedFigures[]>;
+  /**
+   * The figures of the approved plans and approved reports of `kind` that the units below `parentId` submitted to it
+   * (domain/rollup), from the parent's roll-up items, which every commit of a unit's document keeps in the same
+   * transaction. Undefined when the parent has no roll-up item at all: none of its units ever had an approved
+   * document of these kinds (a board without units has none). May lag a commit by a moment.
+   */
+  unitFigures(year: number, parentId: string, kind: 't1' | 't2' | 'annual'): Promise<UnitFigures[] | undefined>;
   /** Writes the change and all that goes with it in one transaction; throws CommitRefused when a condition fails. */
   commit(change: DocumentChange): Promise<void>;
   /** Records what the review workflow did last (checks done, or its failure), without a state change. */

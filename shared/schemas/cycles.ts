@@ -121,8 +121,9 @@ export const lateListSchema = z
       z.object({
         boardId: z.string(),
         name: z.string(),
+        parentId: z.string().nullable().optional().openapi({ description: 'The board a unit sits below; null at the top' }),
         kind: z.enum(['plan', 't1', 't2', 'annual']),
-        due: z.iso.date(),
+        due: z.iso.date().openapi({ description: "The document's own due date (a unit's moves by unitLeadDays per level)" }),
         status: z.enum(unsubmittedStatuses),
         daysLate: z.number().int(),
       }),

@@ -236,6 +236,32 @@ export const rollupSchema = z
   .openapi('Rollup');
 export type Rollup = z.infer<typeof rollupSchema>;
 
+/** A unit's document: its parent's plan, which the unit's plan makes concrete (targets and goals once it is approved). */
+export const parentPlanSchema = z
+  .object({
+    boardId: boardIdSchema,
+    name: z.string(),
+    status: documentStatusSchema.openapi({ description: "The parent's plan's status: a unit can submit its plan once it is approved" }),
+    targets: z
+      .array(
+        z.object({
+          indicatorId: idSchema,
+          name: z.string(),
+          unit: z.string(),
+          direction: directionSchema,
+          target: finiteNumber.openapi({ description: "The parent's target: the unit sets its own for the indicator" }),
+          source: z.enum(['council', 'own']).openapi({ description: "A council indicator the parent set a target for, or the parent's own indicator" }),
+          rollup: rollupRuleSchema.optional(),
+        }),
+      )
+      .openapi({ description: "Every indicator of the parent's approved plan that has a target; empty until that plan is approved" }),
+    goals: z
+      .array(z.object({ id: idSchema, title: z.string() }))
+      .openapi({ description: "The goals of the parent's approved plan, for a unit goal's parentGoalId; empty until that plan is approved" }),
+  })
+  .openapi('ParentPlan');
+export type ParentPlanView = z.infer<typeof parentPlanSchema>;
+
 export const documentSchema = z
   .object({
     year: z.number().int().optional(),
@@ -249,6 +275,8 @@ export const documentSchema = z
     updatedAt: z.iso.datetime().optional(),
     due: z.iso.date().optional().openapi({ description: "The document's own due date: a unit's moves by the calendar's unitLeadDays per level" }),
     rollup: rollupSchema.optional().openapi({ description: "A parent's report: its units' approved reports of the same kind, per indicator, with the aggregate" }),
+    parentId: boardIdSchema.optional().openapi({ description: "A unit's document: the board above it when it was first saved or last submitted" }),
+    parent: parentPlanSchema.optional().openapi({ description: "A unit's document: its parent's plan, which the unit plans against" }),
   })
   .openapi('Document');
 export type DocumentView = z.infer<typeof documentSchema>;
@@ -325,6 +353,8 @@ export const reviewQueueSchema = z
         year: z.number().int(),
         boardId: boardIdSchema,
         boardName: z.string(),
+        boardKind: boardKindSchema.optional(),
+        parentId: boardIdSchema.nullable().optional().openapi({ description: 'The board above, whose office decides on a unit; null at the top' }),
         kind: documentKindSchema,
         submittedAt: z.iso.datetime(),
         submissions: z.number().int(),

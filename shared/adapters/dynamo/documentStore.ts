@@ -8,17 +8,20 @@ import { auditSk, boardAuditPk, cycleKey, documentKey, reviewQueueIndex } from '
 import { TransactionRefused, transactWrite, type NamedItem } from './transaction';
 import { pendingActionItem } from './workflowOutbox';
 import { YearSummaryTable, type SummaryItem } from './yearSummary';
+import { RollupItems } from './rollupItems';
+import type { UnitFigures } from '../../domain/rollup';
 
 const documentFields = [
   'year', 'boardId', 'kind', 'status', 'version', 'content', 'findings', 'comments', 'submissions',
-  'submittedAt', 'submittedContent', 'previousSubmission', 'updatedAt', 'updatedBy', 'workflow',
+  'submittedAt', 'submittedContent', 'previousSubmission', 'updatedAt', 'updatedBy', 'workflow', 'parentId',
 ] as const satisfies ReadonlyArray<keyof StoredDocument>;
 
 /** The items of a document commit, by what each stands for. */
-type CommitItem = 'document' | 'audit' | 'cycle' | 'idempotency' | 'outbox' | SummaryItem;
+type CommitItem = 'document' | 'audit' | 'cycle' | 'idempotency' | 'outbox' | 'rollup' | SummaryItem;
 
 export class DynamoDocumentStore implements DocumentStore {
   private readonly summary: YearSummaryTable;
+  private readonly rollups: RollupItems;
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -26,6 +29,7 @@ export class DynamoDocumentStore implements DocumentStore {
     private readonly clock: Clock,
   ) {
     this.summary = new YearSummaryTable(db, tableName);
+    this.rollups = new RollupItems(db, tableName);
   }
 
   async get(year: number, boardId: string, kind: DocumentKind): Promise<DocumentRecord | undefined> {
@@ -44,6 +48,10 @@ export class DynamoDocumentStore implements DocumentStore {
 
   approvedFigures(year: number): Promise<ApprovedFigures[]> {
     return this.summary.approvedFigures(year);
+  }
+
+  unitFigures(year: number, parentId: string, kind: 't1' | 't2' | 'annual'): Promise<UnitFigures[] | undefined> {
+    return this.rollups.unitFigures(year, parentId, kind);
   }
 
   async commit(change: DocumentChange): Promise<void> {
@@ -85,6 +93,7 @@ export class DynamoDocumentStore implements DocumentStore {
       },
     ];
     items.push(...(await this.summary.itemsFor(change)));
+    items.push(...this.rollups.itemsFor(change));
     if (change.idempotency) {
       items.push({
         name: 'idempotency',

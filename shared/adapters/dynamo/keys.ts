@@ -19,6 +19,14 @@ export const BOARD_DIRECTORY_CHUNKS = 64;
 /** A year's summary: each document's status entry, and each approved document's figures (domain/summary). */
 export const yearStatusPk = (year: number) => `CYCLE#${year}#STATUS`;
 export const yearFiguresPk = (year: number) => `CYCLE#${year}#FIGURES`;
+/**
+ * A parent's roll-up items: per year, one per parent and document kind, holding one attribute per unit document
+ * (`u:<unitId>:<kind>`) with its approved figures (domain/rollup). Per kind, so a parent's item stays far below
+ * DynamoDB's 400 KB with many units and indicators, and a report's roll-up reads two items: the plans and the kind.
+ */
+export const yearRollupPk = (year: number) => `CYCLE#${year}#ROLLUP`;
+export const rollupSk = (parentId: string, kind: string) => `PARENT#${parentId}#${kind}`;
+export const rollupAttribute = (unitId: string, kind: string) => `u:${unitId}:${kind}`;
 /** Sort key of the n-th item of a directory or summary. */
 export const chunkSk = (chunk: number) => `CHUNK#${String(chunk).padStart(4, '0')}`;
 /** The attribute a document's entries are kept under in its summary item (prefixed: never PK or SK). */

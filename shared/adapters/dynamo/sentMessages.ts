@@ -101,7 +101,7 @@ export class DynamoSentMessages implements SentMessages {
   async lastRun(year: number): Promise<ReminderRun | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: runKey(year), ConsistentRead: true }));
     if (!Item) return undefined;
-    return { through: Item.through, at: Item.at, cycleVersion: Item.cycleVersion, live: Item.live ?? [] } as ReminderRun;
+    return { through: Item.through, at: Item.at, cycleVersion: Item.cycleVersion, live: Item.live ?? [], ...(Item.depths ? { depths: Item.depths } : {}) } as ReminderRun;
   }
 
   async recordRun(year: number, run: ReminderRun): Promise<void> {

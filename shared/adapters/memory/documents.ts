@@ -1,4 +1,5 @@
 import { approvedFiguresOf, statusEntryOf, type ApprovedFigures, type DocumentStatusEntry } from '../../domain/summary';
+import { rollupWrites, type UnitFigures } from '../../domain/rollup';
 import type { AuditEvent, AuditLog } from '../../ports/auditLog';
 import type { Clock } from '../../ports/clock';
 import { CommitRefused, type DocumentAddress, type DocumentChange, type DocumentRecord, type DocumentStore, type StoredDocument } from '../../ports/documentStore';
@@ -38,6 +39,15 @@ export class MemoryDocumentStore implements DocumentStore {
     return this.ofYear(year).flatMap((document) => approvedFiguresOf(document) ?? []);
   }
 
+  async unitFigures(year: number, parentId: string, kind: 't1' | 't2' | 'annual'): Promise<UnitFigures[] | undefined> {
+    const items = [`${year}#${parentId}#plan`, `${year}#${parentId}#${kind}`].flatMap((key) => this.table.rollups.get(key) ?? []);
+    if (items.length === 0) return undefined;
+    return items
+      .flatMap((item) => [...item.values()])
+      .sort((a, b) => (a.boardId === b.boardId ? (a.kind === 'plan' ? -1 : 1) : a.boardId < b.boardId ? -1 : 1))
+      .map(copy);
+  }
+
   private ofYear(year: number): StoredDocument[] {
     const order = (document: StoredDocument) => `${document.boardId}#${documentKinds.indexOf(document.kind)}`;
     return [...this.table.documents.values()]
@@ -71,6 +81,13 @@ export class MemoryDocumentStore implements DocumentStore {
     let trail = this.table.audit.get(auditId);
     if (!trail) this.table.audit.set(auditId, (trail = new Map()));
     trail.set(auditKey, copy(event));
+    for (const write of rollupWrites(next, change.previous, change.expectedVersion === 0)) {
+      const key = `${next.year}#${write.parentId}#${write.kind}`;
+      let item = this.table.rollups.get(key);
+      if (!item) this.table.rollups.set(key, (item = new Map()));
+      if (write.figures) item.set(write.boardId, copy(write.figures));
+      else item.delete(write.boardId);
+    }
     if (change.countsApprovedPlan) cycle!.approvedPlans = (cycle!.approvedPlans ?? 0) + 1;
     if (change.idempotency) rememberIn(this.table, change.idempotency, this.clock.now());
     if (change.workflowAction) {

@@ -117,6 +117,7 @@ export function beforeEachCommit(store: DocumentStore, before: (attempt: number)
     get: (year, boardId, kind) => store.get(year, boardId, kind),
     statuses: (year) => store.statuses(year),
     approvedFigures: (year) => store.approvedFigures(year),
+    unitFigures: (year, parentId, kind) => store.unitFigures(year, parentId, kind),
     recordWorkflow: (address, fields) => store.recordWorkflow(address, fields),
     commit: async (change) => {
       await before(++attempt);

@@ -1,4 +1,5 @@
 import type { ReminderRun } from '../../domain/reminders';
+import type { UnitFigures } from '../../domain/rollup';
 import type { AuditEvent } from '../../ports/auditLog';
 import type { StoredBoard } from '../../ports/boardRepository';
 import type { CycleEvent, PeriodRecord, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
@@ -22,6 +23,8 @@ export class MemoryTable {
   readonly cycleEvents = new Map<number, Map<string, CycleEvent>>();
   /** By `<year>#<boardId>#<kind>`. */
   readonly documents = new Map<string, DocumentRecord>();
+  /** The parents' roll-up items, by `<year>#<parentId>#<kind>`, then by unit: each exists from its first write on, as in the table. */
+  readonly rollups = new Map<string, Map<string, UnitFigures>>();
   /** By `<year>#<boardId>`, then by `<kind>#<at>#<version>`. */
   readonly audit = new Map<string, Map<string, AuditEvent>>();
   /** By `<actorSub>#<key>`; `expiresAt` in epoch seconds, as the table's TTL attribute. */

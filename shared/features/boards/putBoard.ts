@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor';
 import { PreconditionFailed, ValidationFailed } from '../../domain/errors';
-import { directoryOf, parentProblems } from '../../domain/levels';
+import { childrenIndex, descendantsOf, directoryOf, parentProblems } from '../../domain/levels';
 import { BoardChanged, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { SentMessages } from '../../ports/sentMessages';
@@ -10,7 +10,8 @@ import type { BoardBody } from '../../schemas/boards';
  * Creates or updates a board. Its parent must exist, be active, and not be the board or one of its own units (422,
  * nothing saved); moving a board keeps its documents and history, which are keyed by the board alone. Concurrent writers never overwrite each other: the save is conditional
  * on the version read, and a lost race answers 412. A new board is noted for the daily reminder job first (it owes
- * every document from now on, and the job looks at it in full on its next run); a failed save leaves a harmless note.
+ * every document from now on, and the job looks at it in full on its next run), and so is a board moved to another
+ * parent (with its units, whose levels move with it) or taken out of the archive; a failed save leaves a harmless note.
  */
 export async function putBoard(
   input: { boardId: string; body: BoardBody },
@@ -33,7 +34,17 @@ export async function putBoard(
     updatedAt: deps.clock.now().toISOString(),
     updatedBy: deps.actor.sub,
   };
-  if (!existing) await deps.sent.boardAdded(input.boardId, board.updatedAt);
+  // A board that moves to another parent has new reminder dates (its level), and so have its own units; one that
+  // comes back from the archive has steps no run looked at. Each is noted like a new one, so the reminder job's next
+  // run looks at it in full.
+  const moved = existing !== undefined && (existing.parentId ?? null) !== (board.parentId ?? null);
+  const restored = existing?.archived === true && !board.archived;
+  if (!existing || moved || restored) await deps.sent.boardAdded(input.boardId, board.updatedAt);
+  if (moved) {
+    const entries = input.body.parentId ? directory : await deps.boards.directory();
+    const units = descendantsOf(input.boardId, childrenIndex(directoryOf(entries)));
+    await Promise.all(units.map((unitId) => deps.sent.boardAdded(unitId, board.updatedAt)));
+  }
   try {
     await deps.boards.save(board, existing?.version ?? 0);
   } catch (error) {

@@ -33,6 +33,20 @@ describe('signOff', () => {
     await expect(signOff({ year: YEAR, body: { comment: '', companies: [] } }, w.as(executive))).rejects.toThrow(/Not approved yet: kista \(not_started\), stadshus \(not_started\)/);
   });
 
+  it("asks for the top-level boards' annual reports only: not a unit's, nor an archived board's with nothing this year", async () => {
+    await w.boards.save(storedBoard('alvik', { kind: 'unit', parentId: 'bromma' }), 0);
+    await w.boards.save(storedBoard('stadshus-sub', { kind: 'company', parentId: 'stadshus' }), 0);
+    await w.boards.save(storedBoard('gamla', { archived: true }), 0);
+    await w.boards.save(storedBoard('nedlagd', { archived: true }), 0);
+    await seedDocument(w, storedDocument({ year: YEAR, boardId: 'alvik', kind: 'annual' }, { status: 'draft', parentId: 'bromma' }));
+    await seedDocument(w, storedDocument({ year: YEAR, boardId: 'nedlagd', kind: 'plan' }, { status: 'approved' }));
+    for (const boardId of ['bromma', 'kista', 'stadshus']) await approveAnnual(boardId);
+    const body = { comment: '', companies: [{ boardId: 'stadshus', withinPurpose: true }] };
+    await expect(signOff({ year: YEAR, body }, w.as(executive))).rejects.toThrow(/Not approved yet: nedlagd \(not_started\)\.$/);
+    await approveAnnual('nedlagd');
+    expect(await signOff({ year: YEAR, body }, w.as(executive))).toMatchObject({ state: 'signed_off' });
+  });
+
   it('needs a verdict on every company', async () => {
     for (const boardId of ['bromma', 'kista', 'stadshus']) await approveAnnual(boardId);
     await expect(signOff({ year: YEAR, body: { comment: '', companies: [] } }, w.as(executive))).rejects.toBeInstanceOf(ValidationFailed);

@@ -2,6 +2,7 @@ import { signedBy } from '../../domain/actor';
 import type { Actor } from '../../domain/actor';
 import { PreconditionFailed } from '../../domain/errors';
 import { assertComplete } from '../../domain/problems';
+import { inYear } from '../../domain/levels';
 import { assertSignoffPossible, signoffProblems } from '../../domain/signoff';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
@@ -11,8 +12,8 @@ import type { SignoffBody } from '../../schemas/documents';
 import { requireCycle } from './cycles';
 
 /**
- * The executive board closes the year: every board's annual report must be approved (409 names those
- * that are not), and every company gets a verdict on whether it acted within its municipal purpose.
+ * The executive board closes the year: every top-level board's annual report must be approved (409 names those
+ * that are not; units below them and archived boards with nothing this year are not asked), and every company gets a verdict on whether it acted within its municipal purpose.
  * From then on the cycle is `signed_off` and every document of the year is read-only.
  */
 export async function signOff(
@@ -22,9 +23,13 @@ export async function signOff(
   const cycle = await requireCycle(input.year, deps.cycles);
   const [boards, entries] = await Promise.all([deps.boards.directory(), deps.documents.statuses(input.year)]);
   const annualStatus = new Map(entries.filter((entry) => entry.kind === 'annual').map((entry) => [entry.boardId, entry.status]));
+  const withDocuments = new Set(entries.map((entry) => entry.boardId));
+  // The city signs off its top-level boards' annual reports; a unit's reports are its parent's to review.
   assertSignoffPossible(
     cycle,
-    boards.map((board) => ({ boardId: board.boardId, status: annualStatus.get(board.boardId) ?? 'not_started' })),
+    boards
+      .filter((board) => !board.parentId && inYear(board, withDocuments))
+      .map((board) => ({ boardId: board.boardId, status: annualStatus.get(board.boardId) ?? 'not_started' })),
   );
   assertComplete('sign-off', signoffProblems(boards, input.body));
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor';
 import { nextStatusOnSave } from '../../domain/lifecycle';
 import { NotFound } from '../../domain/errors';
-import type { BoardRepository } from '../../ports/boardRepository';
+import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
 import type { DocumentAddress, DocumentRecord, DocumentStore, StoredDocument } from '../../ports/documentStore';
@@ -31,19 +31,21 @@ export interface TransitionDeps extends DocumentDeps {
 /**
  * The cycle and the document (a fresh `not_started` one at version 0 when none is stored). The board is read only
  * when the document is not stored: a stored document's board exists, and one read fewer goes with every request.
+ * A fresh document of a unit carries its parent (`parentId`) from that read, and `board` is the board when it was read.
  */
 export async function loadDocument(
   address: DocumentAddress,
   deps: Pick<DocumentDeps, 'cycles' | 'boards' | 'documents'>,
-): Promise<{ cycle: StoredCycle; record: DocumentRecord }> {
+): Promise<{ cycle: StoredCycle; record: DocumentRecord; board?: StoredBoard }> {
   const [cycle, stored] = await Promise.all([requireCycle(address.year, deps.cycles), deps.documents.get(address.year, address.boardId, address.kind)]);
-  if (!stored && !(await deps.boards.get(address.boardId))) {
-    throw new NotFound(`There is no board ${address.boardId}. See GET /api/boards for the board ids.`);
-  }
-  return { cycle, record: stored ?? { document: notStarted(address) } };
+  if (stored) return { cycle, record: stored };
+  const board = await deps.boards.get(address.boardId);
+  if (!board) throw new NotFound(`There is no board ${address.boardId}. See GET /api/boards for the board ids.`);
+  return { cycle, record: { document: notStarted(address, board.parentId) }, board };
 }
 
-export function notStarted(address: DocumentAddress): StoredDocument {
+/** A document nobody has saved yet; a unit's (`parentId`: the board above it) knows its parent from the start. */
+export function notStarted(address: DocumentAddress, parentId?: string | null): StoredDocument {
   return {
     ...address,
     status: 'not_started',
@@ -54,6 +56,7 @@ export function notStarted(address: DocumentAddress): StoredDocument {
     submissions: 0,
     updatedAt: '',
     updatedBy: '',
+    ...(parentId ? { parentId } : {}),
   };
 }
 
@@ -69,6 +72,7 @@ export function documentView(document: StoredDocument): DocumentView & Record<st
     findings: document.findings,
     comments: document.comments,
     submissions: document.submissions,
+    ...(document.parentId ? { parentId: document.parentId } : {}),
     ...(document.updatedAt ? { updatedAt: document.updatedAt, updatedBy: document.updatedBy } : {}),
     ...(document.submittedAt ? { submittedAt: document.submittedAt } : {}),
     ...(document.previousSubmission ? { previousSubmission: document.previousSubmission } : {}),

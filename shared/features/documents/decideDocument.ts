@@ -8,6 +8,7 @@ import type { StoredResponse } from '../../ports/idempotencyStore';
 import type { WorkflowAction } from '../../ports/workflowOutbox';
 import type { DecisionBody, PlanContent } from '../../schemas/documents';
 import { documentView, restartAfterFailure, type DocumentAddress, type TransitionDeps } from './context';
+import { approvedParentIndicators, readParentPlan } from './parentPlan';
 import { runTransition } from './transition';
 
 /**
@@ -32,7 +33,9 @@ export async function decideDocument(
     if (input.body.indicatorComments?.length) {
       const goals = await deps.cycles.getCouncilGoals(input.year);
       const plan = input.kind === 'plan' ? current : (await deps.documents.get(input.year, input.boardId, 'plan'))?.document;
-      const known = new Set(goals && plan ? planIndicatorsOf(goals, input.boardId, plan.content as PlanContent).map((i) => i.id) : []);
+      // A unit's plan names its parent's indicators: the comments may too.
+      const parent = goals && plan?.parentId ? { indicators: approvedParentIndicators(goals, await readParentPlan(input.year, plan.parentId, deps)) } : undefined;
+      const known = new Set(goals && plan ? planIndicatorsOf(goals, input.boardId, plan.content as PlanContent, parent).map((i) => i.id) : []);
       assertComplete('decision', decisionProblems(known, input.body));
     }
 

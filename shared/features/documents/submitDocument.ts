@@ -5,12 +5,15 @@ import { planProblems } from '../../domain/plan';
 import { assertComplete } from '../../domain/problems';
 import { planIndicatorsOf, reportProblems } from '../../domain/report';
 import { targetFindings } from '../../domain/targets';
+import { assertParentPlanApproved, parentIndicatorsOf, unitPlanProblems, unitTargetFindings } from '../../domain/unitPlan';
+import type { BoardRepository, StoredBoard } from '../../ports/boardRepository';
 import type { CycleRepository } from '../../ports/cycleRepository';
 import type { DocumentStore, StoredDocument } from '../../ports/documentStore';
 import type { StoredResponse } from '../../ports/idempotencyStore';
 import type { WorkflowAction } from '../../ports/workflowOutbox';
 import type { PlanContent, ReportContent, Finding } from '../../schemas/documents';
 import { restartAfterFailure, reviewExecutionName, type DocumentAddress, type TransitionDeps } from './context';
+import { approvedParentIndicators, parentPlanState, readParentPlan } from './parentPlan';
 import { runTransition } from './transition';
 
 const documentNames = { plan: 'operations plan', t1: 'tertial report 1', t2: 'tertial report 2', annual: 'annual report' } as const;
@@ -33,12 +36,17 @@ export async function submitDocument(
     assertAllowed: assertSubmittable,
     busyDetail: 'The document changed while it was being submitted. Read it again and submit once more.',
   };
+  // The board says whether it is a unit (and below which board): read once, whatever the retries.
+  let board: Promise<StoredBoard | undefined> | undefined;
   return runTransition(transition, deps, async ({ record }) => {
-    const current = record.document;
-    const findings = await checkCompleteness(current, deps);
+    const { parentId: _previousParent, ...current } = record.document;
+    const parentId = (await (board ??= deps.boards.get(input.boardId)))?.parentId ?? undefined;
+    const findings = await checkCompleteness(record.document, parentId, deps);
     const at = deps.clock.now().toISOString();
     const next: StoredDocument = {
       ...current,
+      // Where the unit sat when it submitted: the roll-up and the later stages read it off the document.
+      ...(parentId ? { parentId } : {}),
       status: nextStatusOnSubmit(current.status),
       version: current.version + 1,
       findings,
@@ -74,25 +82,39 @@ export async function submitDocument(
   });
 }
 
-/** Throws 422 naming every gap; answers the plan's findings (targets less ambitious than the council's). */
+/**
+ * Throws 422 naming every gap; answers the plan's findings: targets less ambitious than the council's for a board
+ * at the top, than the parent's for a unit (`parentId`), whose plan also waits for the parent's to be approved (409).
+ */
 async function checkCompleteness(
   document: StoredDocument,
-  deps: { cycles: CycleRepository; documents: DocumentStore },
+  parentId: string | undefined,
+  deps: { cycles: CycleRepository; documents: DocumentStore; boards: BoardRepository },
 ): Promise<Finding[]> {
   const goals = await deps.cycles.getCouncilGoals(document.year);
   if (!goals) throw new Conflict(`The council goals of ${document.year} are not loaded yet, so nothing can be checked against them. Ask an admin to load them.`);
   if (document.kind === 'plan') {
     const plan = document.content as PlanContent;
-    assertComplete(documentNames.plan, planProblems(goals, document.boardId, plan));
-    return targetFindings(goals, document.boardId, plan);
+    if (!parentId) {
+      assertComplete(documentNames.plan, planProblems(goals, document.boardId, plan));
+      return targetFindings(goals, document.boardId, plan);
+    }
+    const parent = await readParentPlan(document.year, parentId, deps);
+    assertParentPlanApproved(document.boardId, parentPlanState(parent));
+    const parentPlan = parent.plan.content as PlanContent;
+    assertComplete(documentNames.plan, unitPlanProblems(goals, { boardId: parentId, plan: parentPlan }, plan));
+    return unitTargetFindings(parentId, parentIndicatorsOf(goals, parentPlan), plan);
   }
   const planRecord = await deps.documents.get(document.year, document.boardId, 'plan');
   assertPlanApprovedFor(document.kind, planRecord?.document.status ?? 'not_started');
   if (!planRecord) throw new NotFound('The board has no plan.');
   const plan = planRecord.document.content as PlanContent;
+  // A unit reports on what its own approved plan set out, against the parent it planned below.
+  const plannedBelow = planRecord.document.parentId;
+  const parent = plannedBelow ? { indicators: approvedParentIndicators(goals, await readParentPlan(document.year, plannedBelow, deps)) } : undefined;
   assertComplete(
     documentNames[document.kind],
-    reportProblems(document.kind, planIndicatorsOf(goals, document.boardId, plan), plan.goals.map((goal) => goal.id), document.content as ReportContent),
+    reportProblems(document.kind, planIndicatorsOf(goals, document.boardId, plan, parent), plan.goals.map((goal) => goal.id), document.content as ReportContent),
   );
   return [];
 }

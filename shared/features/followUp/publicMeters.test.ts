@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotFound } from '../../domain/errors';
-import { completePlan, seedDocument, storedDocument, testWorld, YEAR, type TestWorld } from '../../adapters/memory/fixtures';
+import { completePlan, seedDocument, storedBoard, storedDocument, testWorld, YEAR, type TestWorld } from '../../adapters/memory/fixtures';
 import { publicIndicatorSeries, publicMeters } from './publicMeters';
 
 let w: TestWorld;
@@ -21,6 +21,17 @@ describe('publicMeters', () => {
     const kf1 = meters.meters.find((meter) => meter.indicatorId === 'KF-1')!;
     // The mean of bromma's 93 alone: kista's 10, still in review, is not counted.
     expect(kf1.value).toBe(93);
+  });
+
+  it("shows the top-level boards only: a unit's approved figures stay internal", async () => {
+    await w.boards.save(storedBoard('alvik', { kind: 'unit', parentId: 'bromma' }), 0);
+    await seedDocument(w, storedDocument({ year: YEAR, boardId: 'alvik', kind: 'plan' }, { status: 'approved', parentId: 'bromma', content: completePlan }));
+    await seedDocument(w, { ...annual('alvik', 10, 'approved'), parentId: 'bromma' });
+    await seedDocument(w, annual('bromma', 93, 'approved'));
+    const kf1 = (await publicMeters(YEAR, w)).meters.find((meter) => meter.indicatorId === 'KF-1')!;
+    expect(kf1.boards.map((board) => board.boardId)).toEqual(['bromma', 'kista']);
+    expect(kf1.value).toBe(93);
+    expect((await publicIndicatorSeries('KF-1', w)).series.map((point) => point.value)).toEqual([93]);
   });
 
   it('answers 404 for a year without published goals, or never opened', async () => {

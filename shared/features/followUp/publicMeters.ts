@@ -48,7 +48,12 @@ async function yearMeters(year: number, deps: PublicDeps): Promise<(boards: Boar
   const approvedReports = figures
     .filter((entry) => entry.kind !== 'plan')
     .map((entry) => ({ boardId: entry.boardId, kind: entry.kind, status: 'approved' as const, content: { indicators: entry.indicators } }));
-  return (boards) => ({ year, goals, boards, approvedPlans, approvedReports });
+  // The public meters show the top-level boards only: a unit's figures stay internal (its parent's roll-up) for now.
+  return (directory) => {
+    const units = new Set(directory.filter((board) => board.parentId).map((board) => board.boardId));
+    const topLevel = (entry: { boardId: string }) => !units.has(entry.boardId);
+    return { year, goals, boards: directory.filter(topLevel), approvedPlans: approvedPlans.filter(topLevel), approvedReports: approvedReports.filter(topLevel) };
+  };
 }
 
 function absentAsUndefined(error: unknown): undefined {

@@ -218,3 +218,103 @@ describe('nextReminderRun', () => {
     expect(await nextReminderRun(later, w)).toEqual(later);
   });
 });
+
+describe('sendDueReminders, at every level', () => {
+  // bromma → skola (depth 1) → klass (depth 2). The top-level boards have their plans approved, so every plan step
+  // from here on is a unit's: skola's plan is due 2027-02-14, klass's 2027-02-28 (unitLeadDays 14, the default).
+  const reviewers = ['granskare@stad.example'];
+  beforeEach(async () => {
+    const cycle = (await w.cycles.get(YEAR))!;
+    await w.cycles.update({ ...cycle, version: cycle.version + 1, reviewerContacts: reviewers }, cycle.version, { at: '2026-12-02T08:00:00.000Z', actor: 'admin-1', role: 'admin', action: 'calendar_changed' });
+    await w.boards.save(storedBoard('bromma', { contacts: ['kansli@bromma.example'], version: 1 }), 1);
+    await w.boards.save(storedBoard('skola', { kind: 'unit', parentId: 'bromma', contacts: ['rektor@skola.example'] }), 0);
+    await w.boards.save(storedBoard('klass', { kind: 'unit', parentId: 'skola', contacts: ['larare@klass.example'] }), 0);
+    for (const boardId of ['bromma', 'kista']) await seedDocument(w, submitted(boardId, 'plan', '2027-01-20', 'approved'));
+  });
+
+  const sentTo = () => w.notifier.sent.map((m) => ({ board: m.boardId, kind: m.kind, to: m.to, cc: m.cc ?? [] }));
+
+  it("reminds a unit on its own days, its overdue notice and escalations copied to its parent's contacts, not the reviewers", async () => {
+    await sendDueReminders(at('2027-01-24'), w);
+    expect(outgoing()).toEqual([]); // the top's plan day: the units' plans are not due yet
+    await sendDueReminders(at('2027-02-07'), w);
+    await sendDueReminders(at('2027-02-15'), w);
+    await sendDueReminders(at('2027-02-21'), w);
+    await sendDueReminders(at('2027-02-22'), w);
+    await sendDueReminders(at('2027-03-01'), w);
+    expect(sentTo()).toEqual([
+      { board: 'skola', kind: 'reminder', to: ['rektor@skola.example'], cc: [] },
+      { board: 'skola', kind: 'overdue', to: ['rektor@skola.example'], cc: ['kansli@bromma.example'] },
+      { board: 'klass', kind: 'reminder', to: ['larare@klass.example'], cc: [] },
+      { board: 'skola', kind: 'escalation', to: ['rektor@skola.example'], cc: ['kansli@bromma.example'] },
+      // 03-01: klass's overdue day and skola's second escalation.
+      { board: 'klass', kind: 'overdue', to: ['larare@klass.example'], cc: ['rektor@skola.example'] },
+      { board: 'skola', kind: 'escalation', to: ['rektor@skola.example'], cc: ['kansli@bromma.example'] },
+    ]);
+    expect(w.notifier.sent[1]!.body).toContain('2027-02-14');
+    expect(w.notifier.sent[1]!.body).toContain('Bromma nämnd har fått en kopia');
+    expect(w.notifier.sent.flatMap((m) => [...m.to, ...(m.cc ?? [])])).not.toContain(reviewers[0]);
+    // Exactly once: the same days again send nothing.
+    for (const day of ['2027-02-07', '2027-02-15', '2027-03-01']) expect(await sendDueReminders(at(day), w)).toMatchObject({ sent: 0 });
+  });
+
+  it("keeps a top-level board's copies with the reviewers", async () => {
+    await w.boards.save(storedBoard('alby'), 0);
+    await sendDueReminders(at('2027-02-01'), w);
+    expect(sentTo().filter((m) => m.board === 'alby')).toEqual([{ board: 'alby', kind: 'overdue', to: ['alby@example.org'], cc: reviewers }]);
+  });
+
+  it("reads a unit's parent, whole, only with the unit's copied message, and no other board", async () => {
+    await sendDueReminders(at('2027-02-01'), w);
+    const { deps, calls, args } = counting(w);
+    await sendDueReminders(at('2027-02-07'), deps); // skola's reminder: no copy, no parent
+    expect(args[calls.indexOf('boards.getMany')]).toEqual([['skola']]);
+    calls.length = 0;
+    args.length = 0;
+    await sendDueReminders(at('2027-02-15'), deps); // skola's overdue notice: bromma for its copy
+    expect(calls.filter((call) => call.startsWith('boards.'))).toEqual(['boards.directory', 'boards.getMany']);
+    expect((args[calls.indexOf('boards.getMany')]![0] as string[]).sort()).toEqual(['bromma', 'skola']);
+  });
+
+  it("has no quiet day on a unit's step day, and stays quiet between", async () => {
+    await sendDueReminders(at('2027-02-01'), w);
+    const { deps, calls } = counting(w);
+    for (const day of ['2027-02-02', '2027-02-06']) {
+      calls.length = 0;
+      expect(await sendDueReminders(at(day), deps)).toEqual({ sent: 0, superseded: 0, fullRuns: [] });
+      expect(calls.sort()).toEqual(['cycles.list', 'sent.boardsAddedSince', 'sent.lastRun']);
+    }
+    expect(await sendDueReminders(at('2027-02-07'), deps)).toMatchObject({ sent: 1, fullRuns: [{ year: YEAR, reason: 'plan step due at level 1' }] });
+    for (const day of ['2027-02-08', '2027-02-14']) expect(await sendDueReminders(at(day), deps)).toEqual({ sent: 0, superseded: 0, fullRuns: [] });
+    expect(await sendDueReminders(at('2027-02-15'), deps)).toMatchObject({ sent: 1, fullRuns: [{ reason: 'plan step due at level 1' }] });
+    expect(await sendDueReminders(at('2027-02-21'), deps)).toMatchObject({ sent: 1, fullRuns: [{ reason: 'plan step due at level 2' }] });
+    // Next: skola's first escalation, from midnight in Stockholm.
+    expect((await nextReminderRun(new Date(at('2027-02-21')), w))?.toISOString()).toBe('2027-02-21T23:00:00.000Z');
+  });
+
+  it('sends nothing to an archived board, nor to an archived unit; a unit below an archived parent is copied to the office above it', async () => {
+    await w.boards.save(storedBoard('kista', { archived: true, version: 1 }), 1);
+    await w.boards.save(storedBoard('skola', { kind: 'unit', parentId: 'bromma', contacts: ['rektor@skola.example'], archived: true, version: 1 }), 1);
+    await w.boards.save(storedBoard('alby', { kind: 'unit', parentId: 'kista', contacts: ['alby@example.org'] }), 0);
+    await sendDueReminders(at('2027-02-15'), w); // the units' overdue day at level 1; klass's reminder is on 02-21
+    await sendDueReminders(at('2027-05-20'), w); // past every t1 date: everyone still owes t1
+    expect(w.notifier.sent.filter((m) => m.boardId === 'kista' || m.boardId === 'skola')).toEqual([]);
+    expect(sentTo().filter((m) => m.board === 'alby')[0]).toEqual({ board: 'alby', kind: 'overdue', to: ['alby@example.org'], cc: reviewers });
+    // klass sits below the archived skola: copied to bromma's office, the active board above it.
+    expect(sentTo().filter((m) => m.board === 'klass' && m.kind !== 'reminder').map((m) => m.cc)).toEqual([['kansli@bromma.example'], ['kansli@bromma.example']]);
+  });
+
+  it('follows a unit moved to a level no one else is at to its new dates, once the move is noted', async () => {
+    await w.boards.save(storedBoard('ny', { kind: 'unit', parentId: 'kista', contacts: ['ny@example.org'] }), 0);
+    await sendDueReminders(at('2027-02-07'), w); // the level-1 reminders (plan due 02-14): skola and ny
+    // ny moves below klass, to level 3: its plan is due 2027-03-14. Noted as putBoard does.
+    await w.sent.boardAdded('ny', '2027-02-07T10:00:00.000Z');
+    await w.boards.save(storedBoard('ny', { kind: 'unit', parentId: 'klass', contacts: ['ny@example.org'], version: 1 }), 1);
+    expect(await sendDueReminders(at('2027-02-08'), w)).toMatchObject({ sent: 0, fullRuns: [{ reason: 'boards added' }] });
+    for (const day of ['2027-02-15', '2027-02-21', '2027-03-01']) await sendDueReminders(at(day), w);
+    // 03-07 falls due only at level 3: not quiet.
+    expect(await sendDueReminders(at('2027-03-07'), w)).toMatchObject({ sent: 1, fullRuns: [{ reason: 'plan step due at level 3' }] });
+    const ny = w.notifier.sent.filter((m) => m.boardId === 'ny');
+    expect(ny.map((m) => `${m.kind} ${m.template?.data.dueDate}`)).toEqual(['reminder 2027-02-14', 'reminder 2027-03-14']);
+  });
+});

@@ -7,13 +7,19 @@
  * 1. The quiet-day check, for each open cycle: the cycle (listed anyway), the job's last full run of its year
  *    (`sent.lastRun`, one small item) and the boards added since the earliest of those runs (`sent.boardsAddedSince`,
  *    one query, empty on most days). domain `fullRunReason` decides; on a quiet day nothing else is read, whatever
- *    the number of boards (a few read units in all).
- * 2. A full run: the year's status entries (`documents.statuses`, the packed summary) and the board directory; the
+ *    the number of boards (a few read units in all). The levels units are reminded at come from the last run too
+ *    (`depths`, the levels each kind is still owed at): a day on which only a unit's step falls is not quiet, and a
+ *    board added, moved to another parent or brought back from the archive is noted like a new one (putBoard), so the
+ *    next run looks at it in full at its new level.
+ * 2. A full run: the year's status entries (`documents.statuses`, the packed summary) and the board directory (which
+ *    also gives each board's level, from the parents, and leaves out archived boards: they get nothing); the
  *    pairs (board, kind) that need a look (domain `needsLook`: owed, and a step dated since the last run, or a board
  *    the last run could not vouch for); the sent-markers of the steps since the last run, by key (`sent.claimedAmong`,
  *    usually one a pair), and all markers only of pairs the last run cannot vouch for (`sent.claimedWith`); the
- *    boards that get a message, whole (`boards.getMany`, for their contacts and language). Reads grow with the boards
- *    that owe something, not with the year's markers.
+ *    boards that get a message, whole (`boards.getMany`, for their contacts and language), together with the parents
+ *    of the units among them whose message is copied (a unit's overdue notice and escalations go in cc to its
+ *    parent's contacts, not to the reviewers). Reads grow with the boards that owe something, not with the year's
+ *    markers.
  * 3. Sending stays as before, a few messages at a time: a conditional claim on each step's marker comes first (sendOnce), so a schedule that
  *    fires twice, or a run that crashed and runs again, sends nothing twice. The run is recorded (`sent.recordRun`)
  *    only after every send and supersede of the cycle is done: a crash before that leaves the last run where it was,
@@ -23,13 +29,15 @@
  * stack's scheduler skips the daily occurrences before it (they would have found a quiet day).
  */
 import { localDate } from '../../domain/calendar';
+import { ancestorsOf, depthOf, directoryOf, type Directory } from '../../domain/levels';
 import {
   dueReminders,
   fullRunReason,
   handledThrough,
-  liveKinds,
+  liveLevels,
   needsLook,
   nextReminderDate,
+  owedLevels,
   reminderKey,
   stepsToWeigh,
   type DocumentState,
@@ -117,7 +125,7 @@ export async function nextReminderRun(after: Date, deps: Pick<ReminderDeps, 'cyc
     else {
       // Nothing is due through `today`: the next step of a live kind after the later of the two days.
       const from = run.through > check.today ? run.through : check.today;
-      const day = nextReminderDate(cycle.calendar, from, run.live);
+      const day = nextReminderDate(cycle.calendar, from, owedLevels(run));
       at = day === undefined ? undefined : zonedInstant(day, '00:00', zone);
     }
     if (at && (!next || at < next)) next = at;
@@ -157,7 +165,10 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
   const { cycle, today, run } = check;
   const year = cycle.year;
   const zone = cycle.calendar.timeZone;
-  const [entries, directory] = await Promise.all([deps.documents.statuses(year), deps.boards.directory()]);
+  const [entries, entriesOfDirectory] = await Promise.all([deps.documents.statuses(year), deps.boards.directory()]);
+  // Levels come from the whole directory (an archived parent still places its units); archived boards get nothing.
+  const levels = directoryOf(entriesOfDirectory);
+  const directory = entriesOfDirectory.filter((board) => !board.archived).map((board) => ({ ...board, depth: depthOf(board.boardId, levels) }));
   const statuses: Record<string, Partial<Record<DocumentKind, DocumentState>>> = {};
   for (const entry of entries) {
     (statuses[entry.boardId] ??= {})[entry.kind] = entry.returnedAt
@@ -169,12 +180,14 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
   const view = { calendar: cycle.calendar, today, statuses, prior };
 
   // The pairs to look at, and what was sent for them.
-  const pairs = directory.flatMap((board) => documentKinds.filter((kind) => needsLook(view, board.boardId, kind)).map((kind) => ({ boardId: board.boardId, kind })));
+  const pairs = directory.flatMap((board) =>
+    documentKinds.filter((kind) => needsLook(view, board.boardId, kind, board.depth)).map((kind) => ({ boardId: board.boardId, kind, depth: board.depth })),
+  );
   // A pair the last run vouches for: the markers of the steps since, by key; any other: all of its markers.
   const sentSteps = new Set<string>();
   const windowKeys = pairs
     .filter(({ boardId, kind }) => handledThrough(view, boardId, kind) !== undefined)
-    .flatMap(({ boardId, kind }) => stepsToWeigh(view, boardId, kind).map((step) => reminderKey(boardId, kind, step.step)));
+    .flatMap(({ boardId, kind, depth }) => stepsToWeigh(view, boardId, kind, depth).map((step) => reminderKey(boardId, kind, step.step)));
   const unvouched = pairs.filter(({ boardId, kind }) => handledThrough(view, boardId, kind) === undefined);
   const [byKey, byPrefix] = await Promise.all([
     windowKeys.length > 0 ? deps.sent.claimedAmong(year, windowKeys) : new Set<string>(),
@@ -182,15 +195,42 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
   ]);
   for (const keys of [byKey, ...byPrefix]) for (const key of keys) sentSteps.add(key);
 
-  // Who gets something: decided without contacts first, then again with the whole boards of those few.
+  // Who gets something: decided without contacts first, then again with the whole boards of those few, and the
+  // parents whose contacts their copies go to.
   const input = { ...view, sentSteps, reviewers: cycle.reviewerContacts ?? [] };
   const looked = new Set(pairs.map((pair) => pair.boardId));
-  const draft = dueReminders({ ...input, boards: directory.filter((board) => looked.has(board.boardId)).map((board) => ({ ...board, contacts: [] })) });
-  const messaged = new Set([...draft.send, ...draft.superseded].map((reminder) => reminder.boardId));
-  const boards = messaged.size > 0 ? await deps.boards.getMany([...messaged]) : [];
+  const draft = dueReminders({
+    ...input,
+    boards: directory.filter((board) => looked.has(board.boardId)).map((board) => ({ boardId: board.boardId, name: board.name, depth: board.depth, contacts: [] })),
+  });
+  const messages = [...draft.send, ...draft.superseded];
+  const messaged = new Set(messages.map((reminder) => reminder.boardId));
+  const copyTo = new Map<string, string>();
+  for (const reminder of messages) {
+    if (reminder.messageKind === 'reminder' || copyTo.has(reminder.boardId)) continue;
+    const office = parentOffice(reminder.boardId, levels);
+    if (office) copyTo.set(reminder.boardId, office);
+  }
+  const wanted = new Set([...messaged, ...copyTo.values()]);
+  const whole = new Map((wanted.size > 0 ? await deps.boards.getMany([...wanted]) : []).map((board) => [board.boardId, board]));
+  const depthOfBoard = new Map(directory.map((board) => [board.boardId, board.depth]));
   const due = dueReminders({
     ...input,
-    boards: boards.map((board) => ({ boardId: board.boardId, name: board.name, contacts: board.contacts, locale: board.locale })),
+    boards: [...messaged].flatMap((boardId) => {
+      const board = whole.get(boardId);
+      if (!board) return [];
+      const office = copyTo.get(boardId);
+      return [
+        {
+          boardId,
+          name: board.name,
+          contacts: board.contacts,
+          locale: board.locale,
+          depth: depthOfBoard.get(boardId) ?? 0,
+          ...(office ? { parentContacts: whole.get(office)?.contacts ?? [], parentName: whole.get(office)?.name ?? office } : {}),
+        },
+      ];
+    }),
   });
 
   // Each step has its own marker: sends to different boards and steps do not wait for each other.
@@ -201,12 +241,17 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
     through: run && run.through > today ? run.through : today,
     at: scheduledTime,
     cycleVersion: cycle.version,
-    live: liveKinds(
-      directory.map((board) => board.boardId),
-      statuses,
-    ),
+    ...liveLevels(directory, statuses),
   });
   return { sent, superseded: due.superseded.length };
+}
+
+/**
+ * The board whose office is copied on a unit's overdue notices and escalations: its parent, or, when the parent is
+ * archived, the nearest active board above it. None for a board at the top (its copies go to the reviewers).
+ */
+function parentOffice(boardId: string, levels: Directory): string | undefined {
+  return ancestorsOf(boardId, levels).find((ancestor) => !levels.get(ancestor)?.archived);
 }
 
 function messageOf(cycle: StoredCycle, reminder: DueReminder): OutgoingMessage {
@@ -219,6 +264,7 @@ function messageOf(cycle: StoredCycle, reminder: DueReminder): OutgoingMessage {
     link: formLink(cycle.year, reminder.boardId, reminder.kind),
     escalationNumber: reminder.escalationNumber,
     year: cycle.year,
+    copiedTo: reminder.copiedTo,
   });
   return {
     to: reminder.to,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { completePlan, seedDocument, storedDocument, testWorld, YEAR, type TestWorld } from '../../adapters/memory/fixtures';
+import { completePlan, seedDocument, storedBoard, storedDocument, testWorld, YEAR, type TestWorld } from '../../adapters/memory/fixtures';
 import { notifyBoard, recordWorkflowFailure, registerCallback, runChecks } from './reviewSteps';
 
 const plan = { year: YEAR, boardId: 'bromma', kind: 'plan' as const };
@@ -17,6 +17,17 @@ describe('runChecks', () => {
     expect((await w.documents.get(YEAR, 'bromma', 'plan'))?.document.findings).toEqual([
       { code: 'TARGET_BELOW_COUNCIL', indicatorId: 'KF-1', councilTarget: 90, boardTarget: 80, direction: 'higher' },
     ]);
+  });
+
+  it("keeps a unit plan's findings against its parent: the council check is not its check", async () => {
+    const unitPlan = { year: YEAR, boardId: 'bromma-skola', kind: 'plan' as const };
+    const parentFinding = { code: 'TARGET_BELOW_PARENT' as const, indicatorId: 'KF-1', parentId: 'bromma', parentTarget: 92, unitTarget: 80, direction: 'higher' as const };
+    await seedDocument(
+      w,
+      storedDocument(unitPlan, { status: 'in_review', submissions: 1, submittedAt: '2027-02-09T00:00:00.000Z', content: lowTargets, parentId: 'bromma', findings: [parentFinding] }),
+    );
+    expect(await runChecks(unitPlan, w)).toEqual({ round: 1, findings: 1 });
+    expect((await w.documents.get(YEAR, 'bromma-skola', 'plan'))?.document.findings).toEqual([parentFinding]);
   });
 
   it('fails for a document that does not exist', async () => {
@@ -70,6 +81,35 @@ describe('notifyBoard', () => {
     expect(w.notifier.sent).toHaveLength(1);
     expect(w.notifier.sent[0]).toMatchObject({ to: ['bromma@example.org'], kind: 'returned', boardId: 'bromma' });
     expect(w.notifier.sent[0]!.body).toContain('Höj målet');
+  });
+});
+
+describe('notifyBoard, for a unit', () => {
+  // bromma → skola (a unit) → klass (a unit of the unit); the test calendar's unitLeadDays is the default 14.
+  beforeEach(async () => {
+    await w.boards.save(storedBoard('skola', { kind: 'unit', parentId: 'bromma', contacts: ['rektor@skola.example'] }), 0);
+    await w.boards.save(storedBoard('klass', { kind: 'unit', parentId: 'skola', contacts: ['larare@klass.example'], locale: 'en' }), 0);
+  });
+
+  it.each([
+    // board, kind, event, its own due date (the council's: plan 2027-01-31, t1 2027-05-15)
+    ['skola', 'plan', 'approved', '2027-02-14'],
+    ['skola', 'plan', 'returned', '2027-02-14'],
+    ['skola', 't1', 'approved', '2027-05-01'],
+    ['klass', 'plan', 'approved', '2027-02-28'],
+    ['klass', 't1', 'returned', '2027-04-17'],
+    ['bromma', 't1', 'approved', '2027-05-15'],
+  ] as const)("%s's %s %s: to the unit's own contacts, naming its own due date %s", async (boardId, kind, event, due) => {
+    const document = { year: YEAR, boardId, kind };
+    const decision = event === 'approved' ? ('approve' as const) : ('return' as const);
+    await seedDocument(w, storedDocument(document, { status: event, submissions: 1, comments: [{ at: '2027-01-09T00:00:00.000Z', actor: 'editor-bromma', decision, comment: 'Se över målen', indicatorComments: [] }] }));
+    expect(await notifyBoard({ document, event, round: 1 }, w)).toEqual({ sent: true });
+    const contacts = (await w.boards.get(boardId))!.contacts;
+    expect(w.notifier.sent).toHaveLength(1);
+    expect(w.notifier.sent[0]).toMatchObject({ to: contacts, kind: event, boardId, documentKind: kind });
+    expect(w.notifier.sent[0]!.cc).toBeUndefined();
+    expect(w.notifier.sent[0]!.template?.data.dueDate).toBe(due);
+    if (event === 'approved') expect(w.notifier.sent[0]!.body).toContain(due);
   });
 });
 

@@ -11,6 +11,7 @@ import type { DocumentKind } from '../../schemas/common';
 import type { PlanContent } from '../../schemas/documents';
 import { dueDateFor } from '../../domain/calendar';
 import { composeMessage } from '../../messages/render';
+import { ancestorsVia } from '../boards/ancestors';
 import { sendOnce } from '../notifications/sendOnce';
 
 /** The steps of the review workflow (workflows/review.ts), one Lambda task each. */
@@ -29,7 +30,9 @@ export async function runChecks(
   const record = await deps.documents.get(document.year, document.boardId, document.kind);
   if (!record) throw new Error('The document of this workflow does not exist');
   let findings = record.document.findings;
-  if (document.kind === 'plan') {
+  // A unit's plan is checked against its parent's approved plan at submit, which cannot change meanwhile; the
+  // council check below would replace its TARGET_BELOW_PARENT findings with the council's.
+  if (document.kind === 'plan' && !record.document.parentId) {
     const goals = await deps.cycles.getCouncilGoals(document.year);
     if (goals) findings = targetFindings(goals, document.boardId, record.document.content as PlanContent);
     if (record.document.status === 'in_review') await deps.documents.recordWorkflow(document, { findings });
@@ -71,7 +74,11 @@ export async function registerCallback(
   return { waiting: false };
 }
 
-/** Tells the board's contacts that their document was returned or approved, once per round. */
+/**
+ * Tells the board's contacts (a unit's own, for a unit) that their document was returned or approved, once per round.
+ * The message names the board's own due date: a unit's is later (plan) or earlier (reports) than its parent's, by its
+ * level. The level is read up the parent chain, one small read per level, and none for a board at the top.
+ */
 export async function notifyBoard(
   input: { document: DocumentAddress; event: 'returned' | 'approved'; round: number },
   deps: { boards: BoardRepository; cycles: CycleRepository; documents: DocumentStore; sent: SentMessages; notifier: Notifier; clock: Clock },
@@ -79,6 +86,7 @@ export async function notifyBoard(
   const { year, boardId, kind } = input.document;
   const [board, record, cycle] = await Promise.all([deps.boards.get(boardId), deps.documents.get(year, boardId, kind), deps.cycles.get(year)]);
   if (!board || !record || !cycle) throw new Error('The board, its document or the cycle is missing');
+  const depth = board.parentId ? 1 + (await ancestorsVia(deps.boards)(board.parentId)).length : 0;
   const lastDecision = record.document.comments.at(-1);
   const text = composeMessage({
     kind: input.event,
@@ -86,7 +94,7 @@ export async function notifyBoard(
     boardName: board.name,
     documentKind: kind,
     year,
-    dueDate: dueDateFor(cycle.calendar, kind),
+    dueDate: dueDateFor(cycle.calendar, kind, depth),
     comment: lastDecision?.comment,
     link: formLink(year, boardId, kind),
   });
