@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allIndicators } from '../shared/domain/councilGoals';
 import { admin, reviewer, startTestStack, type TestStack } from '../test/support/localStack';
-import { demoBoardPlans, demoBoards, demoCouncilGoals, demoUnitDrafts, demoUnits, seedDemo, signInHints } from './seed';
+import { demoBoardPlans, demoBoards, demoCouncilGoals, demoPeople, demoUnitDrafts, demoUnits, seedDemo, signInHints } from './seed';
 
 const plan = (boardId: string) => `/api/cycles/2026/boards/${boardId}/documents/plan`;
 
@@ -70,6 +70,35 @@ describe('the demo seed', () => {
       expect(document.body.status, unit.boardId).toBe(draft ? 'draft' : 'not_started');
       if (draft) expect(document.body.content.targets).toEqual(draft.content.targets);
     }
+  });
+
+  it("lets a new user walk Alviksskolan's draft up to Bromma: the unit submits, its own editor may not decide, Bromma's office approves", async () => {
+    const lena = demoPeople.unitEditor;
+    const erik = demoPeople.brommaEditor;
+    const submitted = await t.api('POST', `${plan('bromma-alviksskolan')}/submit`, { as: lena });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+    // The sickness-absence target is less ambitious than Bromma's: the office sees it.
+    expect(submitted.body.findings).toEqual([expect.objectContaining({ code: 'TARGET_BELOW_PARENT', indicatorId: 'KF-PERS-1', parentTarget: 6.2, unitTarget: 6.4 })]);
+    const queue = await t.api('GET', '/api/review-queue?year=2026', { as: erik });
+    expect(queue.body.documents.map((entry: { boardId: string }) => entry.boardId)).toEqual(['bromma-alviksskolan']);
+    const own = await t.api('POST', `${plan('bromma-alviksskolan')}/decision`, { as: lena, body: { decision: 'approve', comment: 'Godkänd.' } });
+    expect(own.status).toBe(403);
+    const decided = await t.api('POST', `${plan('bromma-alviksskolan')}/decision`, { as: erik, body: { decision: 'approve', comment: 'Godkänd av Bromma.' } });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    // Olof's draft for Norra Real fits Utbildningsnämnden's plan as it stands: no finding.
+    const norraReal = await t.api('POST', `${plan('utbildning-norra-real')}/submit`, { as: demoPeople.norraRealEditor });
+    expect(norraReal.status, JSON.stringify(norraReal.body)).toBe(202);
+    expect(norraReal.body.findings).toEqual([]);
+  });
+
+  it("shows the units below their boards in the overview: Bromma's four, with its plan's unit counts", async () => {
+    const top = await t.api('GET', '/api/cycles/2026/status', { as: reviewer });
+    expect(top.body.boards).toHaveLength(demoBoards.length);
+    const bromma = top.body.boards.find((row: { boardId: string }) => row.boardId === 'bromma');
+    expect(bromma.children).toBe(4);
+    expect(bromma.documents.plan.units).toMatchObject({ total: 4, approved: 1 });
+    const units = await t.api('GET', '/api/cycles/2026/status?parent=bromma', { as: reviewer });
+    expect(units.body.boards.map((row: { boardId: string }) => row.boardId).sort()).toEqual(demoUnits.filter((unit) => unit.parentId === 'bromma').map((unit) => unit.boardId).sort());
   });
 
   it('is quick enough for npm start, and does nothing a second time', async () => {
