@@ -3,7 +3,7 @@
  * reading one document, their read units per board, the reminder job's share of the year's reads, the wall time of
  * the 1,000-board year against the figure recorded before the change, and the growth per board between scales.
  */
-import type { YearResult } from './run';
+import type { LevelsResult, YearResult } from './run';
 
 export const READ_PATH_GOALS = {
   /** p50 of a year route ÷ p50 of GET one document. */
@@ -39,7 +39,8 @@ export interface GoalRow {
 const f = (value: number, digits = 1) => (Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
 const short = (route: string) => route.replace('GET /api', '').replace('/cycles/{year}', '').replace('/public', ' public');
 
-export function readPathGoals(year: YearResult): GoalRow[] {
+/** `noun`: what `year.boards` counts (boards, or reporting bodies in the levels year). */
+export function readPathGoals(year: YearResult, noun = 'boards'): GoalRow[] {
   const rows: GoalRow[] = [];
   const document = year.routes[oneDocument]?.latency.p50;
   const measured = yearRoutes.filter((route) => year.routes[route] && document);
@@ -47,7 +48,7 @@ export function readPathGoals(year: YearResult): GoalRow[] {
     const ratios = measured.map((route) => ({ route, ratio: year.routes[route]!.latency.p50 / document! }));
     const over = ratios.filter((r) => r.ratio > READ_PATH_GOALS.latencyRatio);
     rows.push({
-      figure: `Year read routes, p50 ÷ p50 of one document (${f(year.boards, 0)} boards)`,
+      figure: `Year read routes, p50 ÷ p50 of one document (${f(year.boards, 0)} ${noun})`,
       value: ratios.map((r) => `${short(r.route)} ${f(r.ratio)}`).join(', '),
       goal: `≤ ${READ_PATH_GOALS.latencyRatio}`,
       met: over.length === 0,
@@ -59,11 +60,11 @@ export function readPathGoals(year: YearResult): GoalRow[] {
     });
     const heavy = units.filter((u) => !(u.perBoard <= READ_PATH_GOALS.rruPerBoard));
     rows.push({
-      figure: `Year read routes, read units per request per board (${f(year.boards, 0)} boards)`,
+      figure: `Year read routes, read units per request per board (${f(year.boards, 0)} ${noun})`,
       value: units.map((u) => `${short(u.route)} ${f(u.perBoard, 3)}`).join(', '),
       goal: `≤ ${READ_PATH_GOALS.rruPerBoard}`,
       met: heavy.length === 0,
-      why: heavy.length ? `**Read units**: ${heavy.map((u) => `${short(u.route)} ${f(u.perBoard, 3)}`).join(', ')} per board.` : undefined,
+      why: heavy.length ? `**Read units**: ${heavy.map((u) => `${short(u.route)} ${f(u.perBoard, 3)}`).join(', ')} per ${noun === 'boards' ? 'board' : 'body'}.` : undefined,
     });
   }
   const functions = Object.values(year.server.functions);
@@ -75,7 +76,7 @@ export function readPathGoals(year: YearResult): GoalRow[] {
     const total = functions.reduce((sum, fn) => sum + fn.rru, 0) + quietRru || 1;
     const share = (reminders.rru + quietRru) / total;
     rows.push({
-      figure: `Reminder job's share of the year's read units (${f(year.boards, 0)} boards)`,
+      figure: `Reminder job's share of the year's read units (${f(year.boards, 0)} ${noun})`,
       value: `${f(100 * share)} % (${f(reminders.invocations, 0)} full runs, at most ${f(reminders.maxRru)} RRU in one, and ${f(quietRuns, 0)} quiet days at ${f(year.quietReminderRun?.rru ?? NaN)} RRU)`,
       goal: `≤ ${100 * READ_PATH_GOALS.reminderShare} %`,
       met: share <= READ_PATH_GOALS.reminderShare,
@@ -83,7 +84,7 @@ export function readPathGoals(year: YearResult): GoalRow[] {
   }
   if (year.quietReminderRun) {
     rows.push({
-      figure: `Reminder job on a day when nothing is due (${f(year.boards, 0)} boards)`,
+      figure: `Reminder job on a day when nothing is due (${f(year.boards, 0)} ${noun})`,
       value: `${f(year.quietReminderRun.rru)} RRU, ${f(year.quietReminderRun.calls, 0)} DynamoDB calls`,
       goal: `≤ ${READ_PATH_GOALS.quietReminderRru} RRU`,
       met: year.quietReminderRun.rru <= READ_PATH_GOALS.quietReminderRru,
@@ -107,5 +108,38 @@ export function readPathGoals(year: YearResult): GoalRow[] {
       met: factor <= READ_PATH_GOALS.wallFactor,
     });
   }
+  return rows;
+}
+
+/**
+ * The read-path goals in the organisation-levels year, from its probes (one request at a time, after the year): each
+ * read against one document's p50, and its read units per request per reporting body; then the reminder rows.
+ */
+export function levelsReadPathGoals(levels: LevelsResult): GoalRow[] {
+  const rows: GoalRow[] = [];
+  const bodies = levels.boards;
+  const [document, ...reads] = levels.probes;
+  if (document && reads.length) {
+    const ratios = reads.map((probe) => ({ name: probe.name, ratio: probe.latency.p50 / document.latency.p50 }));
+    const over = ratios.filter((r) => r.ratio > READ_PATH_GOALS.latencyRatio);
+    rows.push({
+      figure: `Levels: each read, p50 ÷ p50 of one document (${f(bodies, 0)} bodies, one request at a time)`,
+      value: ratios.map((r) => `${r.name} ${f(r.ratio)}`).join('; '),
+      goal: `≤ ${READ_PATH_GOALS.latencyRatio}`,
+      met: over.length === 0,
+      why: over.length ? `**Levels, latency**: ${over.map((r) => `${r.name} ${f(r.ratio)}×`).join(', ')} one document's p50 (${f(document.latency.p50)} ms).` : undefined,
+    });
+    const units = reads.map((probe) => ({ name: probe.name, perBody: probe.rruPerRequest / bodies }));
+    const heavy = units.filter((u) => !(u.perBody <= READ_PATH_GOALS.rruPerBoard));
+    rows.push({
+      figure: `Levels: read units per request per body (${f(bodies, 0)} bodies)`,
+      value: units.map((u) => `${u.name} ${f(u.perBody, 3)}`).join('; '),
+      goal: `≤ ${READ_PATH_GOALS.rruPerBoard}`,
+      met: heavy.length === 0,
+      why: heavy.length ? `**Levels, read units**: ${heavy.map((u) => `${u.name} ${f(u.perBody, 3)}`).join(', ')} per body.` : undefined,
+    });
+  }
+  // The reminder job's rows as in the flat years; the year routes' rows mix the top level and the drill-down, so the probes stand for them.
+  rows.push(...readPathGoals(levels, 'bodies').filter((row) => !row.figure.startsWith('Year read routes') && !row.figure.startsWith('Wall time')).map((row) => ({ ...row, figure: `Levels: ${row.figure}` })));
   return rows;
 }

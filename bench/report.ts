@@ -1,8 +1,8 @@
 /** bench/results/latest.md: every figure with its goal, whether it is met, and why not where it is not. */
 import type { Prices } from './cost';
 import { median } from './lib/stats';
-import { readPathGoals } from './readPaths';
-import type { Summary, YearResult } from './run';
+import { levelsReadPathGoals, readPathGoals } from './readPaths';
+import type { LevelsResult, Summary, YearResult } from './run';
 
 const OK = '✅';
 const MISSED = '❌';
@@ -57,7 +57,7 @@ export function renderMarkdown(summary: Summary, prices: Prices): string {
   const { machine, years, bundles, overhead } = summary;
   const head = headline(years);
   const dirty = machine.uncommittedOutsideBench ?? [];
-  const loads = [...years.map((y) => y.load), ...(overhead ? [overhead.load] : [])];
+  const loads = [...years.map((y) => y.load), ...(summary.levels ? [summary.levels.load] : []), ...(overhead ? [overhead.load] : [])];
   const meanLoad = loads.length ? loads.reduce((sum, l) => sum + l.mean, 0) / loads.length : NaN;
   const maxLoad = loads.length ? Math.max(...loads.map((l) => l.max)) : NaN;
 
@@ -207,6 +207,18 @@ export function renderMarkdown(summary: Summary, prices: Prices): string {
   for (const y of years) {
     goalRows.push([`E-mails (${n(y.boards)} boards)`, `${n(y.outbox.messages)} (${Object.entries(y.outbox.byKind).map(([k, v]) => `${k} ${v}`).join(', ')})`, 'exactly what the calendar implies', met(y.emailsAsExpected)]);
     if (y.unexpectedAnswers) whys.push(`**Correctness**: ${y.unexpectedAnswers} requests of the ${n(y.boards)}-board year answered with an unexpected status (samples in year-${y.boards}.json).`);
+  }
+  const levels = summary.levels;
+  if (levels) {
+    const bodies = `${n(levels.boards)} bodies`;
+    for (const row of levelsReadPathGoals(levels)) {
+      goalRows.push([row.figure, row.value, row.goal, met(row.met)]);
+      if (!row.met && row.why) whys.push(row.why);
+    }
+    if (levels.cost) goalRows.push([`Levels: cost per body-year (${bodies})`, usd(levels.cost.perBoardYear), `≤ ${usd(GOALS.costPerBoardYear)}`, met(levels.cost.met)]);
+    goalRows.push([`Levels: e-mails (${bodies})`, `${n(levels.outbox.messages)} (${Object.entries(levels.outbox.byKind).map(([k, v]) => `${k} ${v}`).join(', ')})`, 'exactly what the calendar implies', met(levels.emailsAsExpected)]);
+    if (levels.unexpectedAnswers) whys.push(`**Levels, correctness**: ${levels.unexpectedAnswers} requests of the levels year answered with an unexpected status (samples in ${levelsFileName(levels)}).`);
+    if (levels.degraded.length) whys.push(`**Levels, degraded** (this build of the API cannot do it yet, section 6): ${levels.degraded.join('; ')}.`);
   }
   out.push('## Goals', '', table(['figure', 'value', 'goal', 'met'], goalRows, ['---', '---', '---', '---']), '');
   if (whys.length) out.push('Where a goal is missed, and why:', '', ...whys.map((w) => `- ${w}`), '');
@@ -470,5 +482,84 @@ export function renderMarkdown(summary: Summary, prices: Prices): string {
       '',
     );
   }
+  if (levels) out.push(...levelsSection(levels));
   return `${out.join('\n')}\n`;
+}
+
+const levelsFileName = (levels: LevelsResult) => `year-levels-${levels.shape.boards}x${levels.shape.unitsPerBoard}.json`;
+
+/** Section 6: the organisation-levels year, per reporting body, its phases and its read paths. */
+function levelsSection(levels: LevelsResult): string[] {
+  const out: string[] = [];
+  const { boards, unitsPerBoard } = levels.shape;
+  out.push(`## 6. Organisation levels: ${n(boards)} boards with ${n(unitsPerBoard)} units each (${n(levels.boards)} reporting bodies)`, '');
+  out.push(
+    'A fresh stack process, driven as the flat years are. The boards plan first and the city\'s reviewer approves; the units plan against their parents\' approved plans (a target for each of the parent\'s indicators); ' +
+      "each parent's editors, with a token scoped to the parent board, read their queue and decide their units' documents (10 % of the plans and 5 % of the reports returned, fixed and resubmitted); " +
+      "every body files T1, T2 and the annual report, the units first (due 14 days before their parents'), and each board reads its report with its units' roll-up before filing it. " +
+      'Every wave the office reads the status matrix at the top and drilled down to three boards (`?parent=`), the late list and the meters. Everyone files before the reminder, so no reminder is due. ' +
+      `Figures per body are over all ${n(levels.boards)} bodies. Raw figures: \`${levelsFileName(levels)}\`.`,
+    '',
+  );
+  if (levels.degraded.length) {
+    out.push('**Degraded in this build** (what the API cannot do yet, and how the year went instead):', '', ...levels.degraded.map((line) => `- ${line}`), '');
+  } else {
+    out.push('Every level feature answered as the contract says: unit plans against the parent\'s indicators, the parents\' decisions and queues, the drill-down, the unit counts and the roll-up.', '');
+  }
+  const p = levels.perBoard;
+  out.push(
+    table(
+      ['per reporting body', 'value'],
+      [
+        ['requests (API + local dev routes)', `${n(p.requests, 1)} (API ${n(p.apiRequests, 1)})`],
+        ['DynamoDB calls (application table)', n(p.dynamoCalls, 1)],
+        ['read / write request units', `${n(p.rru, 1)} / ${n(p.wru, 1)}`],
+        ['Lambda invocations', n(p.lambdaInvocations, 1)],
+        ['Step Functions state transitions', n(p.stateTransitions, 1)],
+        ['e-mails', n(p.emails, 2)],
+        ['wall time (outside clock moves)', `${ms(p.wallMs)} ms (${ms(p.requestMs)} ms)`],
+        ...(levels.cost ? [['cost per body-year', usd(levels.cost.perBoardYear)]] : []),
+      ],
+      ['---', '---:'],
+    ),
+    '',
+  );
+  out.push(
+    `Whole year: ${seconds(levels.wallMs)} (moving the clock ${seconds(levels.clockMs)}), ${n(levels.requests.api)} API requests, ${n(levels.sfn.executions)} executions, ` +
+      `peak RSS ${mb(levels.memory.nodeBytes)} + ${mb(levels.memory.javaBytes)} (java), load ${n(levels.load.mean, 1)} on average.`,
+    '',
+  );
+  out.push(
+    table(
+      ['phase', 'date', 'bodies', 'requests', 'wall s', 'of which clock s'],
+      levels.phases.map((phase) => [phase.name, phase.date, n(phase.boards), n(phase.requests), n(phase.ms / 1000, 1), n(phase.clockMs / 1000, 1)]),
+      ['---', '---', '---:', '---:', '---:', '---:'],
+    ),
+    '',
+  );
+  const [document] = levels.probes;
+  out.push('### Read paths, one request at a time after the year', '');
+  out.push(
+    table(
+      ['read', 'route', 'n', 'p50 ms', 'p95 ms', '÷ one document', 'RRU / request', 'RRU / request / body', 'DynamoDB calls / request', 'rows or units in the answer'],
+      levels.probes.map((probe) => [
+        probe.name,
+        `\`${probe.route}\``,
+        n(probe.latency.n),
+        ms(probe.latency.p50),
+        ms(probe.latency.p95),
+        document ? n(probe.latency.p50 / document.latency.p50, 2) : '–',
+        n(probe.rruPerRequest, 1),
+        n(probe.rruPerRequest / levels.boards, 4),
+        n(probe.dynamoCallsPerRequest, 1),
+        n(probe.size),
+      ]),
+      ['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:'],
+    ),
+    '',
+  );
+  if (levels.sample?.statusRow || levels.sample?.rollup) {
+    out.push(`What the first board looked like at the end: its status row \`${JSON.stringify(levels.sample.statusRow ?? null).slice(0, 400)}\`; the first indicator of its annual roll-up \`${JSON.stringify(levels.sample.rollup ?? null).slice(0, 400)}\`.`, '');
+  }
+  return out;
 }

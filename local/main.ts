@@ -38,8 +38,8 @@ async function main() {
     throw error;
   }
   if (demo) {
-    const { seeded } = await seedDemo(stack.deps);
-    if (seeded) say('Seeded the demo: Stockholm-like boards, companies and the 2026 cycle.');
+    const { seeded } = await seedDemo(stack.deps, { plans: true });
+    if (seeded) say("Seeded the demo: Stockholm-like boards, companies, units below Bromma and Utbildningsnämnden, the 2026 cycle and the two boards' approved plans.");
   } else {
     say('DEMO=off: no demo data; the table holds only what you put in.');
   }

@@ -2,9 +2,13 @@ import type { Actor } from '../shared/domain/actor';
 import type { Deps } from '../shared/composition/deps';
 import { putBoard } from '../shared/features/boards/putBoard';
 import { createCycle, putCouncilGoals } from '../shared/features/cycles/cycles';
+import { decideDocument } from '../shared/features/documents/decideDocument';
+import { saveDocument } from '../shared/features/documents/saveDocument';
+import { submitDocument } from '../shared/features/documents/submitDocument';
 import type { BoardBody } from '../shared/schemas/boards';
 import type { CouncilGoals } from '../shared/schemas/councilGoals';
 import type { CreateCycleBody } from '../shared/schemas/cycles';
+import type { PlanContent } from '../shared/schemas/documents';
 
 /** Stockholm's reporting bodies, as named in the seeds: the 13 district boards, specialist boards and companies. */
 export const demoBoards: Array<{ boardId: string } & BoardBody> = [
@@ -57,6 +61,27 @@ export const demoBoards: Array<{ boardId: string } & BoardBody> = [
   })),
 ];
 
+/**
+ * A handful of units (enheter) below Bromma and Utbildningsnämnden, each with the size a weighted roll-up needs
+ * (pupils, children, beds). The web app's demo people are editors of these ids.
+ */
+export const demoUnits: Array<{ boardId: string } & BoardBody> = [
+  ['bromma', 'bromma-alviksskolan', 'Alviksskolan', { pupils: 540 }, 'rektor@alviksskolan'],
+  ['bromma', 'bromma-abrahamsbergsskolan', 'Abrahamsbergsskolan', { pupils: 380 }, 'rektor@abrahamsbergsskolan'],
+  ['bromma', 'bromma-forskolor-vast', 'Bromma förskolor väst', { children: 420 }, 'forskolechef@bromma-forskolor-vast'],
+  ['bromma', 'bromma-riksby-vobo', 'Riksby vård- och omsorgsboende', { beds: 64 }, 'enhetschef@riksby-vobo'],
+  ['utbildning', 'utbildning-kungsholmens-gymnasium', 'Kungsholmens gymnasium', { pupils: 1150 }, 'rektor@kungsholmensgymnasium'],
+  ['utbildning', 'utbildning-norra-real', 'Norra Real', { pupils: 1050 }, 'rektor@norrareal'],
+  ['utbildning', 'utbildning-sodra-latin', 'Södra Latins gymnasium', { pupils: 1100 }, 'rektor@sodralatin'],
+].map(([parentId, boardId, name, attributes, contact]) => ({
+  boardId: boardId as string,
+  name: name as string,
+  kind: 'unit' as const,
+  parentId: parentId as string,
+  attributes: attributes as Record<string, number>,
+  contacts: [`${contact as string}.stockholm.example`],
+}));
+
 const companies = demoBoards.filter((board) => board.kind === 'company').map((board) => board.boardId);
 const housingCompanies = ['stockholmshem', 'svenska-bostader', 'familjebostader'];
 
@@ -87,13 +112,15 @@ export const demoCouncilGoals: CouncilGoals = {
           id: 'D1.1',
           title: 'Alla elever når kunskapsmålen',
           indicators: [
-            { id: 'KF-ELEV-1', name: 'Andel elever i åk 9 som är behöriga till gymnasiet', unit: '%', direction: 'higher', target: 86 },
+            // A share of pupils: the schools' values weigh by their pupils (units without pupils do not count).
+            { id: 'KF-ELEV-1', name: 'Andel elever i åk 9 som är behöriga till gymnasiet', unit: '%', direction: 'higher', target: 86, rollup: 'weighted', weightBy: 'pupils' },
           ],
         },
         {
           id: 'D1.2',
           title: 'Äldre har en trygg och meningsfull vardag',
-          indicators: [{ id: 'KF-ALD-1', name: 'Andel äldre som är nöjda med sitt särskilda boende', unit: '%', direction: 'higher', target: 85 }],
+          // A share of residents: the care homes weigh by their beds.
+          indicators: [{ id: 'KF-ALD-1', name: 'Andel äldre som är nöjda med sitt särskilda boende', unit: '%', direction: 'higher', target: 85, rollup: 'weighted', weightBy: 'beds' }],
         },
       ],
     },
@@ -105,14 +132,17 @@ export const demoCouncilGoals: CouncilGoals = {
           id: 'D2.1',
           title: 'Stockholm är en klimatsmart stad',
           indicators: [
-            { id: 'KF-KLIM-1', name: 'Växthusgasutsläpp per invånare', unit: 'ton CO2e', direction: 'lower', target: 1.5, boards: ['miljo-halsa', 'trafik'] },
-            { id: 'KF-KLIM-2', name: 'Energianvändning i fastigheterna', unit: 'kWh/m²', direction: 'lower', target: 110, boards: companies },
+            // Per inhabitant of the whole city: no unit's figure adds up to it.
+            { id: 'KF-KLIM-1', name: 'Växthusgasutsläpp per invånare', unit: 'ton CO2e', direction: 'lower', target: 1.5, boards: ['miljo-halsa', 'trafik'], rollup: 'none' },
+            // Per square metre: a subsidiary weighs by its floor area ({ area: m² }).
+            { id: 'KF-KLIM-2', name: 'Energianvändning i fastigheterna', unit: 'kWh/m²', direction: 'lower', target: 110, boards: companies, rollup: 'weighted', weightBy: 'area' },
           ],
         },
         {
           id: 'D2.2',
           title: 'Det byggs bostäder för alla',
-          indicators: [{ id: 'KF-BOST-1', name: 'Antal färdigställda hyresbostäder', unit: 'st', direction: 'higher', target: 1200, boards: housingCompanies }],
+          // A count: the subsidiaries' homes add up.
+          indicators: [{ id: 'KF-BOST-1', name: 'Antal färdigställda hyresbostäder', unit: 'st', direction: 'higher', target: 1200, boards: housingCompanies, rollup: 'sum' }],
         },
       ],
     },
@@ -124,8 +154,9 @@ export const demoCouncilGoals: CouncilGoals = {
           id: 'D3.1',
           title: 'Staden är en attraktiv arbetsgivare med god ekonomi',
           indicators: [
-            { id: 'KF-PERS-1', name: 'Sjukfrånvaro bland medarbetarna', unit: '%', direction: 'lower', target: 6.5 },
-            { id: 'KF-EKON-1', name: 'Budgetföljsamhet, avvikelse från budget', unit: '%', direction: 'lower', target: 1 },
+            // Shares per workplace, whose staff the demo's units do not give: their plain mean.
+            { id: 'KF-PERS-1', name: 'Sjukfrånvaro bland medarbetarna', unit: '%', direction: 'lower', target: 6.5, rollup: 'mean' },
+            { id: 'KF-EKON-1', name: 'Budgetföljsamhet, avvikelse från budget', unit: '%', direction: 'lower', target: 1, rollup: 'mean' },
           ],
         },
       ],
@@ -135,29 +166,199 @@ export const demoCouncilGoals: CouncilGoals = {
 
 const seeder: Actor = { sub: 'demo-seed', role: 'admin', boards: [] };
 
+/** The demo's people: the same as the web app's demo users (web/src/lib/auth.ts), and the sign-in hints. */
+export const demoPeople = {
+  admin: { sub: 'anna.admin', role: 'admin', boards: [], name: 'Anna Controller', email: 'anna@stockholm.example' },
+  brommaEditor: { sub: 'erik.bromma', role: 'editor', boards: ['bromma'], name: 'Erik Berg', email: 'erik@bromma.example' },
+  utbildningEditor: { sub: 'ulla.utbildning', role: 'editor', boards: ['utbildning'], name: 'Ulla Ek', email: 'ulla@utbildning.example' },
+  unitEditor: { sub: 'lena.alvik', role: 'editor', boards: ['bromma-alviksskolan'], name: 'Lena Alvik', email: 'lena@alviksskolan.example' },
+  norraRealEditor: { sub: 'olof.norrareal', role: 'editor', boards: ['utbildning-norra-real'], name: 'Olof Norén', email: 'olof@norrareal.example' },
+  reviewer: { sub: 'rut.reviewer', role: 'reviewer', boards: [], name: 'Rut Analys', email: 'rut@stockholm.example' },
+  executive: { sub: 'ks.executive', role: 'executive', boards: [], name: 'Kommunstyrelsen' },
+} satisfies Record<string, Actor>;
+
+const risksAndControls = (risk: string, control: string): Pick<PlanContent, 'risks' | 'controls'> => ({
+  risks: [
+    { id: 'R1', title: risk, probability: 3, consequence: 3 },
+    { id: 'R2', title: 'Kostnaderna växer snabbare än budgeten', probability: 2, consequence: 4 },
+  ],
+  controls: [
+    { id: 'C1', riskId: 'R1', description: control, frequency: 'tertial' },
+    { id: 'C2', riskId: 'R2', description: 'Månadsuppföljning av ekonomin mot budget', frequency: 'monthly' },
+  ],
+});
+
+/**
+ * The approved 2026 plans of the two boards with units: what their units plan against. Each sets a target for
+ * every council indicator assigned to it, and its own indicators carry their roll-up rule too.
+ */
+export const demoBoardPlans: Array<{ boardId: string; editor: Actor; content: PlanContent }> = [
+  {
+    boardId: 'bromma',
+    editor: demoPeople.brommaEditor,
+    content: {
+      targets: [
+        { indicatorId: 'KF-ELEV-1', target: 88 },
+        { indicatorId: 'KF-ALD-1', target: 87 },
+        { indicatorId: 'KF-PERS-1', target: 6.2 },
+        { indicatorId: 'KF-EKON-1', target: 0.5 },
+      ],
+      goals: [
+        { id: 'N1', title: 'Fler elever i Bromma går ut nian med behörighet till gymnasiet', areaGoalId: 'D1.1', activities: ['Lovskola i alla skolor', 'Tidiga insatser i läsning i förskoleklass'] },
+        { id: 'N2', title: 'Äldre i Bromma trivs på sitt boende', areaGoalId: 'D1.2', activities: ['Kontaktmannaskap på alla boenden', 'Aktiviteter varje dag'] },
+        { id: 'N3', title: 'Friska medarbetare och en budget i balans', areaGoalId: 'D3.1', activities: ['Friskvårdstimme', 'Månadsuppföljning i varje enhet'] },
+      ],
+      ownIndicators: [
+        { id: 'N1-1', goalId: 'N1', name: 'Elever som deltar i lovskola', unit: 'st', direction: 'higher', target: 300, rollup: 'sum' },
+        { id: 'N2-1', goalId: 'N2', name: 'Andel boende med en aktuell genomförandeplan', unit: '%', direction: 'higher', target: 95, rollup: 'weighted', weightBy: 'beds' },
+      ],
+      ...risksAndControls('Svårt att rekrytera behöriga lärare och förskollärare', 'Uppföljning av rekryteringsläget per enhet'),
+    },
+  },
+  {
+    boardId: 'utbildning',
+    editor: demoPeople.utbildningEditor,
+    content: {
+      targets: [
+        { indicatorId: 'KF-ELEV-1', target: 87 },
+        { indicatorId: 'KF-ALD-1', target: 85 },
+        { indicatorId: 'KF-PERS-1', target: 5.8 },
+        { indicatorId: 'KF-EKON-1', target: 0.5 },
+      ],
+      goals: [
+        { id: 'N1', title: 'Fler elever tar examen från gymnasiet', areaGoalId: 'D1.1', activities: ['Studiestöd i varje skola', 'Uppföljning av frånvaro varje vecka'] },
+        { id: 'N2', title: 'Skolorna är attraktiva arbetsplatser', areaGoalId: 'D3.1', activities: ['Kompetensutveckling för lärare'] },
+      ],
+      ownIndicators: [
+        { id: 'N1-1', goalId: 'N1', name: 'Andel elever med examen inom tre år', unit: '%', direction: 'higher', target: 82, rollup: 'weighted', weightBy: 'pupils' },
+        { id: 'N2-1', goalId: 'N2', name: 'Andel legitimerade lärare', unit: '%', direction: 'higher', target: 90, rollup: 'mean' },
+      ],
+      ...risksAndControls('Lärarbrist i bristämnen', 'Uppföljning av lärarbehörigheten per skola'),
+    },
+  },
+];
+
+/**
+ * Units whose 2026 plan is a draft (the rest have not started): one target for each indicator of the parent's
+ * approved plan, and goals that make the parent's concrete. Alviksskolan's sickness-absence target is less
+ * ambitious than Bromma's, so that its office sees a TARGET_BELOW_PARENT finding on the first walk up.
+ */
+export const demoUnitDrafts: Array<{ boardId: string; editor: Actor; content: PlanContent }> = [
+  {
+    boardId: 'bromma-alviksskolan',
+    editor: demoPeople.unitEditor,
+    content: {
+      targets: [
+        { indicatorId: 'KF-ELEV-1', target: 90 },
+        { indicatorId: 'KF-ALD-1', target: 87 },
+        { indicatorId: 'KF-PERS-1', target: 6.4 },
+        { indicatorId: 'KF-EKON-1', target: 0.5 },
+        { indicatorId: 'N1-1', target: 60 },
+        { indicatorId: 'N2-1', target: 95 },
+      ],
+      goals: [
+        { id: 'E1', title: 'Alla elever i åk 9 på Alviksskolan når behörighet', areaGoalId: 'D1.1', parentGoalId: 'N1', activities: ['Lovskola på sport- och sommarlovet', 'Mentorssamtal varje månad i åk 8–9'] },
+        { id: 'E2', title: 'Lägre sjukfrånvaro bland personalen', areaGoalId: 'D3.1', parentGoalId: 'N3', activities: ['Arbetsmiljöronder varje termin'] },
+      ],
+      ownIndicators: [{ id: 'E1-1', goalId: 'E1', name: 'Elever i åk 9 med stödplan', unit: 'st', direction: 'higher', target: 40 }],
+      ...risksAndControls('Vakanta lärartjänster i matematik', 'Rektor följer upp bemanningen varje månad'),
+    },
+  },
+  {
+    boardId: 'utbildning-norra-real',
+    editor: demoPeople.norraRealEditor,
+    content: {
+      targets: [
+        { indicatorId: 'KF-ELEV-1', target: 95 },
+        { indicatorId: 'KF-ALD-1', target: 85 },
+        { indicatorId: 'KF-PERS-1', target: 5 },
+        { indicatorId: 'KF-EKON-1', target: 0.5 },
+        { indicatorId: 'N1-1', target: 90 },
+        { indicatorId: 'N2-1', target: 95 },
+      ],
+      goals: [{ id: 'E1', title: 'Fler elever tar examen på tre år', areaGoalId: 'D1.1', parentGoalId: 'N1', activities: ['Studieverkstad två eftermiddagar i veckan'] }],
+      ownIndicators: [],
+      ...risksAndControls('Stora elevgrupper i de naturvetenskapliga kurserna', 'Uppföljning av kursresultaten varje tertial'),
+    },
+  },
+];
+
+type SeedDeps = Pick<Deps, 'boards' | 'cycles' | 'documents' | 'clock' | 'scheduler' | 'workflow' | 'sent' | 'idempotency' | 'outbox'>;
+
+export interface SeedOptions {
+  /**
+   * Also file the boards' approved 2026 plans and the units' drafts (npm start does), so that a unit's plan can be
+   * walked up to its board at once. Left out by tests that file Bromma's plan themselves, or replace the council's
+   * goals (which an approved plan freezes).
+   */
+  plans?: boolean;
+  /** How long to wait for a review workflow to reach its reviewer before deciding anyway (default 20 s). */
+  settleWithinMs?: number;
+}
+
 /** Seeds the demo into an empty table; does nothing when boards exist already. */
-export async function seedDemo(deps: Pick<Deps, 'boards' | 'cycles' | 'documents' | 'clock' | 'scheduler' | 'workflow' | 'sent'>): Promise<{ seeded: boolean }> {
+export async function seedDemo(deps: SeedDeps, options: SeedOptions = {}): Promise<{ seeded: boolean }> {
   if ((await deps.boards.list()).length > 0) return { seeded: false };
   const as = { ...deps, actor: seeder };
-  for (const { boardId, ...body } of demoBoards) {
-    await putBoard({ boardId, body }, as);
-  }
+  // Side by side (each board is its own item), the units after the boards: a parent must exist first.
+  await Promise.all(demoBoards.map(({ boardId, ...body }) => putBoard({ boardId, body }, as)));
+  await Promise.all(demoUnits.map(({ boardId, ...body }) => putBoard({ boardId, body }, as)));
   if (!(await deps.cycles.get(demoCycle.year))) {
     await createCycle(demoCycle, as);
     await putCouncilGoals({ year: demoCycle.year, goals: demoCouncilGoals }, as);
   }
+  if (options.plans) await seedPlans(deps, options.settleWithinMs ?? 20_000);
   return { seeded: true };
+}
+
+/**
+ * Files the boards' plans the way people do, through the same use cases as the API (so the history, the year's
+ * summary and the review workflow are as they would be): the board's editor saves and submits, the city's reviewer
+ * approves once the workflow waits for the decision. Then the units' editors save their drafts.
+ */
+async function seedPlans(deps: SeedDeps, settleWithinMs: number): Promise<void> {
+  const year = demoCycle.year;
+  await Promise.all(
+    demoBoardPlans.map(async ({ boardId, editor, content }) => {
+      const address = { year, boardId, kind: 'plan' as const };
+      await saveDocument({ ...address, ifMatch: 0, content }, { ...deps, actor: editor });
+      await submitDocument(address, { ...deps, actor: editor });
+      await reviewerIsAwaited(deps, boardId, settleWithinMs);
+      await decideDocument({ ...address, body: { decision: 'approve', comment: 'Godkänd. Enheterna kan planera mot nämndens mål.' } }, { ...deps, actor: demoPeople.reviewer });
+    }),
+  );
+  for (const { boardId, editor, content } of demoUnitDrafts) {
+    await saveDocument({ year, boardId, kind: 'plan', ifMatch: 0, content }, { ...deps, actor: editor });
+  }
+}
+
+/**
+ * Waits until the plan's review workflow has registered its wait for the reviewer, so that the decision completes
+ * that wait (the usual path). Should it not get there in time, the decision is recorded anyway: the workflow's
+ * callback step finds the document decided and goes on at once (shared/features/review/reviewSteps.ts).
+ */
+async function reviewerIsAwaited(deps: Pick<Deps, 'documents'>, boardId: string, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    const record = await deps.documents.get(demoCycle.year, boardId, 'plan');
+    if (record?.waitingFor?.step === 'review' && record.taskToken) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /** How to sign in as each role, printed by `npm start`. */
 export function signInHints(url: string): string {
-  const token = (body: object) => `curl -s -X POST ${url}/api/dev/token -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+  const token = ({ sub, role, boards, name, email }: Actor) =>
+    `curl -s -X POST ${url}/api/dev/token -H 'content-type: application/json' -d '${JSON.stringify({ sub, role, ...(boards.length ? { boards } : {}), name, ...(email ? { email } : {}) })}'`;
   return [
     'Sign in as (local tokens; send them as Authorization: Bearer <token>):',
-    `  admin      ${token({ sub: 'anna.admin', role: 'admin', name: 'Anna Controller', email: 'anna@stockholm.example' })}`,
-    `  editor     ${token({ sub: 'erik.bromma', role: 'editor', boards: ['bromma'], name: 'Erik Berg', email: 'erik@bromma.example' })}`,
-    `  reviewer   ${token({ sub: 'rut.reviewer', role: 'reviewer', name: 'Rut Analys', email: 'rut@stockholm.example' })}`,
-    `  executive  ${token({ sub: 'ks.executive', role: 'executive', name: 'Kommunstyrelsen' })}`,
+    `  admin        ${token(demoPeople.admin)}`,
+    `  editor       ${token(demoPeople.brommaEditor)}`,
+    `  unit editor  ${token(demoPeople.unitEditor)}`,
+    `  reviewer     ${token(demoPeople.reviewer)}`,
+    `  executive    ${token(demoPeople.executive)}`,
+    "Bromma's and Utbildningsnämnden's 2026 plans are approved; Alviksskolan's plan is a draft: submit it as the unit editor,",
+    "and decide it as Bromma's editor (a board's office decides on its units).",
     `Move the demo clock: curl -s -X POST ${url}/api/dev/clock -H 'content-type: application/json' -d '{"now":"2026-02-01T08:00:00Z"}'`,
   ].join('\n');
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../local/ports';
+import { demoBoards, demoUnits } from '../local/seed';
 
 /** `npm start` as a user runs it: its own DynamoDB Local, data in DATA_DIR, stopped with SIGTERM. */
 describe('npm start', () => {
@@ -67,7 +68,7 @@ describe('npm start', () => {
 
   it('answers health ok only once the demo is seeded: 503 with Retry-After before, and the cycle and its goals at the first ok', async () => {
     const notReady: Array<{ status: number; retryAfter: string | null; type: string | null; body: { detail?: string } }> = [];
-    let atFirstOk: { councilGoals: number; cycle: number; boards: number } | undefined;
+    let atFirstOk: { councilGoals: number; cycle: number; boards: number; brommaPlan: string; unitPlan: string } | undefined;
     await start({
       dataDir: mkdtempSync(join(tmpdir(), 'arshjul-start-ready-')),
       onHealth: async (answer) => {
@@ -77,15 +78,17 @@ describe('npm start', () => {
         }
         await answer.body?.cancel();
         if (atFirstOk) return;
-        // What a client sees right after the first ok, goals first: the seed writes them last.
+        // What a client sees right after the first ok, the plans first: the seed files them last (the units' drafts last of all).
         const reader = await token({ sub: 'rut', role: 'reviewer' });
+        const unitPlan = (await call('GET', '/api/cycles/2026/boards/bromma-alviksskolan/documents/plan', reader)).body.status;
+        const brommaPlan = (await call('GET', '/api/cycles/2026/boards/bromma/documents/plan', reader)).body.status;
         const councilGoals = (await call('GET', '/api/cycles/2026/council-goals', reader)).status;
         const cycle = (await call('GET', '/api/cycles/2026', reader)).status;
         const boards = (await call('GET', '/api/boards', reader)).body.boards.length;
-        atFirstOk = { councilGoals, cycle, boards };
+        atFirstOk = { councilGoals, cycle, boards, brommaPlan, unitPlan };
       },
     });
-    expect(atFirstOk).toEqual({ councilGoals: 200, cycle: 200, boards: 25 });
+    expect(atFirstOk).toEqual({ councilGoals: 200, cycle: 200, boards: demoBoards.length + demoUnits.length, brommaPlan: 'approved', unitPlan: 'draft' });
     expect(notReady.length).toBeGreaterThan(0);
     for (const answer of notReady) {
       expect(answer).toMatchObject({ status: 503, type: expect.stringContaining('application/problem+json') });
@@ -112,7 +115,8 @@ describe('npm start', () => {
     expect(output).toContain('Seeded the demo');
     expect(output).toContain('/api/dev/token');
     const admin = await token({ sub: 'anna', role: 'admin' });
-    const editor = await token({ sub: 'erik', role: 'editor', boards: ['bromma'] });
+    // Kungsholmen: the demo leaves its plan to file (Bromma's is approved already).
+    const editor = await token({ sub: 'klara', role: 'editor', boards: ['kungsholmen'] });
 
     expect((await call('PUT', '/api/boards/e2e-board', admin, { name: 'Provnämnden', kind: 'specialist', contacts: ['prov@example.org'] })).status).toBe(201);
     const plan = {
@@ -125,8 +129,8 @@ describe('npm start', () => {
         ],
       },
     };
-    expect((await call('PUT', '/api/cycles/2026/boards/bromma/documents/plan', editor, plan, { 'if-match': '"0"' })).status).toBe(200);
-    expect((await call('POST', '/api/cycles/2026/boards/bromma/documents/plan/submit', editor)).status).toBe(202);
+    expect((await call('PUT', '/api/cycles/2026/boards/kungsholmen/documents/plan', editor, plan, { 'if-match': '"0"' })).status).toBe(200);
+    expect((await call('POST', '/api/cycles/2026/boards/kungsholmen/documents/plan/submit', editor)).status).toBe(202);
 
     await stop();
     expect(execSync(`pgrep -f 'DynamoDBLoca[l].*${dataDir}' || true`).toString().trim()).toBe('');
@@ -138,11 +142,11 @@ describe('npm start', () => {
     expect(boards.body.boards.map((board: { boardId: string }) => board.boardId)).toContain('e2e-board');
 
     // The review execution started before the restart is still waiting, and completes now.
-    const approved = await call('POST', '/api/cycles/2026/boards/bromma/documents/plan/decision', reviewer, { decision: 'approve', comment: 'Godkänd.' });
+    const approved = await call('POST', '/api/cycles/2026/boards/kungsholmen/documents/plan/decision', reviewer, { decision: 'approve', comment: 'Godkänd.' });
     expect(approved.status).toBe(200);
     const clock = await call('GET', '/api/dev/clock');
     await call('POST', '/api/dev/clock', undefined, { now: new Date(Date.parse(clock.body.now) + 1000).toISOString() });
     const outbox = await call('GET', '/api/dev/outbox');
-    expect(outbox.body.messages).toContainEqual(expect.objectContaining({ kind: 'approved', boardId: 'bromma', documentKind: 'plan' }));
+    expect(outbox.body.messages).toContainEqual(expect.objectContaining({ kind: 'approved', boardId: 'kungsholmen', documentKind: 'plan' }));
   }, 300_000);
 });

@@ -189,18 +189,27 @@ export interface YearRun {
   clockProbe?: { oneDayMs: number; fiveYearsMs: number };
 }
 
-/** Runs the year; `log` gets one progress line per phase. */
-export async function simulateYear(
-  api: ApiClient,
-  options: { boards: number; concurrency: number; log: (line: string) => void; quietReminderRun?: () => Promise<YearRun['quietReminderRun']> },
-): Promise<YearRun> {
-  let quietReminderRun: YearRun['quietReminderRun'];
-  const boards = planBoards(options.boards);
-  const C = options.concurrency;
+/** What the outbox holds: messages, recipients (to and cc) and messages by kind. */
+export async function readOutbox(api: ApiClient): Promise<YearRun['outbox']> {
+  const answer = await api.call(ROUTES.outbox, '/api/dev/outbox');
+  const messages = (answer.body.messages ?? []) as Array<{ kind: string; to?: string[]; cc?: string[] }>;
+  const byKind: Record<string, number> = {};
+  let recipients = 0;
+  for (const message of messages) {
+    byKind[message.kind] = (byKind[message.kind] ?? 0) + 1;
+    recipients += (message.to?.length ?? 0) + (message.cc?.length ?? 0);
+  }
+  return { messages: messages.length, recipients, byKind };
+}
+
+/**
+ * Drives a simulated year's clock and phases: moves the clock with POST /api/dev/clock (waiting out a 202), lets
+ * the workflows settle, and times each phase with its requests; `what` names the counted bodies in the log line.
+ */
+export function yearDriver(api: ApiClient, log: (line: string) => void, what = 'boards') {
   const phases: PhaseTiming[] = [];
   let clockMs = 0;
   const runStarted = performance.now();
-
   const moveClock = async (now: string) => {
     const started = performance.now();
     const answer = await api.call(ROUTES.clock, '/api/dev/clock', { body: { now }, expect: [200, 202] });
@@ -227,11 +236,24 @@ export async function simulateYear(
     const timing = { name, date, boards: count, requests: api.allRequests() - requestsBefore, ms: performance.now() - started, clockMs: clockMs - clockBefore };
     phases.push(timing);
     const elapsed = (performance.now() - runStarted) / 1000;
-    options.log(
-      `  ${name.padEnd(18)} ${date}  ${String(count).padStart(6)} boards  ${String(timing.requests).padStart(6)} req  ${(timing.ms / 1000).toFixed(1).padStart(6)} s` +
+    log(
+      `  ${name.padEnd(18)} ${date}  ${String(count).padStart(6)} ${what}  ${String(timing.requests).padStart(6)} req  ${(timing.ms / 1000).toFixed(1).padStart(6)} s` +
         ` (clock ${(timing.clockMs / 1000).toFixed(1)} s)  total ${elapsed.toFixed(0)} s${api.unexpected ? `  UNEXPECTED ANSWERS: ${api.unexpected}` : ''}`,
     );
   };
+  return { phases, moveClock, settle, phase, runStarted, clockMs: () => clockMs };
+}
+
+/** Runs the year; `log` gets one progress line per phase. */
+export async function simulateYear(
+  api: ApiClient,
+  options: { boards: number; concurrency: number; log: (line: string) => void; quietReminderRun?: () => Promise<YearRun['quietReminderRun']> },
+): Promise<YearRun> {
+  let quietReminderRun: YearRun['quietReminderRun'];
+  const boards = planBoards(options.boards);
+  const C = options.concurrency;
+  const driver = yearDriver(api, options.log, 'boards');
+  const { moveClock, settle, phase, runStarted } = driver;
 
   // ── Setup, on the first day of the planning round ─────────────────────────
   await phase('setup', CLOCK_START.slice(0, 10), boards.length, async () => {
@@ -323,25 +345,16 @@ export async function simulateYear(
     return performance.now() - started;
   };
   const walkEnd = new Date((await api.call(ROUTES.getClock, '/api/dev/clock', { expect: [200] })).body.now as string);
-  const yearClockMs = clockMs;
+  const yearClockMs = driver.clockMs();
   const oneDayMs = await timed(new Date(walkEnd.getTime() + 86_400_000).toISOString());
   const fiveYearsMs = await timed(new Date(walkEnd.getTime() + 86_400_000 + 5 * 365.25 * 86_400_000).toISOString());
-  clockMs = yearClockMs;
 
-  const outboxAnswer = await api.call(ROUTES.outbox, '/api/dev/outbox');
-  const messages = (outboxAnswer.body.messages ?? []) as Array<{ kind: string; to?: string[]; cc?: string[] }>;
-  const byKind: Record<string, number> = {};
-  let recipients = 0;
-  for (const message of messages) {
-    byKind[message.kind] = (byKind[message.kind] ?? 0) + 1;
-    recipients += (message.to?.length ?? 0) + (message.cc?.length ?? 0);
-  }
   return {
     boards,
-    phases,
+    phases: driver.phases,
     wallMs,
-    clockMs,
-    outbox: { messages: messages.length, recipients, byKind },
+    clockMs: yearClockMs,
+    outbox: await readOutbox(api),
     expectedMessages: expectedMessages(boards),
     quietReminderRun,
     clockProbe: { oneDayMs, fiveYearsMs },
