@@ -166,7 +166,9 @@ async function onFreshStack<T extends Pick<YearRun, 'wallMs' | 'clockMs' | 'outb
 ): Promise<{ result: YearResult; run: T }> {
   const dataDir = join(tmpDir, `stack-${label}-${process.pid}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const stack = await StackProcess.start({ label, dataDir, logDir: tmpDir, tableName: `bench-${label}` });
+  // Past a few thousand bodies the in-memory table outgrows DynamoDB Local's default heap (512 MB).
+  const dynamoHeapMb = bodies > 2_000 ? Math.min(8_192, Math.ceil(bodies / 1_000) * 384) : undefined;
+  const stack = await StackProcess.start({ label, dataDir, logDir: tmpDir, tableName: `bench-${label}`, dynamoHeapMb });
   try {
     log(`  stack ready in ${(stack.startupMs / 1000).toFixed(1)} s (DynamoDB Local in memory, local Step Functions, ${stack.url})`);
     const api = new ApiClient(stack.url);

@@ -36,7 +36,7 @@ export class StackProcess {
     readonly stderrLog: string,
   ) {}
 
-  static async start(options: { label: string; dataDir: string; logDir: string; tableName: string }): Promise<StackProcess> {
+  static async start(options: { label: string; dataDir: string; logDir: string; tableName: string; dynamoHeapMb?: number }): Promise<StackProcess> {
     mkdirSync(options.dataDir, { recursive: true });
     mkdirSync(options.logDir, { recursive: true });
     const stdoutLog = join(options.logDir, `stack-${options.label}.stdout.log`);
@@ -47,7 +47,13 @@ export class StackProcess {
       execPath: process.execPath,
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', out, err, 'ipc'],
-      env: { ...process.env, BENCH_DATA_DIR: options.dataDir, BENCH_TABLE: options.tableName, NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        BENCH_DATA_DIR: options.dataDir,
+        BENCH_TABLE: options.tableName,
+        NODE_ENV: 'production',
+        ...(options.dynamoHeapMb ? { BENCH_DYNAMO_HEAP_MB: String(options.dynamoHeapMb) } : {}),
+      },
     });
     closeSync(out);
     closeSync(err);

@@ -49,7 +49,10 @@ const sfnTable = `${tableName}-sfn`;
 const clockStart = new Date(process.env.BENCH_CLOCK_START ?? '2025-12-01T08:00:00Z');
 
 const startedAt = performance.now();
-const dynamoLocal = await startDynamoDbLocal();
+// DynamoDB Local keeps the in-memory table in its heap: the default cap (local/dynamodb.ts) fits a 1,000-board year,
+// not a 10,000-board one with its Step Functions history (that run died in the final scan of it).
+const heapMb = Number(process.env.BENCH_DYNAMO_HEAP_MB ?? '') || undefined;
+const dynamoLocal = await startDynamoDbLocal(heapMb ? { maxHeapMb: heapMb } : {});
 const stack = await startStack({
   port: 0,
   dataDir,
@@ -130,7 +133,7 @@ async function sfnStats(): Promise<ExecutionStats> {
     let ExclusiveStartKey: Record<string, any> | undefined;
     try {
       do {
-        const page = await raw.send(new ScanCommand({ TableName: sfnTable, ExclusiveStartKey, ProjectionExpression: 'pk, sk, #e, #s, executionArn', ExpressionAttributeNames: { '#e': 'event', '#s': 'status' } }));
+        const page = await raw.send(new ScanCommand({ TableName: sfnTable, ExclusiveStartKey, Limit: 2000, ProjectionExpression: 'pk, sk, #e, #s, executionArn', ExpressionAttributeNames: { '#e': 'event', '#s': 'status' } }));
         for (const item of page.Items ?? []) {
           const pk = item.pk?.S ?? '';
           if (pk.startsWith('HIST#')) {
