@@ -26,7 +26,8 @@ const plan = (kf1: number) => ({
     ],
   },
 });
-const doc = '/api/cycles/2026/boards/bromma/documents/plan';
+// Not Bromma: `npm start` seeds its plan approved, for the units below it to plan against.
+const doc = '/api/cycles/2026/boards/sodermalm/documents/plan';
 
 describe('secrets never leave the system', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'arshjul-secrets-'));
@@ -52,7 +53,7 @@ describe('secrets never leave the system', () => {
       return answer;
     };
 
-    const editor = await s.token({ sub: 'erik.bromma', role: 'editor', boards: ['bromma'], email: 'erik@bromma.example' });
+    const editor = await s.token({ sub: 'sara.sodermalm', role: 'editor', boards: ['sodermalm'], email: 'sara@sodermalm.example' });
     const reviewer = await s.token({ sub: 'rut.reviewer', role: 'reviewer', email: 'rut@stockholm.example' });
     const admin = await s.token({ sub: 'anna.admin', role: 'admin' });
     const jwts = [editor, reviewer, admin];
@@ -68,7 +69,7 @@ describe('secrets never leave the system', () => {
       until(`the workflow to wait for ${step}`, async () => {
         const items = await tables!.items(appTable);
         for (const token of JSON.stringify(items).match(TOKEN_PATTERN) ?? []) tokens.add(token);
-        const item = items.find((candidate) => candidate.PK === 'CYCLE#2026#BOARD#bromma' && candidate.SK === 'DOC#plan');
+        const item = items.find((candidate) => candidate.PK === 'CYCLE#2026#BOARD#sodermalm' && candidate.SK === 'DOC#plan');
         const waiting = item?.waitingFor as { step?: string } | undefined;
         return item?.taskToken && waiting?.step === step ? (item.taskToken as string) : undefined;
       });
@@ -101,15 +102,15 @@ describe('secrets never leave the system', () => {
     await call('move clock', 'POST', '/api/dev/clock', { body: { now: new Date(Date.parse(clock.body.now) + 60_000).toISOString() } });
     await until('the approval to be told', async () => {
       const outbox = await call('outbox', 'GET', '/api/dev/outbox');
-      return outbox.body.messages.some((message: { kind: string; boardId?: string }) => message.kind === 'approved' && message.boardId === 'bromma') || undefined;
+      return outbox.body.messages.some((message: { kind: string; boardId?: string }) => message.kind === 'approved' && message.boardId === 'sodermalm') || undefined;
     });
     await harvest();
     for (const [what, path, token] of [
       ['document', doc, reviewer],
       ['history', `${doc}/history`, admin],
       ['status', '/api/cycles/2026/status', admin],
-      ['export', '/api/cycles/2026/boards/bromma/export', admin],
-      ['export csv', '/api/cycles/2026/boards/bromma/export.csv', admin],
+      ['export', '/api/cycles/2026/boards/sodermalm/export', admin],
+      ['export csv', '/api/cycles/2026/boards/sodermalm/export.csv', admin],
       ['meters', '/api/public/cycles/2026/meters', undefined],
       ['openapi', '/api/openapi.json', undefined],
     ] as const) {
@@ -119,7 +120,7 @@ describe('secrets never leave the system', () => {
     // Three waits (review, resubmission, review again), each with its own token; all settled now.
     expect(new Set([reviewToken, resubmissionToken, secondReviewToken]).size).toBe(3);
     for (const token of [reviewToken, resubmissionToken, secondReviewToken]) expect(tokens).toContain(token);
-    const finalDocument = (await tables.items(appTable)).find((item) => item.PK === 'CYCLE#2026#BOARD#bromma' && item.SK === 'DOC#plan')!;
+    const finalDocument = (await tables.items(appTable)).find((item) => item.PK === 'CYCLE#2026#BOARD#sodermalm' && item.SK === 'DOC#plan')!;
     expect(finalDocument.status).toBe('approved');
     expect(finalDocument.taskToken).toBeUndefined();
 
