@@ -15,6 +15,7 @@ import type { CouncilGoals, RollupRule } from '../schemas/councilGoals';
 import type { DocumentKind, DocumentStatus } from '../schemas/common';
 import type { PlanContent, ReportContent, Rollup } from '../schemas/documents';
 import { allIndicators } from './councilGoals';
+import { reportedValuesOf } from './summary';
 
 export type ReportKind = Exclude<DocumentKind, 'plan'>;
 type Assessment = ReportContent['goals'][number]['assessment'];
@@ -62,13 +63,7 @@ export function unitFiguresOf(doc: RolledDocument): UnitFigures | undefined {
   return {
     boardId: doc.boardId,
     kind: doc.kind,
-    indicators: content.indicators
-      .filter((indicator) => indicator.outcome !== undefined || indicator.forecast !== undefined)
-      .map(({ indicatorId, outcome, forecast }) => ({
-        indicatorId,
-        ...(outcome !== undefined ? { outcome } : {}),
-        ...(forecast !== undefined ? { forecast } : {}),
-      })),
+    indicators: reportedValuesOf(content),
     goals: content.goals.map(({ goalId, assessment }) => ({ goalId, assessment })),
   };
 }

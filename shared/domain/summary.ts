@@ -57,14 +57,19 @@ export function approvedFiguresOf(doc: SummarizedDocument): ApprovedFigures | un
   return {
     boardId: doc.boardId,
     kind: doc.kind,
-    indicators: content.indicators
-      .filter((indicator) => indicator.outcome !== undefined || indicator.forecast !== undefined)
-      .map(({ indicatorId, outcome, forecast }) => ({
-        indicatorId,
-        ...(outcome !== undefined ? { outcome } : {}),
-        ...(forecast !== undefined ? { forecast } : {}),
-      })),
+    indicators: reportedValuesOf(content),
   };
+}
+
+/** A report's outcomes and forecasts, only where it has one: what the meters and a parent's roll-up keep. */
+export function reportedValuesOf(content: Pick<ReportContent, 'indicators'>): ReportFigures['indicators'] {
+  return content.indicators
+    .filter((indicator) => indicator.outcome !== undefined || indicator.forecast !== undefined)
+    .map(({ indicatorId, outcome, forecast }) => ({
+      indicatorId,
+      ...(outcome !== undefined ? { outcome } : {}),
+      ...(forecast !== undefined ? { forecast } : {}),
+    }));
 }
 
 /** Boards per summary item when a year opens: small enough that a change rewrites little, few enough to read at once. */
