@@ -38,6 +38,7 @@ interface SummarizedDocument {
   status: DocumentStatus;
   content: unknown;
   comments: ReadonlyArray<{ decision?: string; at: string }>;
+  parentId?: string;
 }
 
 /** The status entry of a document. */
@@ -46,9 +47,13 @@ export function statusEntryOf(doc: SummarizedDocument): DocumentStatusEntry {
   return { boardId: doc.boardId, kind: doc.kind, status: doc.status, ...(returnedAt ? { returnedAt } : {}) };
 }
 
-/** The figures an approved document gives the public meters; undefined for any other status. */
+/**
+ * The figures an approved document gives the public meters; undefined for any other status, and for a unit's
+ * document: its figures live in its parent's roll-up item, and the meters publish the top-level boards, so a city
+ * with a thousand units reads no more for its meters than one without.
+ */
 export function approvedFiguresOf(doc: SummarizedDocument): ApprovedFigures | undefined {
-  if (doc.status !== 'approved') return undefined;
+  if (doc.status !== 'approved' || doc.parentId) return undefined;
   if (doc.kind === 'plan') {
     const content = doc.content as Pick<PlanContent, 'targets'>;
     return { boardId: doc.boardId, kind: 'plan', targets: content.targets.map(({ indicatorId, target }) => ({ indicatorId, target })) };
