@@ -6,6 +6,6 @@ import { reviewQueue } from '../../shared/features/documents/reviewQueue';
 import { httpHandler } from '../../shared/http/handler';
 
 export const makeHandler = (deps: Pick<Deps, 'boards' | 'queue'>) =>
-  httpHandler(reviewQueueRoute, async ({ query, actor }) => ({ status: 200, body: await reviewQueue({ year: query.year, level: query.level }, { ...deps, actor }) }));
+  httpHandler(reviewQueueRoute, async ({ query, actor }) => ({ status: 200, body: await reviewQueue({ year: query.year, level: query.level, limit: query.limit, after: query.after }, { ...deps, actor }) }));
 
 export const handler = onColdStart(() => makeHandler({ boards: boards(), queue: queue() }));

@@ -11,6 +11,7 @@ import { CouncilGoalsRefused, CycleChanged } from '../ports/cycleRepository';
 import { CommitRefused, type DocumentChange, type StoredDocument } from '../ports/documentStore';
 import type { TablePorts } from '../ports/tablePorts';
 import { openedEvent, storedBoard, storedCycle, storedDocument, testClock } from './memory/fixtures';
+import { queuePosition } from '../ports/reviewQueue';
 
 const year = 2031;
 const plan = { year, boardId: 'bromma', kind: 'plan' as const };
@@ -300,6 +301,10 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         const kista = { ...plan, boardId: 'kista' };
         await ports.documents.commit({ ...change(undefined), next: storedDocument(kista, { status: 'in_review', submissions: 1, submittedAt: '2031-01-10T08:30:00.000Z' }) });
         expect((await ports.queue.waiting()).map((doc) => doc.boardId)).toEqual(['kista', 'bromma']);
+        // A page: at most `limit`, continuing after a position.
+        const [first] = await ports.queue.waiting({ limit: 1 });
+        expect(first.boardId).toBe('kista');
+        expect((await ports.queue.waiting({ after: queuePosition(first), limit: 5 })).map((doc) => doc.boardId)).toEqual(['bromma']);
         await ports.documents.commit(change(later.next, { status: 'approved' }));
         expect((await ports.queue.waiting()).map((doc) => doc.boardId)).toEqual(['kista']);
       });

@@ -422,6 +422,14 @@ export const reviewQueueRoute = route({
   auth: 'jwt',
   query: z.object({
     year: yearSchema.optional(),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1, 'ask for at least 1 entry a page')
+      .max(500, 'ask for at most 500 entries a page')
+      .optional()
+      .openapi({ description: 'Entries a page (default 100, at most 500)' }),
+    after: z.string().max(400).optional().openapi({ description: 'The `next` of the previous page' }),
     level: z
       .enum(['top', 'units'])
       .optional()

@@ -348,6 +348,10 @@ export type SignoffBody = z.infer<typeof signoffBodySchema>;
 // ── Review queue ────────────────────────────────────────────────────────────
 export const reviewQueueSchema = z
   .object({
+    next: z
+      .string()
+      .optional()
+      .openapi({ description: 'There is more: ask again with `after` set to this for the next page' }),
     documents: z.array(
       z.object({
         year: z.number().int(),

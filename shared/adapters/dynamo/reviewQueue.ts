@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { QueueEntry, ReviewQueue } from '../../ports/reviewQueue';
 import type { DocumentKind } from '../../schemas/common';
 import { queryAll } from './queryAll';
@@ -13,14 +14,16 @@ export class DynamoReviewQueue implements ReviewQueue {
     private readonly tableName: string,
   ) {}
 
-  async waiting(): Promise<QueueEntry[]> {
-    const items = await queryAll(this.db, {
+  async waiting(page: { after?: string; limit?: number } = {}): Promise<QueueEntry[]> {
+    // The sort key is the queue position (keys.reviewQueueIndex), so a page continues with `GSI2SK > :after`.
+    const query = {
       TableName: this.tableName,
       IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'QUEUE#in_review' },
+      KeyConditionExpression: page.after !== undefined ? 'GSI2PK = :pk AND GSI2SK > :after' : 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'QUEUE#in_review', ...(page.after !== undefined ? { ':after': page.after } : {}) },
       ScanIndexForward: true,
-    });
+    };
+    const items = page.limit === undefined ? await queryAll(this.db, query) : ((await this.db.send(new QueryCommand({ ...query, Limit: page.limit }))).Items ?? []);
     return items.map((item) => ({
       year: item.year as number,
       boardId: item.boardId as string,

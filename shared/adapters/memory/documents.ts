@@ -4,7 +4,7 @@ import type { AuditEvent, AuditLog } from '../../ports/auditLog';
 import type { Clock } from '../../ports/clock';
 import { CommitRefused, type DocumentAddress, type DocumentChange, type DocumentRecord, type DocumentStore, type StoredDocument } from '../../ports/documentStore';
 import type { IdempotencyStore, IdempotentAnswer } from '../../ports/idempotencyStore';
-import type { QueueEntry, ReviewQueue } from '../../ports/reviewQueue';
+import { queuePosition, type QueueEntry, type ReviewQueue } from '../../ports/reviewQueue';
 import type { TaskTokens, TaskWait } from '../../ports/taskTokens';
 import type { PendingWorkflowAction, WorkflowOutbox } from '../../ports/workflowOutbox';
 import { documentKinds, type DocumentKind } from '../../schemas/common';
@@ -116,15 +116,16 @@ export class MemoryAuditLog implements AuditLog {
 export class MemoryReviewQueue implements ReviewQueue {
   constructor(private readonly table: MemoryTable) {}
 
-  async waiting(): Promise<QueueEntry[]> {
+  async waiting(page: { after?: string; limit?: number } = {}): Promise<QueueEntry[]> {
     const entries = [...this.table.documents.values()]
       .map((record) => record.document)
       .filter((document) => document.status === 'in_review' && document.submittedAt)
-      .map((document) => [
-        `${document.submittedAt}#${document.year}#${document.boardId}#${document.kind}`,
-        { year: document.year, boardId: document.boardId, kind: document.kind, submittedAt: document.submittedAt!, submissions: document.submissions, findings: document.findings.length },
-      ] as const);
-    return byKey(new Map(entries));
+      .map((document) => {
+        const entry = { year: document.year, boardId: document.boardId, kind: document.kind, submittedAt: document.submittedAt!, submissions: document.submissions, findings: document.findings.length };
+        return [queuePosition(entry), entry] as const;
+      })
+      .filter(([position]) => page.after === undefined || position > page.after);
+    return byKey(new Map(entries)).slice(0, page.limit);
   }
 }
 

@@ -36,6 +36,33 @@ describe('reviewQueue', () => {
   });
 });
 
+describe('reviewQueue in pages', () => {
+  it('pages through the queue in order, each entry once, with `next` until the last page', async () => {
+    const first = await reviewQueue({ limit: 2 }, { ...w, actor: reviewer });
+    expect(first.documents.map((doc) => [doc.year, doc.boardId])).toEqual([
+      [YEAR, 'kista'],
+      [YEAR, 'bromma'],
+    ]);
+    expect(first.next).toEqual(expect.any(String));
+    const second = await reviewQueue({ limit: 2, after: first.next }, { ...w, actor: reviewer });
+    expect(second.documents.map((doc) => [doc.year, doc.boardId])).toEqual([[YEAR + 1, 'bromma']]);
+    expect(second.next).toBeUndefined();
+  });
+
+  it("fills a caller's page past entries it may not see", async () => {
+    const scoped = { ...reviewer, boards: ['bromma'] };
+    const first = await reviewQueue({ limit: 1 }, { ...w, actor: scoped });
+    expect(first.documents.map((doc) => [doc.year, doc.boardId])).toEqual([[YEAR, 'bromma']]);
+    const second = await reviewQueue({ limit: 1, after: first.next }, { ...w, actor: scoped });
+    expect(second.documents.map((doc) => [doc.year, doc.boardId])).toEqual([[YEAR + 1, 'bromma']]);
+    expect(second.next).toBeUndefined();
+  });
+
+  it('refuses a cursor it did not give, with what to do', async () => {
+    await expect(reviewQueue({ after: 'bm90LWEtY3Vyc29y' }, { ...w, actor: reviewer })).rejects.toThrow(/not a cursor this queue gave/);
+  });
+});
+
 describe('reviewQueue across organisation levels', () => {
   // bromma → bromma-skola → bromma-skola-1a, and kista → kista-skola; each unit's plan waits, after the boards' plans.
   beforeEach(async () => {

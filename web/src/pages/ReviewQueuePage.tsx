@@ -15,8 +15,17 @@ import { ErrorNotice, kindName, Loading, PageTitle, useAsync, TableWrap } from '
 
 async function loadQueue(year: number): Promise<ReviewQueueItem[]> {
   try {
-    const answer = await api<{ documents?: ReviewQueueItem[]; items?: ReviewQueueItem[] }>('GET', `/review-queue?year=${year}`);
-    const items = answer.data.documents ?? answer.data.items ?? [];
+    // The queue comes in pages (`next` when there is more); the page shows it whole, oldest first.
+    const items: ReviewQueueItem[] = [];
+    let after: string | undefined;
+    do {
+      const answer = await api<{ documents?: ReviewQueueItem[]; items?: ReviewQueueItem[]; next?: string }>(
+        'GET',
+        `/review-queue?year=${year}&limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      );
+      items.push(...(answer.data.documents ?? answer.data.items ?? []));
+      after = answer.data.next;
+    } while (after);
     return items.filter((i) => i.year === year);
   } catch (error) {
     if (!(error instanceof ApiError && error.isMissingRoute)) throw error;
