@@ -168,7 +168,8 @@ function Header({ session, year, path, locale }: { session: Session | null; year
 }
 
 function Page({ path, query, session, year, yearKnown }: { path: string; query: URLSearchParams; session: Session | null; year: number; yearKnown: boolean }) {
-  if (path === '/') return <HomePage />;
+  // The start page reads the year's documents: it waits for the year to be resolved, so it never asks for a guessed one.
+  if (path === '/') return yearKnown ? <HomePage /> : null;
   if (path === '/signin') return <SignInPage next={query.get('next') ?? undefined} />;
   if (isAuthCallback(path)) return <AuthCallback />;
   if (path === '/meters' || path === '/public') return yearKnown ? <Redirect to={paths.meters(year)} /> : null;
