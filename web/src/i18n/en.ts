@@ -1,5 +1,10 @@
 /** Every text of the app in English; a key missing here is a type error, and i18n.test.ts checks the placeholders. */
 import type { Catalogue } from './sv';
+import { en as yearEn } from './areas/year';
+import { en as goalsEn } from './areas/goals';
+import { en as peopleEn } from './areas/people';
+import { en as orgEn } from './areas/org';
+import { en as importsEn } from './areas/imports';
 
 export const en: Catalogue = {
   'app.name': 'Årshjul',
@@ -530,4 +535,10 @@ export const en: Catalogue = {
   'review.commentHelp.unit': 'Needed when you return the document: say what the unit should change.',
   'plan.target.parentSum': 'Annual target of {parent}: {target} {unit}, the sum over all units. {direction}.',
   'signIn.unit': 'Unit: {unit} (a unit in {parent})',
+  // The office's pages, one file per area.
+  ...yearEn,
+  ...goalsEn,
+  ...peopleEn,
+  ...orgEn,
+  ...importsEn,
 };

@@ -1,4 +1,10 @@
 /** Every text of the app in Swedish, the default language and the source of the keys. `{name}` is filled from vars. */
+import { sv as yearSv } from './areas/year';
+import { sv as goalsSv } from './areas/goals';
+import { sv as peopleSv } from './areas/people';
+import { sv as orgSv } from './areas/org';
+import { sv as importsSv } from './areas/imports';
+
 export const sv = {
   // The frame
   'app.name': 'Årshjul',
@@ -542,6 +548,12 @@ export const sv = {
   'review.commentHelp.unit': 'Krävs om du skickar tillbaka: skriv vad enheten ska ändra.',
   'plan.target.parentSum': 'Årsmål för {parent}: {target} {unit}, summan för alla enheter. {direction}.',
   'signIn.unit': 'Enhet: {unit} (enhet i {parent})',
+  // The office's pages, one file per area.
+  ...yearSv,
+  ...goalsSv,
+  ...peopleSv,
+  ...orgSv,
+  ...importsSv,
 } as const;
 
 export type Key = keyof typeof sv;
