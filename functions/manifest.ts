@@ -125,3 +125,15 @@ export const scheduledFunctions: WorkerFunctionSpec[] = [
 ];
 
 export const allFunctions: FunctionSpec[] = [...apiFunctions, ...taskFunctions, ...scheduledFunctions];
+
+/**
+ * How long a function may run, in seconds: CDK sets it, and the local stack gives its handlers the same deadline.
+ * API Gateway gives up after 30 s, so API handlers must answer far sooner; workflow tasks do one board's work; a
+ * scheduled job works through every board that owes something on its day (thousands in a large city), and a run cut
+ * short is retried by the scheduler and resumes, its sent-markers keeping each e-mail to once.
+ */
+export function timeoutSecondsOf(spec: FunctionSpec): number {
+  if (spec.routes?.length) return 10;
+  if (spec.schedule) return 300;
+  return 30;
+}

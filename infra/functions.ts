@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { FunctionSpec } from '../functions/manifest';
+import { timeoutSecondsOf, type FunctionSpec } from '../functions/manifest';
 
 /** The repository root: manifest entries are relative to it, and it holds the lock file esbuild runs from. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,8 +68,7 @@ export function createFunction(scope: Construct, spec: FunctionSpec, options: Ar
     runtime: lambda.Runtime.NODEJS_22_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: 512,
-    // API Gateway gives up after 30 s; API handlers should answer far sooner. Workflow tasks may take longer.
-    timeout: spec.routes?.length ? Duration.seconds(10) : Duration.seconds(30),
+    timeout: Duration.seconds(timeoutSecondsOf(spec)),
     logGroup,
     role,
     // X-Ray: the Powertools tracer (shared/observability/tracer.ts) adds the handler's and the SDK calls' segments.

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { apiFunctions, allFunctions, scheduledFunctions } from '../functions/manifest';
+import { apiFunctions, allFunctions, scheduledFunctions, timeoutSecondsOf } from '../functions/manifest';
 import type { Deps } from '../shared/composition/deps';
 import { sweepWorkflowActions } from '../shared/features/documents/workflowActions';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
@@ -106,6 +106,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // Built once the deps exist (below); the local Step Functions service looks handlers up only when it invokes one.
     const handlers = new Map<string, LambdaHttpHandler>();
     const handlerByArn = new Map(synthesized.functions.map((fn) => [fn.arn, fn.id]));
+    // Each worker gets the deadline it has in AWS (a scheduled job's is minutes, not the 30 s of a task).
+    const deadlineMs = new Map(allFunctions.map((spec) => [spec.id, timeoutSecondsOf(spec) * 1000]));
 
     const sfn = await startLocalSfn({
       dynamo: rawDynamo,
@@ -117,7 +119,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         const id = handlerByArn.get(arn);
         const target = id === undefined ? undefined : handlers.get(id);
         if (!target) throw Object.assign(new Error(`No local handler for ${arn}`), { name: 'Lambda.ResourceNotFoundException' });
-        return (target as unknown as (event: unknown, context: unknown) => Promise<unknown>)(payload, lambdaContext(id!));
+        return (target as unknown as (event: unknown, context: unknown) => Promise<unknown>)(payload, lambdaContext(id!, deadlineMs.get(id!)));
       },
       log: (entry) => log(JSON.stringify(entry)),
     });
@@ -130,7 +132,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       id: spec.id,
       cron: spec.schedule!.cron,
       timeZone: spec.schedule!.timeZone,
-      run: (input) => (handlers.get(spec.id) as unknown as (event: unknown, context: unknown) => Promise<unknown>)(input, lambdaContext(spec.id)),
+      run: (input) => (handlers.get(spec.id) as unknown as (event: unknown, context: unknown) => Promise<unknown>)(input, lambdaContext(spec.id, deadlineMs.get(spec.id))),
     }));
     const scheduler = new LocalScheduler(db, tableName, clock, () => deps.workflow, jobs);
     await scheduler.start();
