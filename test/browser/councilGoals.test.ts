@@ -99,7 +99,7 @@ describe("the council's goals in the browser", () => {
     await expect.poll(() => description(page, 'Kolada KPI', card(page, /Indicator KF-3/)), pollPatience).toContain('Write a Kolada KPI id: a capital letter and five digits, e.g. N15419.');
     // An id used twice, as the server's domain check would say it.
     await card(page, /Indicator KF-3/).getByLabel(/^Id/).fill('KF-1');
-    await expect.poll(() => description(page, /^Id/, card(page, /Indicator KF-1: Andel elever/)), pollPatience).toContain('Id KF-1 is already used by KF-1');
+    await expect.poll(() => description(page, /^Id/, card(page, /Indicator KF-1: Andel elever/)), pollPatience).toContain('Id KF-1 is already used by Andel behöriga lärare; give every goal and indicator its own id.');
     await checkPage(page, 'goals-02-live-checks-en');
     // Saving now changes nothing: the problems are listed, each linked to its field.
     await page.getByRole('button', { name: 'Save the goals' }).click();

@@ -84,7 +84,7 @@ describe('checkCouncilGoals', () => {
 
   it('says the duplicate first used where, by its id as typed', () => {
     const { form } = typed({ id: 'D1' });
-    expect(checkCouncilGoals(form, boards).problems[0]!.message).toEqual({ key: 'goals.check.duplicateId', vars: { id: 'D1', first: 'D1' } });
+    expect(checkCouncilGoals(form, boards).problems[0]!.message).toEqual({ key: 'goals.check.duplicateId', vars: { id: 'D1', first: 'En stad för alla' } });
   });
 
   it.each([

@@ -74,13 +74,14 @@ export function domainMessage(issue: CouncilGoalsIssue, form: GoalsForm): Messag
   }
 }
 
-/** The row a path names, as the person sees it: "D1", "D1.2", "KF-3" (its id as typed). */
+/** The row a path names, as the person sees it: its name or title as typed ("Andel behöriga lärare"), else its id. */
 function describeRow(path: string, form: GoalsForm): string {
   const [, d, , a, , i] = path.split('.');
   const direction = form.directionGoals[Number(d)];
   const area = a === undefined ? undefined : direction?.areaGoals[Number(a)];
   const indicator = i === undefined ? undefined : area?.indicators[Number(i)];
-  return (indicator ?? area ?? direction)?.id ?? path;
+  const named = indicator ? indicator.name : (area ?? direction)?.title;
+  return named?.trim() || (indicator ?? area ?? direction)?.id || path;
 }
 
 export interface GoalsCheck {
