@@ -106,7 +106,7 @@ describe("the council's goals in the browser", () => {
     const problems = page.getByRole('alert').filter({ hasText: 'things to correct before the goals can be saved' });
     await problems.waitFor();
     expect(await problems.getByRole('link').allTextContents()).toEqual(
-      expect.arrayContaining(['Write a number, e.g. 6.5.', 'Write a Kolada KPI id: a capital letter and five digits, e.g. N15419.']),
+      expect.arrayContaining(['Indicator KF-1: Write a number, e.g. 6.5.', 'Indicator KF-1: Write a Kolada KPI id: a capital letter and five digits, e.g. N15419.']),
     );
     expect((await ok(env.t.api('GET', goalsPath(editing), { as: admin }), 200)).body.version).toBe(1);
     await toSwedish(page);

@@ -10,6 +10,7 @@ import {
   newIndicator,
   removeRow,
   restoreRow,
+  rowOf,
   toGoalsForm,
   type GoalsForm,
 } from './councilGoalsForm';
@@ -126,6 +127,14 @@ describe('rows', () => {
     const { form: without, removed } = removeRow(form, form.directionGoals[0]!.areaGoals[0]!.indicators[0]!.key);
     const noArea = removeRow(without, without.directionGoals[0]!.areaGoals[0]!.key).form;
     expect(restoreRow(noArea, removed!)).toBe(noArea);
+  });
+
+  it('finds a row by its key, with its level and id', () => {
+    const form = toGoalsForm(stored);
+    expect(rowOf(form, form.directionGoals[0]!.areaGoals[0]!.indicators[1]!.key)).toEqual({ level: 'indicator', id: 'KF-2' });
+    expect(rowOf(form, form.directionGoals[0]!.areaGoals[1]!.key)).toEqual({ level: 'area', id: 'D1.2' });
+    expect(rowOf(form, form.directionGoals[1]!.key)).toEqual({ level: 'direction', id: 'D2' });
+    expect(rowOf(form, 'nowhere')).toBeUndefined();
   });
 
   it('suggests ids no row uses, at any level', () => {

@@ -178,6 +178,19 @@ export function placeOf(form: GoalsForm, key: string): RowPlace | undefined {
   return undefined;
 }
 
+/** The row with the key: its level and its id as typed; undefined when no row has it. */
+export function rowOf(form: GoalsForm, key: string): { level: Level; id: string } | undefined {
+  for (const direction of form.directionGoals) {
+    if (direction.key === key) return { level: 'direction', id: direction.id };
+    for (const area of direction.areaGoals) {
+      if (area.key === key) return { level: 'area', id: area.id };
+      const indicator = area.indicators.find((i) => i.key === key);
+      if (indicator) return { level: 'indicator', id: indicator.id };
+    }
+  }
+  return undefined;
+}
+
 /** A copy of the form with the row moved one place up (-1) or down (+1) among its siblings; the same form at an end. */
 export function moveRow(form: GoalsForm, key: string, by: -1 | 1): GoalsForm {
   const next = structuredClone(form);

@@ -20,6 +20,7 @@ import {
   placeOf,
   removeRow,
   restoreRow,
+  rowOf,
   toGoalsForm,
   type AreaRow,
   type DirectionRow,
@@ -66,39 +67,36 @@ export function CouncilGoalsPage({ year }: { year: number }) {
   const user = session?.user;
   const canEdit = may(user, 'councilGoals.put');
   const title = t('goals.title', { year });
-  const loaded = useAsync<Loaded>(async () => {
-    try {
-      const answer = await api<Stored>('GET', `/cycles/${year}/council-goals`);
-      return { goals: answer.data, etag: answer.etag ?? `"${answer.data.version}"` };
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 404 || error.isMissingRoute) throw error;
-      // Not loaded yet, when the year itself exists (else its 404 says so): the first save sends If-Match "0".
-      await api('GET', `/cycles/${year}`);
-      return { etag: '"0"' };
-    }
-  }, [year]);
-  // Only the office could save: it learns up front when the set is fixed. A failed read leaves it to the server's 409.
-  const lock = useAsync<{ cycle?: Cycle; matrix?: StatusMatrix }>(async () => {
-    if (!canEdit) return {};
-    const [cycle, matrix] = await Promise.all([
-      api<Cycle>('GET', `/cycles/${year}`).then((a) => a.data, () => undefined),
-      api<StatusMatrix>('GET', `/cycles/${year}/status`).then((a) => a.data, () => undefined),
+  // The cycle first: a year without one is a single 404 that says so. Then the goals (a 404 when not loaded yet: the
+  // first save sends If-Match "0"), and for the office, who alone could save, the year's status: it learns up front
+  // when the set is fixed (a failed status read leaves that to the server's 409).
+  const loaded = useAsync<Loaded & { cycle: Cycle; matrix?: StatusMatrix }>(async () => {
+    const cycle = (await api<Cycle>('GET', `/cycles/${year}`)).data;
+    const [goals, matrix] = await Promise.all([
+      api<Stored>('GET', `/cycles/${year}/council-goals`).then(
+        (answer) => ({ goals: answer.data, etag: answer.etag ?? `"${answer.data.version}"` }),
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 404 && !error.isMissingRoute) return { etag: '"0"' };
+          throw error;
+        },
+      ),
+      canEdit && cycle.state !== 'signed_off' ? api<StatusMatrix>('GET', `/cycles/${year}/status`).then((a) => a.data, () => undefined) : undefined,
     ]);
-    return { cycle, matrix };
+    return { ...goals, cycle, matrix };
   }, [year, canEdit]);
-  const locked = lock.data && lockReason(year, lock.data.cycle, lock.data.matrix);
+  const locked = canEdit && loaded.data ? lockReason(year, loaded.data.cycle, loaded.data.matrix) : undefined;
   const directory = useAsync<Directory | null>(() => loadDirectory().catch(() => null), [session?.token]);
 
   const data = loaded.data;
-  const editable = canEdit && !lock.loading && !locked;
+  const editable = canEdit && !locked;
   return (
     <div class="page page--wide">
       <PageTitle title={title}>{title}</PageTitle>
       <YearSwitch year={year} to={(y) => paths.councilGoals(y)} />
       <p class="lead">{t('goals.intro')}</p>
-      {(loaded.loading || (canEdit && lock.loading)) && !data && <Loading />}
+      {loaded.loading && !data && <Loading />}
       {loaded.error !== undefined && <ErrorNotice error={loaded.error} onRetry={loaded.reload} />}
-      {data && !loaded.loading && !lock.loading && (
+      {data && !loaded.loading && (
         <>
           {!canEdit && (
             <Notice>
@@ -377,7 +375,11 @@ function GoalsEditor({ year, initial, directory }: { year: number; initial: Load
     setRemoved(null);
   };
 
-  const visibleProblems = [...problems, ...serverProblems.filter((p) => !problems.some((q) => q.fieldId === p.fieldId))];
+  // The list names each problem's row ("Indikator KF-3: Fyll i fältet."): the same message can stand at many rows.
+  const visibleProblems = [...problems, ...serverProblems.filter((p) => !problems.some((q) => q.fieldId === p.fieldId))].map((p) => {
+    const row = rowOf(form, rowOfField(p.fieldId));
+    return row ? { ...p, message: { text: `${t(`goals.${row.level}.legend` as Key, { id: row.id.trim() || '–' })}: ${text(p.message)}` } } : p;
+  });
   const rowProps = { err, change, move, remove, add, whatOf, directory };
 
   return (
