@@ -9,6 +9,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDate, formatNumber, t, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
+import { useUnsavedWarning } from '../lib/editor';
 import {
   fieldIdForGoalsPath,
   goalFieldId,
@@ -239,15 +240,7 @@ function GoalsEditor({ year, initial, directory }: { year: number; initial: Load
     return message && shown(fieldId) ? text(message) : undefined;
   };
 
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  useUnsavedWarning(dirty);
 
   /** Changes the form; `fieldId` is the field typed in, checked live from now on. */
   const change = (edit: (draft: GoalsForm) => void, fieldId?: string) => {
