@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allIds,
+  approvedPlans,
   fieldIdForGoalsPath,
   freeId,
   goalFieldId,
@@ -144,5 +145,18 @@ describe('rows', () => {
     expect(freeId('D', form)).toBe('D3');
     expect(newArea(form, form.directionGoals[0]!).id).toBe('D1.3');
     expect(newIndicator(form)).toMatchObject({ id: 'KF-3', assign: 'all', direction: 'higher', target: '' });
+  });
+});
+
+describe('approvedPlans', () => {
+  const cell = (status: string, approvedUnits = 0) => ({ status, due: '2027-01-31', late: false, units: { total: 3, approved: approvedUnits, late: 0 } });
+  const row = (name: string, plan: ReturnType<typeof cell>) => ({ boardId: name.toLowerCase(), name, documents: { plan, t1: cell('not_started'), t2: cell('not_started'), annual: cell('not_started') } });
+  it.each([
+    ['no matrix', undefined, { boards: [], units: 0 }],
+    ['no plan approved', [row('Bromma', cell('in_review')), row('Kista', cell('draft'))], { boards: [], units: 0 }],
+    ["a board's plan", [row('Bromma', cell('approved')), row('Kista', cell('draft'))], { boards: ['Bromma'], units: 0 }],
+    ["only units' plans, below a board whose own is not", [row('Bromma', cell('draft', 2))], { boards: [], units: 2 }],
+  ])('with %s', (_what, boards, expected) => {
+    expect(approvedPlans(boards === undefined ? undefined : ({ boards } as never))).toEqual(expected);
   });
 });

@@ -4,7 +4,7 @@
  * rows move. The candidate set it gives is what the page sends, and what the checks (councilGoalsCheck.ts) read.
  */
 import { numberToInput, parseNumberInput } from '../i18n';
-import type { CouncilGoals, Direction } from './types';
+import type { CouncilGoals, Direction, StatusMatrix } from './types';
 import type { RollupRule } from '../../../shared/schemas/councilGoals';
 
 export interface IndicatorRow {
@@ -255,3 +255,16 @@ export const newIndicator = (form: GoalsForm): IndicatorRow => ({
   source: '',
   koladaKpi: '',
 });
+
+// ── Whether the set is fixed ────────────────────────────────────────────────
+/**
+ * The approved plans of a year, from its status matrix (the top-level boards, each with its units counted): the
+ * boards' names, and how many units below them. Any one of them fixes the council's goals for the year.
+ */
+export function approvedPlans(matrix: Pick<StatusMatrix, 'boards'> | undefined): { boards: string[]; units: number } {
+  const rows = matrix?.boards ?? [];
+  return {
+    boards: rows.filter((b) => b.documents.plan.status === 'approved').map((b) => b.name),
+    units: rows.reduce((n, b) => n + (b.documents.plan.units?.approved ?? 0), 0),
+  };
+}

@@ -11,6 +11,7 @@ import { formatDate, formatNumber, t, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { useUnsavedWarning } from '../lib/editor';
 import {
+  approvedPlans,
   fieldIdForGoalsPath,
   goalFieldId,
   goalsOf,
@@ -53,13 +54,11 @@ interface Loaded {
 }
 
 /** Why the set can no longer be saved, from what a read tells (the cycle's state, the year's plan statuses). */
-export function lockReason(year: number, cycle: Pick<Cycle, 'state'> | undefined, matrix: StatusMatrix | undefined): string | undefined {
+function lockReason(year: number, cycle: Pick<Cycle, 'state'> | undefined, matrix: StatusMatrix | undefined): string | undefined {
   if (cycle?.state === 'signed_off') return t('goals.readOnly.signedOff', { year });
-  const rows = matrix?.boards ?? [];
-  const approved = rows.filter((b) => b.documents.plan.status === 'approved').map((b) => b.name);
-  const units = rows.reduce((n, b) => n + (b.documents.plan.units?.approved ?? 0), 0);
-  if (approved.length === 0 && units === 0) return undefined;
-  const who = [...approved.slice(0, 5), ...(approved.length > 5 ? [`+${approved.length - 5}`] : []), ...(units > 0 ? [t('goals.readOnly.units', { count: units })] : [])];
+  const { boards, units } = approvedPlans(matrix);
+  if (boards.length === 0 && units === 0) return undefined;
+  const who = [...boards.slice(0, 5), ...(boards.length > 5 ? [`+${boards.length - 5}`] : []), ...(units > 0 ? [t('goals.readOnly.units', { count: units })] : [])];
   return t('goals.readOnly.approved', { year, boards: who.join(', ') });
 }
 
