@@ -16,6 +16,8 @@ export interface BuildResult {
   bytes: number;
   /** The source files bundled into the script, relative to the repository. */
   inputs: string[];
+  /** The other scripts (loaded on demand, or shared by those and the app), each with the source files bundled into it. */
+  chunks: Array<{ file: string; inputs: string[] }>;
 }
 
 /** Builds web/src into web/dist (replacing what was there). */
@@ -38,6 +40,9 @@ export async function buildWebWithResult(): Promise<BuildResult> {
     bundle: true,
     minify: true,
     format: 'esm',
+    // Pages that need more than the app's core (the council goals editor's checks carry zod) load it on demand.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     target: ['es2022'],
     platform: 'browser',
     jsx: 'automatic',
@@ -51,7 +56,7 @@ export async function buildWebWithResult(): Promise<BuildResult> {
     logLevel: 'silent',
   });
   const outputs = Object.entries(result.metafile.outputs);
-  const script = outputs.find(([file, out]) => file.endsWith('.js') && out.entryPoint);
+  const script = outputs.find(([file, out]) => file.endsWith('.js') && out.entryPoint?.endsWith('main.tsx'));
   const stylesheet = outputs.find(([file]) => file.endsWith('.css'));
   if (!script || !stylesheet) throw new Error('esbuild wrote no script or no stylesheet');
   const written = new Set<string>();
@@ -69,6 +74,7 @@ export async function buildWebWithResult(): Promise<BuildResult> {
     stylesheet: href(stylesheet[0]),
     bytes: script[1].bytes + stylesheet[1].bytes,
     inputs: Object.keys(script[1].inputs),
+    chunks: outputs.filter(([file]) => file.endsWith('.js') && file !== script[0]).map(([file, out]) => ({ file: href(file), inputs: Object.keys(out.inputs) })),
   };
 }
 

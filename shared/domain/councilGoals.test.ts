@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CouncilGoals } from '../schemas/councilGoals';
 import { Conflict, ValidationFailed } from './errors';
-import { assertCouncilGoalsReplaceable, councilGoalsProblems, findAreaGoal, findIndicator, indicatorsFor, validateCouncilGoals } from './councilGoals';
+import { assertCouncilGoalsReplaceable, councilGoalsIssues, councilGoalsProblems, findAreaGoal, findIndicator, indicatorsFor, validateCouncilGoals } from './councilGoals';
 import { testGoals } from '../../test/support/testGoals';
 
 const boards = new Set(['bromma', 'kista', 'utbildning']);
@@ -19,6 +19,7 @@ describe('councilGoalsProblems', () => {
     ['an unknown board', oneArea(ind('K1', { boards: ['bromma', 'nowhere'] })), [`${I}.0.boards.1`]],
     ['a board listed twice', oneArea(ind('K1', { boards: ['kista', 'kista'] })), [`${I}.0.boards.1`]],
     ['each duplicate after the first', oneArea(ind('K1'), ind('K1'), ind('K1')), [`${I}.1.id`, `${I}.2.id`]],
+    ['a weighted roll-up without weightBy', oneArea(ind('K1', { rollup: 'weighted' })), [`${I}.0.weightBy`]],
     ['several problems at once', oneArea(ind('K1', { boards: ['x'] }), ind('K1', { boards: ['y'] })), [`${I}.0.boards.0`, `${I}.1.id`, `${I}.1.boards.0`]],
   ])('names %s', (_what, goals, paths) => {
     expect(councilGoalsProblems(goals, boards).map((p) => p.path)).toEqual(paths);
@@ -36,6 +37,23 @@ describe('councilGoalsProblems', () => {
       { path: 'directionGoals.1.areaGoals.0.id', message: expect.stringContaining('already used at directionGoals.0.areaGoals.0.id') },
       { path: 'directionGoals.2.id', message: expect.stringContaining('already used at directionGoals.0.id') },
     ]);
+  });
+
+  it.each([
+    ['a weighted roll-up with weightBy', ind('K1', { rollup: 'weighted', weightBy: 'pupils' })],
+    ['a sum', ind('K1', { rollup: 'sum' })],
+    ['definition, source and Kolada KPI', ind('K1', { definition: 'Andel', source: 'Kolada', koladaKpi: 'N15419' })],
+  ])('finds nothing wrong with %s', (_what, indicator) => expect(councilGoalsProblems(oneArea(indicator), boards)).toEqual([]));
+
+  it('gives each issue as data, for the web app to word in the person\'s language', () => {
+    const goals = oneArea(ind('A1', { boards: ['kista', 'kista', 'nowhere'], rollup: 'weighted' }));
+    expect(councilGoalsIssues(goals, boards)).toEqual([
+      { code: 'duplicate_id', path: `${I}.0.id`, id: 'A1', firstPath: 'directionGoals.0.areaGoals.0.id' },
+      { code: 'board_listed_twice', path: `${I}.0.boards.1`, boardId: 'kista', indicatorId: 'A1' },
+      { code: 'unknown_board', path: `${I}.0.boards.2`, boardId: 'nowhere', indicatorId: 'A1' },
+      { code: 'weight_by_missing', path: `${I}.0.weightBy`, indicatorId: 'A1' },
+    ]);
+    expect(councilGoalsProblems(goals, boards).map((p) => p.path)).toEqual(councilGoalsIssues(goals, boards).map((i) => i.path));
   });
 
   it('validateCouncilGoals throws ValidationFailed with every problem', () => {

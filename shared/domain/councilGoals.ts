@@ -52,14 +52,27 @@ export function findAreaGoal(goals: CouncilGoals, id: string): { areaGoal: AreaG
   return undefined;
 }
 
-/** Every problem in a set of council goals: ids used twice (one namespace for all levels) and boards that do not exist. */
-export function councilGoalsProblems(goals: CouncilGoals, existingBoardIds: ReadonlySet<string>): FieldError[] {
-  const problems: FieldError[] = [];
+/**
+ * One problem in a set of council goals, as data: the server words it in English (councilGoalsProblems), the web
+ * app in the person's language, so that both say the same thing.
+ */
+export type CouncilGoalsIssue =
+  | { code: 'duplicate_id'; path: string; id: string; firstPath: string }
+  | { code: 'board_listed_twice'; path: string; boardId: string; indicatorId: string }
+  | { code: 'unknown_board'; path: string; boardId: string; indicatorId: string }
+  | { code: 'weight_by_missing'; path: string; indicatorId: string };
+
+/**
+ * Every issue in a set of council goals: ids used twice (one namespace for all levels), boards listed twice or that
+ * do not exist, and a weighted roll-up that names no unit attribute to weigh by (it would roll up to nothing).
+ */
+export function councilGoalsIssues(goals: CouncilGoals, existingBoardIds: ReadonlySet<string>): CouncilGoalsIssue[] {
+  const issues: CouncilGoalsIssue[] = [];
   const firstUse = new Map<string, string>();
   const claim = (id: string, path: string) => {
     const first = firstUse.get(id);
     if (first === undefined) firstUse.set(id, path);
-    else problems.push({ path, message: `id ${id} is already used at ${first}; give every goal and indicator its own id` });
+    else issues.push({ code: 'duplicate_id', path, id, firstPath: first });
   };
   goals.directionGoals.forEach((directionGoal, d) => {
     claim(directionGoal.id, pathOf('directionGoals', d, 'id'));
@@ -71,16 +84,40 @@ export function councilGoalsProblems(goals: CouncilGoals, existingBoardIds: Read
         const listed = new Set<string>();
         indicator.boards?.forEach((boardId, b) => {
           const path = pathOf(at, 'boards', b);
-          if (listed.has(boardId)) problems.push({ path, message: `board ${boardId} is listed twice for indicator ${indicator.id}; list it once` });
-          else if (!existingBoardIds.has(boardId)) {
-            problems.push({ path, message: `there is no board ${boardId}; create it (PUT /api/boards/${boardId}) or remove it from indicator ${indicator.id}` });
-          }
+          if (listed.has(boardId)) issues.push({ code: 'board_listed_twice', path, boardId, indicatorId: indicator.id });
+          else if (!existingBoardIds.has(boardId)) issues.push({ code: 'unknown_board', path, boardId, indicatorId: indicator.id });
           listed.add(boardId);
         });
+        if (indicator.rollup === 'weighted' && !indicator.weightBy) issues.push({ code: 'weight_by_missing', path: pathOf(at, 'weightBy'), indicatorId: indicator.id });
       });
     });
   });
-  return problems;
+  return issues;
+}
+
+/** An issue in words, for the problem+json `errors` of a 422. */
+function problemOf(issue: CouncilGoalsIssue): FieldError {
+  switch (issue.code) {
+    case 'duplicate_id':
+      return { path: issue.path, message: `id ${issue.id} is already used at ${issue.firstPath}; give every goal and indicator its own id` };
+    case 'board_listed_twice':
+      return { path: issue.path, message: `board ${issue.boardId} is listed twice for indicator ${issue.indicatorId}; list it once` };
+    case 'unknown_board':
+      return {
+        path: issue.path,
+        message: `there is no board ${issue.boardId}; create it (PUT /api/boards/${issue.boardId}) or remove it from indicator ${issue.indicatorId}`,
+      };
+    case 'weight_by_missing':
+      return {
+        path: issue.path,
+        message: `indicator ${issue.indicatorId} rolls up weighted: name the unit attribute that weighs each unit in weightBy (e.g. pupils or beds), or choose another rollup`,
+      };
+  }
+}
+
+/** Every problem in a set of council goals, in words (see councilGoalsIssues). */
+export function councilGoalsProblems(goals: CouncilGoals, existingBoardIds: ReadonlySet<string>): FieldError[] {
+  return councilGoalsIssues(goals, existingBoardIds).map(problemOf);
 }
 
 /** Throws ValidationFailed naming every problem in the set (see councilGoalsProblems). */

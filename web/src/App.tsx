@@ -7,6 +7,7 @@ import { personName } from './lib/people';
 import { boardsEditedBy, hasReviewQueue, may } from './lib/policy';
 import { match, navigate, paths, useLocation } from './lib/router';
 import { AppContext, guessYear, useSession } from './lib/session';
+import { CouncilGoalsPage } from './pages/CouncilGoalsPage';
 import { CycleHistoryPage } from './pages/CycleHistoryPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { HistoryPage } from './pages/HistoryPage';
@@ -182,6 +183,7 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
 
   if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} parent={query.get('parent') || undefined} />;
   if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/council-goals', path))) return <CouncilGoalsPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/signoff', path))) return <SignoffPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/boards/:boardId/documents/:kind/history', path)) && isKind(params.kind!)) {

@@ -32,6 +32,19 @@ export type Outcome =
   | { kind: 'error'; detail: string }
   | { kind: 'invalid' };
 
+/** Warns before the tab closes while the form has unsaved changes. */
+export function useUnsavedWarning(dirty: boolean): void {
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+}
+
 export function useEditor<F, C>(spec: EditorSpec<F, C>, initial: { doc: DocumentRead; etag: string }, onDocument: (doc: DocumentRead, etag: string) => void) {
   const [form, setForm] = useState<F>(() => spec.toForm(initial.doc.content));
   const [base, setBase] = useState<F>(() => spec.toForm(initial.doc.content));
@@ -49,16 +62,7 @@ export function useEditor<F, C>(spec: EditorSpec<F, C>, initial: { doc: Document
   const missing = useMemo(() => spec.missing(form), [form]);
   const dirty = useMemo(() => JSON.stringify(content) !== JSON.stringify(spec.contentOf(base).content), [content, base]);
 
-  // Warn before the tab closes with unsaved changes.
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  useUnsavedWarning(dirty);
 
   /** The errors shown beside fields: after a save, what stops saving; after a submit, also what is missing. */
   const errors: FieldProblem[] = useMemo(() => {

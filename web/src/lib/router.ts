@@ -68,6 +68,8 @@ export const paths = {
   /** The year overview; with `parent`, that board's units (a bookmark that lasts: `/cycles/2026?parent=bromma`). */
   overview: (year: number, parent?: string) => (parent ? `/cycles/${year}?parent=${encodeURIComponent(parent)}` : `/cycles/${year}`),
   cycleHistory: (year: number) => `/cycles/${year}/history`,
+  /** The council's goals of a year: the office edits them, everyone signed in reads them. */
+  councilGoals: (year: number) => `/cycles/${year}/council-goals`,
   document: (year: number, boardId: string, kind: string) => `/cycles/${year}/boards/${encodeURIComponent(boardId)}/documents/${kind}`,
   history: (year: number, boardId: string, kind: string) => `/cycles/${year}/boards/${encodeURIComponent(boardId)}/documents/${kind}/history`,
   review: (year: number) => `/cycles/${year}/review`,

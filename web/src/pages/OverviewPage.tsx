@@ -64,6 +64,11 @@ export function OverviewPage({ year, parent }: { year: number; parent?: string }
           <a href={paths.cycleHistory(year)}>{t('cycleHistory.link')}</a>
         </p>
       )}
+      {!parent && may(user, 'councilGoals.read') && (
+        <p>
+          <a href={paths.councilGoals(year)}>{t('goals.link')}</a>
+        </p>
+      )}
       {matrix.loading && !matrix.data && <Loading />}
       {matrix.error !== undefined && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && (
