@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import '../schemas/openapiMeta';
 import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards';
+import { userBodySchema, userHistorySchema, userIdSchema, userListSchema, userSchema } from '../schemas/users';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
 import { calendarPatchBodySchema, createCycleBodySchema, cycleHistorySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
@@ -96,6 +97,69 @@ export const listBoardsRoute = route({
   tag: 'boards',
   auth: 'jwt',
   responses: { 200: { description: 'The boards, by id', schema: boardListSchema } },
+});
+
+const userParams = z.object({ userId: userIdSchema });
+
+export const listUsersRoute = route({
+  operationId: 'listUsers',
+  action: 'users.read',
+  method: 'get',
+  path: '/api/users',
+  summary: 'Everyone who may sign in, active or not, by name (admin); in AWS the Cognito user pool',
+  tag: 'people',
+  auth: 'jwt',
+  responses: { 200: { description: 'The people', schema: userListSchema }, 403: problem('Not an admin') },
+});
+
+export const putUserRoute = route({
+  operationId: 'putUser',
+  action: 'users.put',
+  method: 'put',
+  path: '/api/users/{userId}',
+  summary: 'Invite a person or change them (admin): role, board scope, language; a deactivated person is active again. Audited',
+  tag: 'people',
+  auth: 'jwt',
+  params: userParams,
+  body: userBodySchema,
+  responses: {
+    200: { description: 'Changed (or unchanged)', schema: userSchema },
+    201: { description: 'Invited', schema: userSchema },
+    403: problem('Not an admin'),
+    409: problem('Changed or created by someone else meanwhile'),
+    422: problem('Unknown or archived boards, an editor without boards, an e-mail address of someone else, your own admin role taken away'),
+    503: problem('The sign-in directory is busy: nothing changed, try again'),
+  },
+});
+
+export const deactivateUserRoute = route({
+  operationId: 'deactivateUser',
+  action: 'users.deactivate',
+  method: 'delete',
+  path: '/api/users/{userId}',
+  summary: 'Deactivate a person (admin): they can no longer sign in, and stay in the history. Audited',
+  tag: 'people',
+  auth: 'jwt',
+  params: userParams,
+  responses: {
+    204: { description: 'Deactivated (or inactive already)' },
+    403: problem('Not an admin'),
+    404: problem('No such person'),
+    409: problem('You cannot deactivate yourself'),
+    503: problem('The sign-in directory is busy: nothing changed, try again'),
+  },
+});
+
+export const userHistoryRoute = route({
+  operationId: 'getUserHistory',
+  action: 'users.read',
+  method: 'get',
+  path: '/api/users/{userId}/history',
+  summary: "A person's audit trail, oldest first: invited, changed (each field before and after), deactivated, reactivated (admin)",
+  tag: 'people',
+  auth: 'jwt',
+  params: userParams,
+  responses: { 200: { description: 'The events', schema: userHistorySchema }, 403: problem('Not an admin'), 404: problem('No such person') },
 });
 
 export const createCycleRoute = route({
