@@ -136,7 +136,7 @@ describe('organisation levels in the browser', () => {
         expect(await page.getByRole('region', { name: /Nämnder och bolag/ }).getByRole('button', { name: /Ulla Ek/ }).textContent()).toContain('Utbildningsnämnden');
       },
       async () => {
-        await page.getByRole('region', { name: /Units: fill in the unit's plans and reports/ }).getByText('Alviksskolan (a unit in Bromma)').waitFor();
+        await page.getByRole('region', { name: /Units: fill in the unit's plans and reports/ }).getByText('Alviksskolan (a unit in Bromma stadsdelsnämnd)').waitFor();
       },
     );
     expect(errors).toEqual([]);
