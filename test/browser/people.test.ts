@@ -83,7 +83,7 @@ describe('people in the browser', () => {
     await sara.context.close();
 
     // Deactivating asks first; then the person is kept in the list, and gone from the sign-in page.
-    await page.getByRole('button', { name: 'Avaktivera Sara Lund' }).click();
+    await page.getByRole('button', { name: 'Avaktivera Sara Lund', exact: true }).click();
     const confirm = page.getByRole('heading', { name: 'Avaktivera Sara Lund?' });
     await confirm.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id), pollPatience).toBe('confirm-title');
@@ -92,8 +92,19 @@ describe('people in the browser', () => {
     });
     await page.getByRole('button', { name: 'Ja, avaktivera Sara Lund' }).click();
     await page.getByRole('status').getByText(/Sara Lund är avaktiverad/).waitFor();
-    await page.getByRole('button', { name: 'Aktivera Sara Lund igen' }).waitFor();
+    await page.getByRole('button', { name: 'Aktivera igen Sara Lund' }).waitFor();
     expect(await page.getByRole('row', { name: /Sara Lund/ }).textContent()).toContain('Avaktiverad');
+
+    // The person's history: who did what, and what changed.
+    await page.getByRole('button', { name: 'Historik Sara Lund' }).click();
+    const trail = page.getByRole('table', { name: 'Historik för Sara Lund' });
+    await trail.getByRole('row', { name: /Avaktiverad/ }).waitFor();
+    expect(await trail.getByRole('row').count()).toBe(3);
+    expect(await trail.getByRole('row', { name: /Inbjuden/ }).textContent()).toContain('Anna Controller');
+    expect(await trail.getByRole('row', { name: /Avaktiverad/ }).textContent()).toContain('Aktiv: Aktiv → Avaktiverad');
+    await inBothLanguages(page, 'people-05-history', async () => {
+      await page.getByRole('table', { name: 'History of Sara Lund' }).getByRole('row', { name: /Invited/ }).waitFor();
+    });
 
     const later = await env.visitor();
     await later.page.goto('/signin');

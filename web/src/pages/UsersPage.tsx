@@ -11,7 +11,9 @@ import { fieldId, type FieldProblem, type Message } from '../lib/forms';
 import { may } from '../lib/policy';
 import { useApp } from '../lib/session';
 import type { Board } from '../lib/types';
-import type { User, UserBody } from '../../../shared/schemas/users';
+import type { User, UserBody, UserEvent, UserHistory } from '../../../shared/schemas/users';
+import { personName } from '../lib/people';
+import { HistoryTable } from '../components/HistoryTable';
 import { roles, type Role } from '../../../shared/domain/actor';
 import { SelectField, TextField } from '../components/inputs';
 import { Button, ErrorNotice, FieldError, Loading, Notice, PageTitle, ProblemList, TableWrap, text, useAsync } from '../components/ui';
@@ -96,6 +98,8 @@ export function UsersPage() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ tone: 'success' | 'error'; message: Message }>();
   const [confirming, setConfirming] = useState<User>();
+  const [history, setHistory] = useState<{ person: User; events?: UserEvent[]; failed?: unknown }>();
+  const historyHeading = useRef<HTMLHeadingElement>(null);
   const formHeading = useRef<HTMLHeadingElement>(null);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const title = t('people.title');
@@ -103,6 +107,9 @@ export function UsersPage() {
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
   }, [confirming]);
+  useEffect(() => {
+    if (history?.events) historyHeading.current?.focus();
+  }, [history?.events]);
 
   if (!allowed) {
     return (
@@ -223,6 +230,22 @@ export function UsersPage() {
     }
   };
 
+  const showHistory = (person: User) => {
+    setHistory({ person });
+    api<UserHistory>('GET', `/users/${encodeURIComponent(person.userId)}/history`).then(
+      (answer) => setHistory({ person, events: answer.data.events }),
+      (failed: unknown) => setHistory({ person, failed }),
+    );
+  };
+  const changeText = (event: UserEvent) =>
+    event.changes
+      .map(({ field, from, to }) => {
+        const show = (value: unknown) =>
+          value === undefined ? '–' : field === 'role' ? t(`role.${String(value)}` as Key) : field === 'locale' ? t(`people.locale.${String(value)}` as Key) : field === 'active' ? (value ? t('people.active.yes') : t('people.active.no')) : Array.isArray(value) ? value.map((boardId) => boardById.get(String(boardId))?.name ?? String(boardId)).join(', ') || t('people.boards.none') : String(value);
+        return `${t(`people.col.${field}` as Key)}: ${from === undefined ? show(to) : `${show(from)} → ${show(to)}`}`;
+      })
+      .join('; ');
+
   const boardsText = (person: User) =>
     person.boards.length === 0
       ? person.role === 'reviewer'
@@ -287,18 +310,25 @@ export function UsersPage() {
                   <td>{person.active ? t('people.active.yes') : t('people.active.no')}</td>
                   <td>
                     <div class="actions">
+                      <Button variant="link" onClick={() => showHistory(person)}>
+                        {t('people.action.history')}
+                        <span class="visually-hidden"> {person.name}</span>
+                      </Button>
                       <Button variant="link" disabled={busy} onClick={() => startEdit(person)}>
-                        {t('people.change', { name: person.name })}
+                        {t('people.action.change')}
+                        <span class="visually-hidden"> {person.name}</span>
                       </Button>
                       {person.active ? (
                         person.userId !== session?.user.sub && (
-                          <Button variant="link" disabled={busy} onClick={() => setConfirming(person)}>
-                            {t('people.deactivate', { name: person.name })}
+                          <Button variant="link" disabled={busy} onClick={() => (setResult(undefined), setConfirming(person))}>
+                            {t('people.action.deactivate')}
+                            <span class="visually-hidden"> {person.name}</span>
                           </Button>
                         )
                       ) : (
                         <Button variant="link" disabled={busy} onClick={() => void reactivate(person)}>
-                          {t('people.reactivate', { name: person.name })}
+                          {t('people.action.reactivate')}
+                          <span class="visually-hidden"> {person.name}</span>
                         </Button>
                       )}
                     </div>
@@ -308,6 +338,33 @@ export function UsersPage() {
             </tbody>
           </table>
         </TableWrap>
+      )}
+
+      {history && (
+        <section class="card" aria-labelledby="person-history-title">
+          <h2 id="person-history-title" tabIndex={-1} ref={historyHeading}>
+            {t('people.history', { name: history.person.name })}
+          </h2>
+          {history.failed ? (
+            <ErrorNotice error={history.failed} onRetry={() => showHistory(history.person)} />
+          ) : !history.events ? (
+            <Loading />
+          ) : (
+            <HistoryTable
+              caption={t('people.history', { name: history.person.name })}
+              events={history.events}
+              changeHeader={t('people.history.change')}
+              action={(event) => t(`people.event.${event.action}` as Key)}
+              actor={(event) => personName(event.actor, event.actorName)}
+              change={changeText}
+            />
+          )}
+          <p>
+            <Button variant="secondary" onClick={() => setHistory(undefined)}>
+              {t('people.history.close')}
+            </Button>
+          </p>
+        </section>
       )}
 
       <section class="card" aria-labelledby="person-form-title">
@@ -340,20 +397,24 @@ export function UsersPage() {
               <p class="field__help" id={`${ids.boards}-help`}>
                 {form.role === 'editor' ? t('people.form.boards.editorHelp') : t('people.form.boards.reviewerHelp')}
               </p>
-              {ordered.map((board, i) => (
-                <label key={board.boardId} class="radio">
-                  <input
-                    type="checkbox"
-                    id={i === 0 ? ids.boards : `${ids.boards}-${board.boardId}`}
-                    checked={form.boards.includes(board.boardId)}
-                    onChange={(event) => {
-                      const on = (event.target as HTMLInputElement).checked;
-                      update({ boards: on ? [...form.boards, board.boardId] : form.boards.filter((id) => id !== board.boardId) });
-                    }}
-                  />
-                  {boardLabel(board)}
-                </label>
-              ))}
+              <ul class="board-scope">
+                {ordered.map((board, i) => (
+                  <li key={board.boardId} class={board.parentId ? 'board-scope__unit' : undefined}>
+                    <label class="radio">
+                      <input
+                        type="checkbox"
+                        id={i === 0 ? ids.boards : `${ids.boards}-${board.boardId}`}
+                        checked={form.boards.includes(board.boardId)}
+                        onChange={(event) => {
+                          const on = (event.target as HTMLInputElement).checked;
+                          update({ boards: on ? [...form.boards, board.boardId] : form.boards.filter((id) => id !== board.boardId) });
+                        }}
+                      />
+                      {boardLabel(board)}
+                    </label>
+                  </li>
+                ))}
+              </ul>
               <FieldError id={ids.boards} error={errorOf(ids.boards)} />
             </fieldset>
           )}
