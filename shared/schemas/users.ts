@@ -10,9 +10,9 @@ import { boardIdSchema, emailSchema, shortText } from './common';
  */
 export const userIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use 1–64 lower-case letters, digits, dots, underscores or hyphens, starting with a letter or digit, e.g. erik.bromma');
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use lower-case letters, digits, dots or hyphens, e.g. erik.bromma');
 
-export const roleSchema = z.enum(roles, { error: `choose one of the roles: ${roles.join(', ')}` });
+export const roleSchema = z.enum(roles);
 
 /** Cognito keeps the boards in `custom:boards`, comma-separated, at most 2048 characters. */
 const BOARDS_ATTRIBUTE_MAX = 2048;
@@ -20,16 +20,16 @@ const BOARDS_ATTRIBUTE_MAX = 2048;
 /** PUT /api/users/{userId}: invite a person, or change them. */
 export const userBodySchema = z
   .object({
-    name: shortText(200).openapi({ example: 'Erik Berg' }),
-    email: emailSchema.openapi({ example: 'erik@bromma.example' }),
+    name: shortText(200),
+    email: emailSchema,
     role: roleSchema,
     boards: z
       .array(boardIdSchema)
-      .max(100, 'give at most 100 boards')
-      .refine((ids) => ids.join(',').length <= BOARDS_ATTRIBUTE_MAX, `the board ids together may take at most ${BOARDS_ATTRIBUTE_MAX} characters`)
+      .max(100)
+      .refine((ids) => ids.join(',').length <= BOARDS_ATTRIBUTE_MAX, 'too many boards')
       .optional()
-      .openapi({ description: "The board scope: an editor's boards (at least one), or a reviewer's (none = every board). Admins and the executive board have none." }),
-    locale: localeSchema.optional().openapi({ description: "The person's language for the web app and e-mails (default sv)" }),
+      .openapi({ description: "An editor's boards (at least one), or a reviewer's scope (none: all)" }),
+    locale: localeSchema.optional(),
   })
   .openapi('UserBody');
 export type UserBody = z.infer<typeof userBodySchema>;
@@ -42,7 +42,7 @@ export const userSchema = z
     role: z.enum(roles),
     boards: z.array(z.string()),
     locale: localeSchema,
-    active: z.boolean().openapi({ description: 'False once deactivated: the person can no longer sign in, and stays in the history' }),
+    active: z.boolean().openapi({ description: 'False once deactivated' }),
   })
   .openapi('User');
 export type User = z.infer<typeof userSchema>;
@@ -60,9 +60,9 @@ export const userEventActions = ['invited', 'changed', 'deactivated', 'reactivat
 export const userEventSchema = z
   .object({
     at: z.iso.datetime(),
-    actor: z.string().openapi({ description: 'Login id of who made the change' }),
+    actor: z.string(),
     actorName: z.string().optional(),
-    role: z.string().openapi({ description: 'Their role at the time' }),
+    role: z.string(),
     action: z.enum(userEventActions),
     changes: z.array(z.object({ field: z.enum(personFields), from: fieldValue.optional(), to: fieldValue.optional() })),
   })
