@@ -39,6 +39,12 @@ describe('what a person entry may say', () => {
     const problems = personProblems({ ...self, role, boards: [...boards] }, { actor: admin, existing: self, directory });
     expect(problems.map((problem) => problem.path)).toEqual(paths);
   });
+
+  it("knows the admin by their login subject too (in AWS the token's sub is Cognito's, the userId preferred_username)", () => {
+    const self: PersonEntry & { subject: string } = { ...erik, userId: 'anna.admin', role: 'admin', boards: [], subject: 'c0ffee-1' };
+    const actor: Actor = { sub: 'c0ffee-1', role: 'admin', boards: [] };
+    expect(personProblems({ ...self, role: 'reviewer' }, { actor, existing: self, directory }).map((problem) => problem.path)).toEqual(['body.role']);
+  });
 });
 
 describe('what changed', () => {

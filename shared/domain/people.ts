@@ -30,7 +30,7 @@ export const scopedRoles: readonly Role[] = ['editor', 'reviewer'];
  */
 export function personProblems(
   next: PersonEntry,
-  context: { actor: Actor; existing?: PersonEntry; directory: BoardScopeDirectory; emailOwner?: string },
+  context: { actor: Actor; existing?: PersonEntry & { subject?: string }; directory: BoardScopeDirectory; emailOwner?: string },
 ): FieldError[] {
   const problems: FieldError[] = [];
   const at = (field: string, message: string) => problems.push({ path: `body.${field}`, message });
@@ -49,7 +49,7 @@ export function personProblems(
   if (context.emailOwner !== undefined && context.emailOwner !== next.userId) {
     at('email', `${next.email} is already the address of ${context.emailOwner}: each person signs in with an address of their own`);
   }
-  if (isSelf(context.actor, next.userId) && next.role !== 'admin' && context.existing?.role === 'admin') {
+  if (isSelf(context.actor, next.userId, context.existing?.subject) && next.role !== 'admin' && context.existing?.role === 'admin') {
     at('role', 'you cannot take away your own admin role: ask another admin to do it');
   }
   return problems;
