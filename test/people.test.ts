@@ -1,4 +1,8 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoPeopleDirectory } from '../shared/adapters/dynamo/people';
+import { personAuditPk } from '../shared/adapters/dynamo/keys';
+import { PersonChanged, PersonExists } from '../shared/ports/people';
 import { admin, startTestStack, type TestStack } from './support/localStack';
 
 /** The People API end to end on the local stack: the local user store in DynamoDB Local, audited. */
@@ -97,6 +101,23 @@ describe('people (GET/PUT/DELETE /api/users)', () => {
     for (const [method, path, body] of [['GET', '/api/users'], ['PUT', '/api/users/x.y', erik], ['DELETE', '/api/users/kim.kista'], ['GET', '/api/users/kim.kista/history']] as const) {
       expect((await t.api(method, path, { as: editor, body })).status, `${method} ${path}`).toBe(403);
     }
+  });
+
+  it('writes a person and their audit event in one transaction: a refused write leaves neither', async () => {
+    const store = new DynamoPeopleDirectory(t.stack.db, t.tableName);
+    const stored = (await store.get('erik.bromma'))!;
+    const event = { at: '2026-12-04T12:00:00.000Z', actor: 'someone', role: 'admin', action: 'changed' as const, changes: [{ field: 'name' as const, from: stored.name, to: 'X' }] };
+    const events = async () =>
+      (await t.stack.db.send(new QueryCommand({ TableName: t.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': personAuditPk('erik.bromma') } }))).Items ?? [];
+    const before = (await events()).length;
+    // A writer that read an older version loses, and so does one creating a person who exists.
+    await expect(store.save({ previous: { ...stored, version: stored.version! - 1 }, next: { ...stored, name: 'X' }, event })).rejects.toBeInstanceOf(PersonChanged);
+    await expect(store.save({ next: { ...stored, name: 'X' }, event })).rejects.toBeInstanceOf(PersonExists);
+    expect((await store.get('erik.bromma'))?.name).toBe(stored.name);
+    expect(await events()).toHaveLength(before);
+    await store.save({ previous: stored, next: { ...stored, name: 'Erik B.' }, event });
+    expect((await events()).at(-1)).toMatchObject({ action: 'changed', actor: 'someone', changes: event.changes });
+    await store.save({ previous: { ...stored, version: stored.version! + 1, name: 'Erik B.' }, next: stored, event: { ...event, changes: [] } });
   });
 
   it('keeps the people in the table across a restart, and a person added is one the sign-in page offers with their boards', async () => {
