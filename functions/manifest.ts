@@ -22,6 +22,8 @@ export interface FunctionNeeds {
   managesSchedules?: boolean;
   /** Whether the function sends e-mail. */
   sendsEmail?: boolean;
+  /** Whether the function manages the people of the Cognito user pool (its id in USER_POOL_ID; IAM on that pool only). */
+  managesUsers?: boolean;
   /** A recurring EventBridge Scheduler schedule that invokes the function (cron in the given zone). */
   schedule?: { cron: string; timeZone: string };
 }
@@ -53,6 +55,10 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   getOpenApi: { table: 'none' },
   putBoard: { table: 'write' },
   listBoards: { table: 'read' },
+  listUsers: { table: 'none', managesUsers: true },
+  putUser: { table: 'write', managesUsers: true },
+  deactivateUser: { table: 'write', managesUsers: true },
+  getUserHistory: { table: 'read', managesUsers: true },
   createCycle: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
   listCycles: { table: 'read' },
   getCycle: { table: 'read' },

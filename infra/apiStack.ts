@@ -5,12 +5,13 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { FunctionSpec } from '../functions/manifest';
+import { USER_POOL_ID_ENV } from '../shared/composition/environment';
 import { METRICS_NAMESPACE } from '../shared/observability/metrics';
 import { Alarms } from './alarms';
 import { addWebClient } from './auth';
@@ -138,6 +139,7 @@ export class ApiStack extends Stack {
       grantWorkflowUse(fn, { starts: spec.startsWorkflows, completes: spec.completesCallbacks }, this.workflows);
       if (spec.sendsEmail) this.mail.grantSend(fn);
       if (spec.managesSchedules) this.scheduling.grantManage(fn);
+      if (spec.managesUsers) grantUserManagement(fn, props.userPool);
     }
 
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
@@ -246,4 +248,23 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'HealthDashboardName', { value: this.dashboard.dashboard.dashboardName });
     new CfnOutput(this, 'SchedulerDeadLetterQueueUrl', { value: this.scheduling.deadLetterQueue.queueUrl });
   }
+}
+
+/** What the people functions (manifest `managesUsers`) may do in Cognito: these actions, on the stage's user pool only. */
+export const USER_MANAGEMENT_ACTIONS = [
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:ListUsers',
+  'cognito-idp:ListUsersInGroup',
+] as const;
+
+function grantUserManagement(fn: lambda.Function, userPool: cognito.IUserPool): void {
+  fn.addEnvironment(USER_POOL_ID_ENV, userPool.userPoolId);
+  fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'ManageUserPoolPeople', actions: [...USER_MANAGEMENT_ACTIONS], resources: [userPool.userPoolArn] }));
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allFunctions } from '../functions/manifest';
 import { tableDefinition } from '../shared/adapters/dynamo/tableDefinition';
+import { USER_MANAGEMENT_ACTIONS } from './apiStack';
 import { repoRoot } from './functions';
 import { AUDIT_IMMUTABLE_ACTIONS, INDEX_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from './permissions';
 import { allowedActions, environmentOf, functionRole, productionContext, resourcesOf, statementsOfRole, synthTemplates, type PolicyStatementJson } from './testing';
@@ -17,7 +18,7 @@ const sorted = (items: readonly string[]) => [...items].sort();
 
 /** Environment variables a deployed function may have; anything else (a local token issuer…) is a leak. */
 const ALLOWED_ENV =
-  /^(TABLE_NAME|POWERTOOLS_SERVICE_NAME|POWERTOOLS_LOG_LEVEL|POWERTOOLS_METRICS_NAMESPACE|STAGE|MAIL_FROM|MAIL_CONFIGURATION_SET|MAIL_TEMPLATE_PREFIX|PUBLIC_URL|SCHEDULE_GROUP|SCHEDULER_ROLE_ARN|SCHEDULER_DLQ_ARN|STATE_MACHINE_ARN_[A-Z0-9_]+)$/;
+  /^(TABLE_NAME|POWERTOOLS_SERVICE_NAME|POWERTOOLS_LOG_LEVEL|POWERTOOLS_METRICS_NAMESPACE|STAGE|MAIL_FROM|MAIL_CONFIGURATION_SET|MAIL_TEMPLATE_PREFIX|PUBLIC_URL|SCHEDULE_GROUP|SCHEDULER_ROLE_ARN|SCHEDULER_DLQ_ARN|USER_POOL_ID|STATE_MACHINE_ARN_[A-Z0-9_]+)$/;
 
 describe('least privilege, from the manifest', () => {
   it('grants the table by access level: item reads (no Scan, no streams), item writes only for `write`, queries on each index by name', () => {
@@ -77,6 +78,28 @@ describe('least privilege, from the manifest', () => {
       if (!spec.startsWorkflows?.length) expect(actions, spec.id).not.toContain('states:StartExecution');
       if (!spec.completesCallbacks?.length) expect(actions.filter((a) => a.startsWith('states:SendTask')), spec.id).toEqual([]);
       for (const action of actions) expect(action, spec.id).not.toMatch(/^[a-z0-9-]+:\*$|^\*$/);
+    }
+  });
+});
+
+describe('the people functions and the user pool', () => {
+  it('lets only the functions whose manifest entry manages users act on the pool, that pool only, and tells them its id', () => {
+    const managers = allFunctions.filter((spec) => spec.managesUsers).map((spec) => spec.id);
+    expect(managers.sort()).toEqual(['DeactivateUser', 'GetUserHistory', 'ListUsers', 'PutUser']);
+    for (const spec of allFunctions) {
+      const { statements } = functionRole(api, spec.id);
+      const cognito = statements.filter((statement) => [statement.Action].flat().some((action) => String(action).startsWith('cognito-idp:')));
+      const env = environmentOf(api, spec.id);
+      if (!spec.managesUsers) {
+        expect(cognito, spec.id).toEqual([]);
+        expect(env.USER_POOL_ID, spec.id).toBeUndefined();
+        continue;
+      }
+      expect(cognito, spec.id).toHaveLength(1);
+      expect([cognito[0]!.Action].flat().sort(), spec.id).toEqual([...USER_MANAGEMENT_ACTIONS].sort());
+      // The data stack's one pool, by its exported ARN and id: no wildcard, no other pool.
+      expect(cognito[0]!.Resource, spec.id).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^Arshjul-dev-Data:ExportsOutputFnGetAtt.*UserPool.*Arn/) });
+      expect(env.USER_POOL_ID, spec.id).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^Arshjul-dev-Data:ExportsOutputRef.*UserPool/) });
     }
   });
 });

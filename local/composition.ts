@@ -8,6 +8,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoPorts } from '../shared/adapters/dynamo/index';
 import { DynamoTableReadiness } from '../shared/adapters/dynamo/tableReadiness';
+import { DynamoPeopleDirectory } from '../shared/adapters/dynamo/people';
 import { StepFunctionsEngine } from '../shared/adapters/sfn/stepFunctionsEngine';
 import type { Deps } from '../shared/composition/deps';
 import type { Clock } from '../shared/ports/clock';
@@ -44,5 +45,6 @@ export function localDeps(adapters: {
   workflow: WorkflowEngine;
 }): Deps {
   const { db, tableName, ...rest } = adapters;
-  return { ...tablePorts(db, tableName, adapters.clock), ...rest };
+  // Locally the people are a user store in the table; in AWS, Cognito (shared/composition/cloud.ts).
+  return { ...tablePorts(db, tableName, adapters.clock), people: new DynamoPeopleDirectory(db, tableName), ...rest };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deferred } from './sfn/scheduling';
 import { LocalClock } from './clock';
 import { devRoutes } from './devRoutes';
+import { MemoryPeopleDirectory } from '../shared/adapters/memory/people';
 import type { Outbox } from './outbox';
 import type { LocalTokenIssuer } from './tokenIssuer';
 
@@ -12,6 +13,8 @@ function routes(clockAnswerWithinMs: number) {
   const handle = devRoutes({
     issuer: {} as LocalTokenIssuer,
     outbox: {} as Outbox,
+    people: { list: async () => [] },
+    boards: { directory: async () => [] },
     clock,
     clockAnswerWithinMs,
     advanceTo: (target) => {
@@ -66,5 +69,43 @@ describe('POST /api/dev/clock', () => {
     const state = (await call('GET')).json;
     expect(state).toMatchObject({ moving: false, failed: expect.stringMatching(/2027-01-01T00:00:00.000Z.*DynamoDB Local went away/) });
     expect((await call('POST', { now: '2027-01-01T00:00:00Z' })).status).toBe(202);
+  });
+});
+
+describe('GET /api/dev/people', () => {
+  it('lists the active people of the store by name, each board named and a unit with the board above it', async () => {
+    const people = new MemoryPeopleDirectory();
+    const event = { at: '2026-01-01T00:00:00.000Z', actor: 'demo-seed', role: 'admin', action: 'invited' as const, changes: [] };
+    const person = (userId: string, name: string, boards: string[], active = true) =>
+      people.save({ next: { userId, name, email: `${userId}@x.example`, role: boards.length ? 'editor' : 'reviewer', boards, locale: 'sv', active }, event });
+    await person('lena.alvik', 'Lena Alvik', ['bromma-alviksskolan']);
+    await person('erik.bromma', 'Erik Berg', ['bromma']);
+    await person('gone', 'Anders Gammal', [], false);
+    const handle = devRoutes({
+      issuer: {} as LocalTokenIssuer,
+      outbox: {} as Outbox,
+      clock: LocalClock.open({ start: new Date('2026-01-01T00:00:00Z'), realNow: () => 0 }),
+      advanceTo: async () => undefined,
+      people,
+      boards: {
+        directory: async () => [
+          { boardId: 'bromma', name: 'Bromma stadsdelsnämnd', kind: 'district' },
+          { boardId: 'bromma-alviksskolan', name: 'Alviksskolan', kind: 'unit', parentId: 'bromma' },
+        ],
+      },
+    });
+    const answer = (await handle({ method: 'GET', path: '/api/dev/people', body: '' }))!;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(String(answer.body)).people).toEqual([
+      { userId: 'erik.bromma', name: 'Erik Berg', email: 'erik.bromma@x.example', role: 'editor', locale: 'sv', boards: [{ boardId: 'bromma', name: 'Bromma stadsdelsnämnd' }] },
+      {
+        userId: 'lena.alvik',
+        name: 'Lena Alvik',
+        email: 'lena.alvik@x.example',
+        role: 'editor',
+        locale: 'sv',
+        boards: [{ boardId: 'bromma-alviksskolan', name: 'Alviksskolan', parent: { boardId: 'bromma', name: 'Bromma stadsdelsnämnd' } }],
+      },
+    ]);
   });
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { roles } from '../shared/domain/actor';
 import { BadRequest, Conflict, DomainError, ValidationFailed } from '../shared/domain/errors';
 import { problemFor } from '../shared/http/problem';
+import type { BoardRepository } from '../shared/ports/boardRepository';
+import type { PeopleDirectory } from '../shared/ports/people';
 import type { LocalClock } from './clock';
 import type { LocalResponse } from './httpServer';
 import type { Outbox } from './outbox';
@@ -23,6 +25,9 @@ export interface DevRouteDeps {
   issuer: LocalTokenIssuer;
   clock: LocalClock;
   outbox: Outbox;
+  /** The local user store, listed by GET /api/dev/people for the sign-in page. */
+  people: Pick<PeopleDirectory, 'list'>;
+  boards: Pick<BoardRepository, 'directory'>;
   /** Moves the clock forward to `target`, running every scheduled job due on the way, each at its time. */
   advanceTo(target: Date): Promise<void>;
   /** How long POST /api/dev/clock waits for a move before answering 202 and letting it go on (default 20 s). */
@@ -34,7 +39,11 @@ export interface DevRouteDeps {
 export const CLOCK_ANSWER_WITHIN_MS = 20_000;
 
 /**
- * The contract's local-only routes: dev token, clock, outbox. They exist only in `npm start`.
+ * The contract's local-only routes: dev token, clock, outbox, and the people of the local user store. They exist
+ * only in `npm start`.
+ *
+ * GET /api/dev/people lists the active people of the store with their boards (each with its name, and a unit's with
+ * the board above it), by name: the local sign-in page offers them.
  *
  * POST /api/dev/clock moves the clock and runs what falls due on the way. A move done within
  * `clockAnswerWithinMs` answers 200 `{ now }`; a longer one answers 202 `{ now, target, moving: true }` with
@@ -85,6 +94,8 @@ export function devRoutes(deps: DevRouteDeps) {
           if (answered === 'done') return json(200, { now: deps.clock.now().toISOString() });
           return { ...json(202, clockState()), headers: { ...json(202, null).headers, location: '/api/dev/clock' } };
         }
+        case 'GET /api/dev/people':
+          return json(200, { people: await signInPeople(deps) });
         case 'GET /api/dev/outbox':
           return json(200, { messages: await deps.outbox.list() });
         default:
@@ -96,6 +107,36 @@ export function devRoutes(deps: DevRouteDeps) {
       return { status: problem.status, headers: { 'content-type': 'application/problem+json', ...headers }, body: JSON.stringify(problem) };
     }
   };
+}
+
+/** One person the local sign-in page offers: what POST /api/dev/token needs, and the names of their boards. */
+export interface SignInPerson {
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  locale: 'sv' | 'en';
+  boards: Array<{ boardId: string; name: string; parent?: { boardId: string; name: string } }>;
+}
+
+async function signInPeople(deps: Pick<DevRouteDeps, 'people' | 'boards'>): Promise<SignInPerson[]> {
+  const [people, directory] = await Promise.all([deps.people.list(), deps.boards.directory()]);
+  const byId = new Map(directory.map((board) => [board.boardId, board]));
+  const named = (boardId: string) => ({ boardId, name: byId.get(boardId)?.name ?? boardId });
+  return people
+    .filter((person) => person.active)
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+    .map(({ userId, name, email, role, locale, boards }) => ({
+      userId,
+      name,
+      email,
+      role,
+      locale,
+      boards: boards.map((boardId) => {
+        const parentId = byId.get(boardId)?.parentId;
+        return { ...named(boardId), ...(parentId ? { parent: named(parentId) } : {}) };
+      }),
+    }));
 }
 
 function parse<T>(schema: z.ZodType<T>, body: string): T {

@@ -3,6 +3,7 @@ import { buildWeb } from '../web/build';
 import { JavaMissingError } from './dynamodb';
 import { StartupGate } from './readiness';
 import { seedDemo, signInHints } from './seed';
+import { seedPeople } from './seedPeople';
 import { startStack, type RunningStack } from './stack';
 
 /** `npm start`: the whole system on one machine, no AWS account, no Docker. */
@@ -40,6 +41,8 @@ async function main() {
   if (demo) {
     const { seeded } = await seedDemo(stack.deps, { plans: true });
     if (seeded) say("Seeded the demo: Stockholm-like boards, companies, units below Bromma and Utbildningsnämnden, the 2026 cycle and the two boards' approved plans.");
+    const { added } = await seedPeople(stack.deps);
+    if (added > 0) say(`Added the demo's ${added} people to the local user store (the sign-in page lists them; change them on /admin/users).`);
   } else {
     say('DEMO=off: no demo data; the table holds only what you put in.');
   }

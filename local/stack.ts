@@ -193,7 +193,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       port: options.port,
       routes,
       verifyToken: (token) => issuer.verify(token),
-      fallbacks: [devRoutes({ issuer, clock, outbox, advanceTo, clockAnswerWithinMs: options.clockAnswerWithinMs, log }), webApp(join(repositoryRoot, 'web', 'dist'))],
+      fallbacks: [devRoutes({ issuer, clock, outbox, people: deps.people, boards: deps.boards, advanceTo, clockAnswerWithinMs: options.clockAnswerWithinMs, log }), webApp(join(repositoryRoot, 'web', 'dist'))],
     });
     stops.push(() => http.close());
 

@@ -24,10 +24,11 @@ const sampleBodies: Record<string, unknown> = {
   },
   saveDocument: { content: { targets: [{ indicatorId: 'KF-1', target: 85 }] } },
   decideDocument: { decision: 'return', comment: 'Komplettera.' },
+  putUser: { name: 'Matrix Person', email: 'matrix.person@stockholm.example', role: 'reviewer' },
 };
 
 function pathFor(route: RouteSpec, boardId: string): string {
-  return route.path.replace('{year}', String(year)).replace('{boardId}', boardId).replace('{kind}', 'plan');
+  return route.path.replace('{year}', String(year)).replace('{boardId}', boardId).replace('{kind}', 'plan').replace('{userId}', 'matrix.person');
 }
 
 const cases = apiRoutes

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import '../schemas/openapiMeta';
 import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards';
+import { userBodySchema, userHistorySchema, userIdSchema, userListSchema, userSchema } from '../schemas/users';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
 import { calendarPatchBodySchema, createCycleBodySchema, cycleHistorySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
@@ -96,6 +97,67 @@ export const listBoardsRoute = route({
   tag: 'boards',
   auth: 'jwt',
   responses: { 200: { description: 'The boards, by id', schema: boardListSchema } },
+});
+
+const userParams = z.object({ userId: userIdSchema });
+
+export const listUsersRoute = route({
+  operationId: 'listUsers',
+  action: 'users.read',
+  method: 'get',
+  path: '/api/users',
+  summary: 'Everyone who may sign in, by name (admin)',
+  tag: 'people',
+  auth: 'jwt',
+  responses: { 200: { description: 'The people', schema: userListSchema } },
+});
+
+export const putUserRoute = route({
+  operationId: 'putUser',
+  action: 'users.put',
+  method: 'put',
+  path: '/api/users/{userId}',
+  summary: 'Invite or change a person (admin); audited',
+  tag: 'people',
+  auth: 'jwt',
+  params: userParams,
+  body: userBodySchema,
+  responses: {
+    200: { description: 'Changed (or unchanged)', schema: userSchema },
+    201: { description: 'Invited', schema: userSchema },
+    409: problem('Changed meanwhile'),
+    422: problem('Invalid person'),
+    503: problem('Busy: try again'),
+  },
+});
+
+export const deactivateUserRoute = route({
+  operationId: 'deactivateUser',
+  action: 'users.deactivate',
+  method: 'delete',
+  path: '/api/users/{userId}',
+  summary: 'Deactivate a person (admin); audited',
+  tag: 'people',
+  auth: 'jwt',
+  params: userParams,
+  responses: {
+    204: { description: 'Deactivated (or inactive already)' },
+    404: problem('No such person'),
+    409: problem('Yourself'),
+    503: problem('Busy: try again'),
+  },
+});
+
+export const userHistoryRoute = route({
+  operationId: 'getUserHistory',
+  action: 'users.read',
+  method: 'get',
+  path: '/api/users/{userId}/history',
+  summary: "A person's audit trail, oldest first (admin)",
+  tag: 'people',
+  auth: 'jwt',
+  params: userParams,
+  responses: { 200: { description: 'The events', schema: userHistorySchema }, 404: problem('No such person') },
 });
 
 export const createCycleRoute = route({

@@ -6,6 +6,7 @@
  * A handler module asks for what it uses, when its first event arrives:
  * `export const handler = onColdStart(() => makeHandler({ cycles: cycles(), clock: clock() }))`.
  */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -21,12 +22,14 @@ import { DynamoTaskTokens } from '../adapters/dynamo/taskTokens';
 import { DynamoWorkflowOutbox } from '../adapters/dynamo/workflowOutbox';
 import { DynamoSentMessages } from '../adapters/dynamo/sentMessages';
 import { DynamoTableReadiness } from '../adapters/dynamo/tableReadiness';
+import { DynamoPeopleAudit } from '../adapters/dynamo/people';
+import { CognitoPeopleDirectory } from '../adapters/cognito/peopleDirectory';
 import { EventBridgeScheduler } from '../adapters/scheduler/eventBridgeScheduler';
 import { SesNotifier } from '../adapters/ses/sesNotifier';
 import { StepFunctionsEngine } from '../adapters/sfn/stepFunctionsEngine';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Deps } from './deps';
-import { requiredEnv, stateMachineArnEnvVar } from './environment';
+import { requiredEnv, stateMachineArnEnvVar, USER_POOL_ID_ENV } from './environment';
 
 let db: DynamoDBDocumentClient | undefined;
 
@@ -109,4 +112,10 @@ export function scheduler(env: NodeJS.ProcessEnv = process.env): Deps['scheduler
 
 export function workflow(): Deps['workflow'] {
   return new StepFunctionsEngine(new SFNClient({ maxAttempts: 4 }), stateMachineArn);
+}
+
+/** The people in the Cognito user pool `USER_POOL_ID`; their audit events in the table, after Cognito accepted each change. */
+export function people(env: NodeJS.ProcessEnv = process.env): Deps['people'] {
+  const { db, name } = table();
+  return new CognitoPeopleDirectory(new CognitoIdentityProviderClient({ maxAttempts: 4 }), requiredEnv(USER_POOL_ID_ENV, env), new DynamoPeopleAudit(db, name));
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/clock';
 import type { Notifier } from '../ports/notifier';
+import type { PeopleDirectory } from '../ports/people';
 import type { Readiness } from '../ports/readiness';
 import type { Scheduler } from '../ports/scheduler';
 import type { TablePorts } from '../ports/tablePorts';
@@ -16,4 +17,6 @@ export interface Deps extends TablePorts {
   scheduler: Scheduler;
   workflow: WorkflowEngine;
   readiness: Readiness;
+  /** Who may sign in: Cognito in AWS, the local user store in the table locally. */
+  people: PeopleDirectory;
 }

@@ -12,3 +12,6 @@ export function requiredEnv(name: string, env: NodeJS.ProcessEnv = process.env):
   if (!value) throw new Error(`${name} is not set`);
   return value;
 }
+
+/** The Cognito user pool the people functions manage (infra/apiStack.ts sets it on them only). */
+export const USER_POOL_ID_ENV = 'USER_POOL_ID';

@@ -39,6 +39,9 @@ const boardReaders = { admin: 'all', editor: 'ownBoardsAndUnits', reviewer: 'own
 export const policy = {
   'boards.put': { does: 'create or change boards', onBoard: false, grants: { admin: 'all' } },
   'boards.list': { does: 'list the boards', onBoard: false, grants: everyone },
+  'users.read': { does: 'see the people who may sign in and their history', onBoard: false, grants: { admin: 'all' } },
+  'users.put': { does: 'invite or change people', onBoard: false, grants: { admin: 'all' } },
+  'users.deactivate': { does: 'deactivate people', onBoard: false, grants: { admin: 'all' } },
   'cycles.create': { does: 'open a cycle', onBoard: false, grants: { admin: 'all' } },
   'cycles.read': { does: 'read a cycle', onBoard: false, grants: everyone },
   'cycles.history': { does: "read a cycle's history", onBoard: false, grants: everyone },

@@ -130,13 +130,13 @@ describe('organisation levels in the browser', () => {
       'levels-01-signin',
       async () => {
         await units.waitFor();
-        expect(await units.getByRole('button', { name: /Lena Alvik/ }).textContent()).toContain('Alviksskolan (enhet i Bromma)');
+        expect(await units.getByRole('button', { name: /Lena Alvik/ }).textContent()).toContain('Alviksskolan (enhet i Bromma stadsdelsnämnd)');
         expect(await units.getByRole('button', { name: /Olof Norén/ }).textContent()).toContain('Norra Real (enhet i Utbildningsnämnden)');
         // Utbildningsnämnden's office signs in with the boards.
         expect(await page.getByRole('region', { name: /Nämnder och bolag/ }).getByRole('button', { name: /Ulla Ek/ }).textContent()).toContain('Utbildningsnämnden');
       },
       async () => {
-        await page.getByRole('region', { name: /Units: fill in the unit's plans and reports/ }).getByText('Alviksskolan (a unit in Bromma)').waitFor();
+        await page.getByRole('region', { name: /Units: fill in the unit's plans and reports/ }).getByText('Alviksskolan (a unit in Bromma stadsdelsnämnd)').waitFor();
       },
     );
     expect(errors).toEqual([]);

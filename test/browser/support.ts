@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, expect } from 'vitest';
 import { contentSecurityPolicy } from '../../infra/web';
 import { seedDemo } from '../../local/seed';
+import { seedPeople } from '../../local/seedPeople';
 import { buildWeb } from '../../web/build';
 import { startTestStack, type TestStack } from '../support/localStack';
 
@@ -101,7 +102,7 @@ export interface BrowserStack {
 
 /**
  * Registers, in the calling describe block, the set-up every browser test file shares: the web app built, a local
- * stack started and seeded with the demo, then `prepare` (data the file needs, through the API), then Chromium; both
+ * stack started and seeded with the demo and its people, then `prepare` (data the file needs, through the API), then Chromium; both
  * stopped after the file's tests.
  */
 export function useBrowserStack(prepare?: (t: TestStack) => Promise<void>): BrowserStack {
@@ -112,6 +113,8 @@ export function useBrowserStack(prepare?: (t: TestStack) => Promise<void>): Brow
     await buildWeb();
     env.t = await startTestStack();
     await seedDemo(env.t.stack.deps);
+    // The sign-in page lists the people of the local user store.
+    await seedPeople(env.t.stack.deps);
     await prepare?.(env.t);
     env.browser = await launchBrowser();
   });

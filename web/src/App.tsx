@@ -18,6 +18,7 @@ import { OverviewPage } from './pages/OverviewPage';
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { SignInPage } from './pages/SignInPage';
 import { SignoffPage } from './pages/SignoffPage';
+import { UsersPage } from './pages/UsersPage';
 
 /**
  * Finds the year to show from the server's clock (a demo's clock is not the browser's): signed in, the cycle of the
@@ -176,6 +177,8 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   if (path === '/meters' || path === '/public') return yearKnown ? <Redirect to={paths.meters(year)} /> : null;
   let params = match('/public/cycles/:year/meters', path);
   if (params) return <MetersPage year={Number(params.year)} />;
+
+  if (path === paths.adminUsers()) return session ? <UsersPage /> : <SignInPage next={path} required />;
 
   // Everything below needs a signed-in person.
   const needsSignIn = /^\/cycles\//.test(path);

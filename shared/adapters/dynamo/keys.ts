@@ -68,3 +68,9 @@ export const pendingActionKey = (doc: { year: number; boardId: string; kind: str
   PK: PENDING_ACTIONS,
   SK: `${doc.year}#${doc.boardId}#${doc.kind}#${String(doc.version).padStart(6, '0')}`,
 });
+/** Partition of the local user store: every person's entry (in AWS, Cognito keeps the people). */
+export const PEOPLE = 'PEOPLE';
+/** Key of a person in the local user store. */
+export const personKey = (userId: string) => ({ PK: PEOPLE, SK: `PERSON#${userId}` });
+/** Partition of a person's audit events, locally and in AWS alike. */
+export const personAuditPk = (userId: string) => `${AUDIT_PREFIX}PERSON#${userId}`;

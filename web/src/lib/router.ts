@@ -75,4 +75,6 @@ export const paths = {
   review: (year: number) => `/cycles/${year}/review`,
   signoff: (year: number) => `/cycles/${year}/signoff`,
   meters: (year: number) => `/public/cycles/${year}/meters`,
+  /** The office's people: who may sign in, their roles and boards. */
+  adminUsers: () => '/admin/users',
 };
