@@ -9,6 +9,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoPorts } from '../shared/adapters/dynamo/index';
 import { DynamoTableReadiness } from '../shared/adapters/dynamo/tableReadiness';
 import { StepFunctionsEngine } from '../shared/adapters/sfn/stepFunctionsEngine';
+import { OfflineKoladaSource } from '../shared/adapters/kolada/httpKoladaSource';
+import { ExcelWorkbookReader } from '../shared/adapters/exceljs/excelWorkbookReader';
 import type { Deps } from '../shared/composition/deps';
 import type { Clock } from '../shared/ports/clock';
 import type { Notifier } from '../shared/ports/notifier';
@@ -44,5 +46,6 @@ export function localDeps(adapters: {
   workflow: WorkflowEngine;
 }): Deps {
   const { db, tableName, ...rest } = adapters;
-  return { ...tablePorts(db, tableName, adapters.clock), ...rest };
+  // No internet locally: a Kolada fetch is refused (503 saying to paste or upload), never faked.
+  return { ...tablePorts(db, tableName, adapters.clock), kolada: new OfflineKoladaSource(), workbooks: new ExcelWorkbookReader(), ...rest };
 }

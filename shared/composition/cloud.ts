@@ -24,6 +24,8 @@ import { DynamoTableReadiness } from '../adapters/dynamo/tableReadiness';
 import { EventBridgeScheduler } from '../adapters/scheduler/eventBridgeScheduler';
 import { SesNotifier } from '../adapters/ses/sesNotifier';
 import { StepFunctionsEngine } from '../adapters/sfn/stepFunctionsEngine';
+import { HttpKoladaSource } from '../adapters/kolada/httpKoladaSource';
+import { ExcelWorkbookReader } from '../adapters/exceljs/excelWorkbookReader';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Deps } from './deps';
 import { requiredEnv, stateMachineArnEnvVar } from './environment';
@@ -109,4 +111,12 @@ export function scheduler(env: NodeJS.ProcessEnv = process.env): Deps['scheduler
 
 export function workflow(): Deps['workflow'] {
   return new StepFunctionsEngine(new SFNClient({ maxAttempts: 4 }), stateMachineArn);
+}
+
+export function kolada(env: NodeJS.ProcessEnv = process.env): Deps['kolada'] {
+  return new HttpKoladaSource({ baseUrl: env.KOLADA_BASE_URL });
+}
+
+export function workbooks(): Deps['workbooks'] {
+  return new ExcelWorkbookReader();
 }

@@ -1,4 +1,6 @@
 import type { Clock } from '../ports/clock';
+import type { KoladaSource } from '../ports/koladaSource';
+import type { WorkbookReader } from '../ports/workbookReader';
 import type { Notifier } from '../ports/notifier';
 import type { Readiness } from '../ports/readiness';
 import type { Scheduler } from '../ports/scheduler';
@@ -16,4 +18,8 @@ export interface Deps extends TablePorts {
   scheduler: Scheduler;
   workflow: WorkflowEngine;
   readiness: Readiness;
+  /** Kolada's open API (in AWS over HTTP; locally refused: no internet). */
+  kolada: KoladaSource;
+  /** Uploaded Excel workbooks. */
+  workbooks: WorkbookReader;
 }
