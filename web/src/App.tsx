@@ -11,6 +11,7 @@ import { CycleHistoryPage } from './pages/CycleHistoryPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
+import { ImportsPage } from './pages/ImportsPage';
 import { MetersPage } from './pages/MetersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -184,6 +185,7 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/signoff', path))) return <SignoffPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/imports', path))) return <ImportsPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/boards/:boardId/documents/:kind/history', path)) && isKind(params.kind!)) {
     return <HistoryPage year={Number(params.year)} boardId={params.boardId!} kind={params.kind} />;
   }
