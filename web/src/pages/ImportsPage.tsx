@@ -4,14 +4,15 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { ImportFormat, ImportSkipped, OutcomeImportPlan, OutcomeImportResult } from '../../../shared/schemas/imports';
-import { formatNumber, t, type Key } from '../i18n';
+import { formatNumber, t, type Key, type Vars } from '../i18n';
+import type { Message } from '../lib/forms';
 import { api, ApiError, newIdempotencyKey } from '../lib/api';
 import { may } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
 import type { Board } from '../lib/types';
 import { RadioGroup, SelectField, TextArea, TextField } from '../components/inputs';
-import { Button, ErrorNotice, Field, kindName, Loading, Notice, PageTitle, TableWrap, useAsync } from '../components/ui';
+import { Button, ErrorNotice, Field, kindName, Loading, Notice, PageTitle, TableWrap, text as messageText, useAsync } from '../components/ui';
 
 type Kind = 't1' | 't2' | 'annual';
 type Shape = 'kolada' | 'sheet';
@@ -20,7 +21,9 @@ interface Upload {
   format: ImportFormat;
   content: string;
 }
-type Errors = Partial<Record<'content' | 'file' | 'fetch', string>>;
+/** Kept as messages, not texts, so that they follow a change of language. */
+type Errors = Partial<Record<'content' | 'file' | 'fetch', Message[]>>;
+const k = (key: Key, vars?: Vars): Message => ({ key, ...(vars ? { vars } : {}) });
 
 /** At most this much of a file: its base64 stays below the API's 256 KB body. */
 const maxFileBytes = 170 * 1024;
@@ -28,17 +31,35 @@ const ids = { format: 'f-import-format', content: 'f-import-content', file: 'f-i
 
 const unitKey = (u: { municipality?: string; ou?: string }) => (u.ou !== undefined ? `ou:${u.ou}` : `municipality:${u.municipality}`);
 
-async function readUpload(file: File): Promise<Upload | string> {
+async function readUpload(file: File): Promise<Upload | Message> {
   const name = file.name;
   const extension = /\.([a-z]+)$/i.exec(name)?.[1]?.toLowerCase();
   const format: ImportFormat | undefined = extension === 'json' ? 'kolada' : extension === 'csv' ? 'csv' : extension === 'xlsx' ? 'xlsx' : undefined;
-  if (!format) return t('imports.error.fileType', { name });
-  if (file.size > maxFileBytes) return t('imports.error.fileSize', { name, size: Math.ceil(file.size / 1024) });
+  if (!format) return k('imports.error.fileType', { name });
+  if (file.size > maxFileBytes) return k('imports.error.fileSize', { name, size: Math.ceil(file.size / 1024) });
   if (format !== 'xlsx') return { name, format, content: await file.text() };
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { name, format, content: btoa(binary) };
+}
+
+/** A refusal of the content the page can say in the person's language; undefined for any other. */
+function knownProblem(problem: { path: string; message: string }): Message | undefined {
+  const page = /^content\.page (\d+)/.exec(problem.path);
+  if (page) return k('imports.error.notKolada', { page: page[1]! });
+  const column = /^the sheet has no column (\w+)/.exec(problem.message);
+  if (column) return k('imports.error.noColumn', { column: column[1]! });
+  const byMessage: Record<string, Key> = {
+    'not JSON': 'imports.error.notJson',
+    'JSON, not CSV': 'imports.error.jsonAsSheet',
+    'not an Excel workbook': 'imports.error.notWorkbook',
+    'the sheet has no rows': 'imports.error.emptySheet',
+    'an unclosed quote': 'imports.error.quote',
+    'too many values': 'imports.error.tooMany',
+  };
+  const key = byMessage[problem.message];
+  return key ? k(key) : undefined;
 }
 
 export function ImportsPage({ year }: { year: number }) {
@@ -56,7 +77,7 @@ export function ImportsPage({ year }: { year: number }) {
   const [plan, setPlan] = useState<{ plan: OutcomeImportPlan; body: Record<string, unknown> } | null>(null);
   const [result, setResult] = useState<OutcomeImportResult | null>(null);
   const [fetchIds, setFetchIds] = useState('');
-  const [fetched, setFetched] = useState<string | null>(null);
+  const [fetched, setFetched] = useState<number | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const title = t('imports.title', { year });
 
@@ -80,12 +101,19 @@ export function ImportsPage({ year }: { year: number }) {
 
   const refusal = (error: unknown, field: 'content' | 'file'): boolean => {
     if (!(error instanceof ApiError)) return false;
-    if (error.status === 413) setErrors({ [field]: t('imports.error.tooLarge') });
-    else if (error.status === 404) setErrors({ [field]: t('imports.error.unknownYear', { year }) });
-    else if (error.status === 409) setErrors({ [field]: t('imports.error.signedOff', { year }) });
+    if (error.status === 413) setErrors({ [field]: [k('imports.error.tooLarge')] });
+    else if (error.status === 404) setErrors({ [field]: [k('imports.error.unknownYear', { year })] });
+    else if (error.status === 409) setErrors({ [field]: [k('imports.error.signedOff', { year })] });
     else if (error.status === 422 || error.status === 400) {
-      setErrors({ [field]: t('imports.error.server', { detail: error.problem.detail ?? error.message }) });
-      setServerProblems((error.problem.errors ?? []).map((e) => e.message));
+      const known = (error.problem.errors ?? []).map(knownProblem);
+      if (known.length > 0 && known.every((m) => m !== undefined)) {
+        const seen = new Set<string>();
+        setErrors({ [field]: (known as Message[]).filter((m) => !seen.has(JSON.stringify(m)) && !!seen.add(JSON.stringify(m))) });
+        setServerProblems([]);
+      } else {
+        setErrors({ [field]: [k('imports.error.server', { detail: error.problem.detail ?? error.message })] });
+        setServerProblems((error.problem.errors ?? []).map((e) => e.message));
+      }
     } else return false;
     focusLater(field === 'file' ? ids.file : ids.content);
     return true;
@@ -95,7 +123,7 @@ export function ImportsPage({ year }: { year: number }) {
     setResult(null);
     setServerProblems([]);
     if (!upload && text.trim() === '') {
-      setErrors({ content: t('imports.error.empty') });
+      setErrors({ content: [k('imports.error.empty')] });
       focusLater(ids.content);
       return;
     }
@@ -108,7 +136,7 @@ export function ImportsPage({ year }: { year: number }) {
       focusLater('import-preview-title');
     } catch (error) {
       setPlan(null);
-      if (!refusal(error, upload ? 'file' : 'content')) setErrors({ content: t('app.error', { detail: error instanceof Error ? error.message : String(error) }) });
+      if (!refusal(error, upload ? 'file' : 'content')) setErrors({ content: [k('app.error', { detail: error instanceof Error ? error.message : String(error) })] });
     } finally {
       setBusy(null);
     }
@@ -126,7 +154,7 @@ export function ImportsPage({ year }: { year: number }) {
       setPlan(null);
       focusLater('import-result-title');
     } catch (error) {
-      if (!refusal(error, upload ? 'file' : 'content')) setErrors({ content: t('app.error', { detail: error instanceof Error ? error.message : String(error) }) });
+      if (!refusal(error, upload ? 'file' : 'content')) setErrors({ content: [k('app.error', { detail: error instanceof Error ? error.message : String(error) })] });
     } finally {
       setBusy(null);
     }
@@ -136,7 +164,7 @@ export function ImportsPage({ year }: { year: number }) {
     setFetched(null);
     const list = fetchIds.split(/[\s,;]+/).filter(Boolean);
     if (list.length === 0) {
-      setErrors({ fetch: t('imports.fetch.missing') });
+      setErrors({ fetch: [k('imports.fetch.missing')] });
       focusLater(ids.fetch);
       return;
     }
@@ -148,10 +176,15 @@ export function ImportsPage({ year }: { year: number }) {
       setShape('kolada');
       setUpload(null);
       setText(answer.data.content);
-      setFetched(t('imports.fetch.done', { pages: answer.data.pages }));
+      setFetched(answer.data.pages);
     } catch (error) {
-      const detail = error instanceof ApiError && error.status === 503 ? t('imports.fetch.unavailable') : t('app.error', { detail: error instanceof Error ? error.message : String(error) });
-      setErrors({ fetch: detail });
+      const detail =
+        error instanceof ApiError && error.status === 503
+          ? k('imports.fetch.unavailable')
+          : error instanceof ApiError && error.status === 422 && error.problem.errors?.some((e) => e.path === 'kpis')
+            ? k('imports.fetch.noKpis')
+            : k('app.error', { detail: error instanceof Error ? error.message : String(error) });
+      setErrors({ fetch: [detail] });
       focusLater(ids.fetch);
     } finally {
       setBusy(null);
@@ -159,7 +192,10 @@ export function ImportsPage({ year }: { year: number }) {
   };
 
   const boardOptions = (boards.data ?? []).filter((b) => !b.archived).map((b) => ({ value: b.boardId, label: b.name }));
-  const reason = (s: ImportSkipped) => t(`imports.reason.${s.reason}` as Key, { status: s.status ? t(`status.${s.status}` as Key).toLowerCase() : '' });
+  const shown = (field: keyof Errors) => errors[field]?.map(messageText).join(' ');
+  const reason = (s: ImportSkipped) =>
+    t(`imports.reason.${s.reason}` as Key, { status: s.status ? t(`status.${s.status}` as Key).toLowerCase() : '', year, kind: kindName(plan?.plan.kind ?? kind) });
+  const nameOf = (boardId: string) => boards.data?.find((b) => b.boardId === boardId)?.name ?? boardId;
 
   return (
     <div class="page">
@@ -197,9 +233,9 @@ export function ImportsPage({ year }: { year: number }) {
             setText(value);
             setUpload(null);
           }}
-          error={errors.content}
+          error={shown('content')}
         />
-        <Field id={ids.file} label={t('imports.file')} help={t('imports.file.help')} error={errors.file}>
+        <Field id={ids.file} label={t('imports.file')} help={t('imports.file.help')} error={shown('file')}>
           {(a) => (
             <input
               {...a}
@@ -212,9 +248,9 @@ export function ImportsPage({ year }: { year: number }) {
                 setServerProblems([]);
                 if (!file) return setUpload(null);
                 const read = await readUpload(file);
-                if (typeof read === 'string') {
+                if (!('content' in read)) {
                   setUpload(null);
-                  setErrors({ file: read });
+                  setErrors({ file: [read] });
                   return;
                 }
                 setErrors({});
@@ -260,11 +296,11 @@ export function ImportsPage({ year }: { year: number }) {
       <section class="card" aria-labelledby="import-fetch-title">
         <h2 id="import-fetch-title">{t('imports.fetch.title')}</h2>
         <p>{t('imports.fetch.intro')}</p>
-        <TextField id={ids.fetch} label={t('imports.fetch.municipalities')} help={t('imports.fetch.municipalities.help')} width="medium" value={fetchIds} onInput={setFetchIds} error={errors.fetch} />
+        <TextField id={ids.fetch} label={t('imports.fetch.municipalities')} help={t('imports.fetch.municipalities.help')} width="medium" value={fetchIds} onInput={setFetchIds} error={shown('fetch')} />
         <Button variant="secondary" disabled={busy !== null} onClick={() => void fetchKolada()}>
           {t('imports.fetch.button')}
         </Button>
-        <div aria-live="polite">{fetched && <p>{fetched}</p>}</div>
+        <div aria-live="polite">{fetched !== null && <p>{t('imports.fetch.done', { pages: fetched })}</p>}</div>
       </section>
 
       <div aria-live="polite">
@@ -321,7 +357,7 @@ export function ImportsPage({ year }: { year: number }) {
         </section>
       )}
 
-      {result && <Result result={result} year={year} />}
+      {result && <Result result={result} year={year} nameOf={nameOf} />}
       {boards.error !== undefined && <ErrorNotice error={boards.error} onRetry={boards.reload} />}
     </div>
   );
@@ -392,13 +428,7 @@ function Preview({ plan, reason }: { plan: OutcomeImportPlan; reason: (s: Import
                     <td>{s.board ?? '–'}</td>
                     <td>{s.indicator ?? '–'}</td>
                     <td>{s.value ?? '–'}</td>
-                    <td>
-                      {reason(s)}
-                      <span class="field__help" lang="en">
-                        {' '}
-                        ({s.detail})
-                      </span>
-                    </td>
+                    <td>{reason(s)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -410,11 +440,11 @@ function Preview({ plan, reason }: { plan: OutcomeImportPlan; reason: (s: Import
   );
 }
 
-function Result({ result, year }: { result: OutcomeImportResult; year: number }) {
+function Result({ result, year, nameOf }: { result: OutcomeImportResult; year: number; nameOf: (boardId: string) => string }) {
   return (
     <section class="card" aria-labelledby="import-result-title">
       <h2 id="import-result-title" tabIndex={-1}>
-        {t('imports.applied', { count: result.counts.written, documents: result.applied.length })}
+        {t('imports.applied.title')}
       </h2>
       <Notice tone={result.notApplied.length > 0 ? 'warning' : 'success'}>
         <p>{t('imports.applied', { count: result.counts.written, documents: result.applied.length })}</p>
@@ -423,7 +453,7 @@ function Result({ result, year }: { result: OutcomeImportResult; year: number })
         <ul>
           {result.applied.map((a) => (
             <li key={a.boardId}>
-              <a href={paths.document(year, a.boardId, result.kind)}>{t('imports.applied.document', { board: a.boardId, count: a.outcomes.length, version: a.version })}</a>
+              <a href={paths.document(year, a.boardId, result.kind)}>{t('imports.applied.document', { board: nameOf(a.boardId), count: a.outcomes.length, version: a.version })}</a>
             </li>
           ))}
         </ul>
@@ -433,7 +463,7 @@ function Result({ result, year }: { result: OutcomeImportResult; year: number })
           <h3>{t('imports.notApplied.title')}</h3>
           <ul>
             {result.notApplied.map((n) => (
-              <li key={n.boardId}>{t(`imports.notApplied.${n.reason}` as Key, { board: n.boardId })}</li>
+              <li key={n.boardId}>{t(`imports.notApplied.${n.reason}` as Key, { board: nameOf(n.boardId) })}</li>
             ))}
           </ul>
         </>
