@@ -36,10 +36,13 @@ export const importFormatSchema = z
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
 const koladaUnitId = z.string().trim().min(1).max(64);
-export const importUnitSchema = z
-  .union([z.object({ municipality: koladaUnitId, ou: z.undefined().optional() }), z.object({ ou: koladaUnitId, municipality: z.undefined().optional() })])
-  .openapi({ description: 'A Kolada municipality (e.g. 0180) or organisational unit (e.g. V15E018000101)' });
-export type ImportUnit = z.infer<typeof importUnitSchema>;
+const unitFields = {
+  municipality: koladaUnitId.optional().openapi({ description: 'A Kolada municipality, e.g. 0180 (Stockholm)' }),
+  ou: koladaUnitId.optional().openapi({ description: 'A Kolada organisational unit, e.g. V15E018000101' }),
+};
+const oneUnit = { message: 'give either a municipality or an ou (organisational unit), not both' };
+/** A Kolada municipality or organisational unit. */
+export type ImportUnit = { municipality?: string; ou?: string };
 
 /** POST /api/cycles/{year}/imports/preview: what was pasted or uploaded, and into which report. */
 export const outcomeImportBodySchema = z
@@ -53,7 +56,7 @@ export const outcomeImportBodySchema = z
       .openapi({ description: 'The pasted text or the file: text for kolada and csv, base64 for xlsx' }),
     fileName: shortText(200).optional().openapi({ description: 'The uploaded file, for the history and the outcomes’ source', example: 'utfall-t1.xlsx' }),
     units: z
-      .array(z.intersection(importUnitSchema, z.object({ boardId: boardIdSchema })))
+      .array(z.object({ ...unitFields, boardId: boardIdSchema }).refine((u) => (u.municipality === undefined) !== (u.ou === undefined), oneUnit))
       .max(importLimits.units)
       .default([])
       .openapi({ description: 'Kolada only: which board each Kolada municipality or unit reports for' }),
@@ -122,7 +125,7 @@ export const outcomeImportPlanSchema = z
         version: z.enum(['v2', 'v3']).nullable(),
         pages: z.number().int(),
         missingNext: z.string().nullable().openapi({ description: 'The last page links to a further page that is not in the paste' }),
-        units: z.array(z.intersection(importUnitSchema, z.object({ boardId: boardIdSchema.nullable() }))).openapi({ description: 'Every Kolada unit in the data, and the board it maps to' }),
+        units: z.array(z.object({ ...unitFields, boardId: boardIdSchema.nullable() })).openapi({ description: 'Every Kolada unit in the data, and the board it maps to (null: none chosen)' }),
       })
       .optional(),
     mapped: z.array(importedRowSchema),
