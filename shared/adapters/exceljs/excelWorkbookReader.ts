@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetCell } from '../../domain/outcomeImport';
 import { UnreadableWorkbook, type WorkbookReader } from '../../ports/workbookReader';
 
@@ -16,10 +16,15 @@ function cellValue(value: ExcelJS.CellValue): SheetCell {
   return String(value);
 }
 
-/** Excel workbooks through exceljs, on the server only (the web app sends the file as it is). */
+/**
+ * Excel workbooks through exceljs, on the server only (the web app sends the file as it is). exceljs (about 1.5 MB)
+ * is imported when a workbook is first read: a function built from the same composition root that never reads one
+ * (every other handler) bundles none of it.
+ */
 export class ExcelWorkbookReader implements WorkbookReader {
   async firstSheet(bytes: Uint8Array): Promise<SheetCell[][]> {
-    const workbook = new ExcelJS.Workbook();
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     try {
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch (error) {
