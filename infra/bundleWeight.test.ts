@@ -55,8 +55,9 @@ describe('bundle weight', () => {
 
   it('serves the OpenAPI document from a small bundle, with named components', async () => {
     const { file, bytes, inputs } = await bundleWithMetafile('GetOpenApi');
-    // Built as CDK builds it, names kept (keepNames): about 306 KB with the Powertools tracer.
-    expect(bytes).toBeLessThan(320 * 1024);
+    // Built as CDK builds it, names kept (keepNames): about 306 KB with the Powertools tracer, plus every route's
+    // schemas, which grow with the API (318 KB before the import routes, 324 KB with them).
+    expect(bytes).toBeLessThan(340 * 1024);
     expect(inputsMatching(inputs, /@aws-sdk|zod-to-openapi|zod\/v4\/locales\/(?!en\.js)/)).toEqual([]);
     const runner = path.join(work, 'GetOpenApi', 'invoke.mjs');
     const event = {
