@@ -39,12 +39,6 @@ export const councilIndicatorSchema = z
       .max(councilGoalLimits.boardsPerIndicator)
       .optional()
       .openapi({ description: 'Boards that must set a target; without it, every board must' }),
-    koladaKpi: z
-      .string()
-      .trim()
-      .regex(/^[A-Z]\d{5}$/, 'a Kolada KPI id is a capital letter and five digits, e.g. N15428')
-      .optional()
-      .openapi({ description: "The Kolada key figure (KPI) the indicator's outcomes come from, e.g. N15428; imports map it to this indicator", example: 'N15428' }),
     ...rollupFields,
   })
   .openapi('CouncilIndicator');
