@@ -15,9 +15,25 @@ describe('council goals schema', () => {
     [{ ...indicator, target: Infinity }, [`${at}.target`]],
     [{ ...indicator, target: '90' }, [`${at}.target`]],
     [{ ...indicator, id: 'KF 1' }, [`${at}.id`]],
+    [{ ...indicator, definition: 'Andel av de svarande som är nöjda', source: 'Brukarundersökningen', koladaKpi: 'N15419' }, []],
+    [{ ...indicator, koladaKpi: 'U00405' }, []],
+    [{ ...indicator, koladaKpi: ' N15419 ' }, []],
+    [{ ...indicator, koladaKpi: 'n15419' }, [`${at}.koladaKpi`]],
+    [{ ...indicator, koladaKpi: 'N1541' }, [`${at}.koladaKpi`]],
+    [{ ...indicator, koladaKpi: 'N154190' }, [`${at}.koladaKpi`]],
+    [{ ...indicator, koladaKpi: '15419' }, [`${at}.koladaKpi`]],
+    [{ ...indicator, koladaKpi: 15419 }, [`${at}.koladaKpi`]],
+    [{ ...indicator, definition: 'x'.repeat(2001) }, [`${at}.definition`]],
+    [{ ...indicator, source: 'x'.repeat(301) }, [`${at}.source`]],
   ])('%j gives problems at %j', (ind, paths) => {
     const result = councilGoalsSchema.safeParse(goals(ind));
     expect(result.error?.issues.map((i) => i.path.join('.')) ?? []).toEqual(paths);
+  });
+
+  it('keeps goals stored before definition, source and koladaKpi existed valid, and trims what is sent', () => {
+    expect(councilGoalsSchema.parse(goals(indicator)).directionGoals[0]!.areaGoals[0]!.indicators[0]).toEqual(indicator);
+    const parsed = councilGoalsSchema.parse(goals({ ...indicator, koladaKpi: ' N15419 ', source: ' Kolada ' }));
+    expect(parsed.directionGoals[0]!.areaGoals[0]!.indicators[0]).toMatchObject({ koladaKpi: 'N15419', source: 'Kolada' });
   });
 
   it('refuses a set with more than 500 indicators in all', () => {

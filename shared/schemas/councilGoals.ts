@@ -23,6 +23,16 @@ export const rollupFields = {
     .openapi({ description: 'With rollup `weighted`: the unit attribute that weighs each unit (pupils, beds)' }),
 };
 
+/**
+ * A Kolada KPI id (RKA's key figures): one capital letter for the kind (N nyckeltal, U underlag) and five digits,
+ * e.g. N15419. The imports map an indicator's outcomes from it.
+ */
+export const koladaKpiSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]\d{5}$/, 'write a Kolada KPI id: a capital letter and five digits, e.g. N15419')
+  .openapi({ description: 'The Kolada KPI that measures the indicator (RKA), e.g. N15419', example: 'N15419' });
+
 /** Limits sized for a large city (Stockholm: 3 direction goals, ~15 area goals, ~100 indicators, ~45 boards). */
 export const councilGoalLimits = { directionGoals: 20, areaGoalsPerDirection: 30, indicatorsPerArea: 50, indicators: 500, boardsPerIndicator: 200 };
 
@@ -40,6 +50,20 @@ export const councilIndicatorSchema = z
       .optional()
       .openapi({ description: 'Boards that must set a target; without it, every board must' }),
     ...rollupFields,
+    // Optional, so that goals stored before they existed stay valid.
+    definition: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .openapi({ description: 'What the indicator measures and how it is calculated' }),
+    source: z
+      .string()
+      .trim()
+      .max(300)
+      .optional()
+      .openapi({ description: 'Where the figures come from, e.g. "Kolada (RKA)", "the city\'s pupil survey"' }),
+    koladaKpi: koladaKpiSchema.optional(),
   })
   .openapi('CouncilIndicator');
 export type CouncilIndicator = z.infer<typeof councilIndicatorSchema>;
