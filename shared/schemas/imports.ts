@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import './openapiMeta';
 import { boardIdSchema, documentStatusSchema, finiteNumber, idSchema, shortText } from './common';
+import { koladaKpiSchema } from './councilGoals';
 import { koladaMappingSchema, koladaPayloadSchema, koladaSkippedSchema } from './kolada';
 
 /** POST /api/cycles/{year}/imports/kolada: Kolada data, how it maps to indicators and boards, and where it came from. */
@@ -151,7 +152,7 @@ export type OutcomeImportResult = z.infer<typeof outcomeImportResultSchema>;
 /** POST /api/cycles/{year}/imports/kolada/fetch: what to ask Kolada's v3 API for. */
 export const koladaFetchBodySchema = z
   .object({
-    kpis: z.array(z.string().trim().regex(/^[A-Z]\d{5}$/, 'a Kolada KPI id, e.g. N15428')).max(25).optional().openapi({ description: "Default: every council indicator's koladaKpi" }),
+    kpis: z.array(koladaKpiSchema).max(25).optional().openapi({ description: "Default: every council indicator's koladaKpi" }),
     municipalities: z.array(koladaUnitId).max(25).default([]),
     ous: z.array(koladaUnitId).max(25).default([]),
     years: z.array(z.number().int().min(1990).max(2100)).min(1).max(10).optional().openapi({ description: 'Default: the year imported' }),
