@@ -48,8 +48,8 @@ async function readUpload(file: File): Promise<Upload | Message> {
 function knownProblem(problem: { path: string; message: string }): Message | undefined {
   const page = /^content\.page (\d+)/.exec(problem.path);
   if (page) return k('imports.error.notKolada', { page: page[1]! });
-  const column = /^the sheet has no column (\w+)/.exec(problem.message);
-  if (column) return k('imports.error.noColumn', { column: column[1]! });
+  const column = /^the sheet has no column (board|indicator|value)\b/.exec(problem.message);
+  if (column) return k('imports.error.noColumn', { columns: t(`imports.column.${column[1]}` as Key) });
   const byMessage: Record<string, Key> = {
     'not JSON': 'imports.error.notJson',
     'JSON, not CSV': 'imports.error.jsonAsSheet',
@@ -105,10 +105,13 @@ export function ImportsPage({ year }: { year: number }) {
     else if (error.status === 404) setErrors({ [field]: [k('imports.error.unknownYear', { year })] });
     else if (error.status === 409) setErrors({ [field]: [k('imports.error.signedOff', { year })] });
     else if (error.status === 422 || error.status === 400) {
-      const known = (error.problem.errors ?? []).map(knownProblem);
-      if (known.length > 0 && known.every((m) => m !== undefined)) {
+      const problems = error.problem.errors ?? [];
+      const missing = problems.flatMap((p) => /^the sheet has no column (board|indicator|value)\b/.exec(p.message)?.[1] ?? []);
+      const known = problems.filter((p) => !/^the sheet has no column/.test(p.message)).map(knownProblem);
+      if (problems.length > 0 && known.every((m) => m !== undefined)) {
         const seen = new Set<string>();
-        setErrors({ [field]: (known as Message[]).filter((m) => !seen.has(JSON.stringify(m)) && !!seen.add(JSON.stringify(m))) });
+        const columns: Message[] = missing.length ? [k('imports.error.noColumn', { columns: missing.map((c) => t(`imports.column.${c}` as Key)).join(', ') })] : [];
+        setErrors({ [field]: [...columns, ...(known as Message[]).filter((m) => !seen.has(JSON.stringify(m)) && !!seen.add(JSON.stringify(m)))] });
         setServerProblems([]);
       } else {
         setErrors({ [field]: [k('imports.error.server', { detail: error.problem.detail ?? error.message })] });
