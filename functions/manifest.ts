@@ -80,6 +80,9 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   exportBoardYear: { table: 'read' },
   exportBoardYearCsv: { table: 'read' },
   importKoladaOutcomes: { table: 'write' },
+  previewOutcomeImport: { table: 'read' },
+  applyOutcomeImport: { table: 'write' },
+  fetchKoladaPages: { table: 'read' },
   getReviewQueue: { table: 'read' },
 };
 

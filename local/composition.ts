@@ -10,6 +10,8 @@ import { dynamoPorts } from '../shared/adapters/dynamo/index';
 import { DynamoTableReadiness } from '../shared/adapters/dynamo/tableReadiness';
 import { DynamoPeopleDirectory } from '../shared/adapters/dynamo/people';
 import { StepFunctionsEngine } from '../shared/adapters/sfn/stepFunctionsEngine';
+import { OfflineKoladaSource } from '../shared/adapters/kolada/httpKoladaSource';
+import { ExcelWorkbookReader } from '../shared/adapters/exceljs/excelWorkbookReader';
 import type { Deps } from '../shared/composition/deps';
 import type { Clock } from '../shared/ports/clock';
 import type { Notifier } from '../shared/ports/notifier';
@@ -45,6 +47,13 @@ export function localDeps(adapters: {
   workflow: WorkflowEngine;
 }): Deps {
   const { db, tableName, ...rest } = adapters;
-  // Locally the people are a user store in the table; in AWS, Cognito (shared/composition/cloud.ts).
-  return { ...tablePorts(db, tableName, adapters.clock), people: new DynamoPeopleDirectory(db, tableName), ...rest };
+  // Locally the people are a user store in the table (in AWS, Cognito: shared/composition/cloud.ts), and a Kolada
+  // fetch is refused (no internet: 503 saying to paste or upload), never faked.
+  return {
+    ...tablePorts(db, tableName, adapters.clock),
+    people: new DynamoPeopleDirectory(db, tableName),
+    kolada: new OfflineKoladaSource(),
+    workbooks: new ExcelWorkbookReader(),
+    ...rest,
+  };
 }

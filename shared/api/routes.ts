@@ -17,7 +17,16 @@ import {
   submitResponseSchema,
 } from '../schemas/documents';
 import { boardYearExportSchema } from '../schemas/exports';
-import { koladaImportAnswerSchema, koladaImportBodySchema } from '../schemas/imports';
+import {
+  koladaFetchAnswerSchema,
+  koladaFetchBodySchema,
+  koladaImportAnswerSchema,
+  koladaImportBodySchema,
+  outcomeImportApplyBodySchema,
+  outcomeImportBodySchema,
+  outcomeImportPlanSchema,
+  outcomeImportResultSchema,
+} from '../schemas/imports';
 import { indicatorSeriesSchema, metersResponseSchema, publicIndicatorParamsSchema, publicMetersParamsSchema } from '../schemas/meters';
 import { idempotencyKeySchema, ifMatchSchema } from '../http/headers';
 import { defineRoute, type RouteSpec } from '../http/route';
@@ -471,6 +480,64 @@ export const importKoladaRoute = route({
   headers: idempotencyHeaders,
   body: koladaImportBodySchema,
   responses: { 200: { description: 'What was written where, and what was skipped', schema: koladaImportAnswerSchema }, 422: problem('Invalid mapping') },
+});
+
+export const previewOutcomeImportRoute = route({
+  operationId: 'previewOutcomeImport',
+  action: 'outcomes.import',
+  method: 'post',
+  path: '/api/cycles/{year}/imports/preview',
+  summary: 'What an import of outcomes (Kolada JSON, a CSV or Excel sheet) would write, row by row, and what it skips and why; changes nothing (admin)',
+  tag: 'exports',
+  auth: 'jwt',
+  params: yearParams,
+  body: outcomeImportBodySchema,
+  responses: {
+    200: { description: 'The mapped rows (old → new), the skipped rows with their reasons, the reports written into', schema: outcomeImportPlanSchema },
+    404: problem('No such cycle, or its council goals are not loaded'),
+    409: problem('The year is signed off'),
+    413: problem('The body is too large'),
+    422: problem('Not JSON, not Kolada data, not a sheet of outcomes'),
+  },
+});
+
+export const applyOutcomeImportRoute = route({
+  operationId: 'applyOutcomeImport',
+  idempotency: 'remembered',
+  action: 'outcomes.import',
+  method: 'post',
+  path: '/api/cycles/{year}/imports/apply',
+  summary: "Write a previewed import's values as draft outcomes into the boards' reports, only at the versions the preview showed (admin)",
+  tag: 'exports',
+  auth: 'jwt',
+  params: yearParams,
+  headers: idempotencyHeaders,
+  body: outcomeImportApplyBodySchema,
+  responses: {
+    200: { description: 'What was written where (old → new), what was not and why, and the skipped rows', schema: outcomeImportResultSchema },
+    404: problem('No such cycle, or its council goals are not loaded'),
+    409: problem('The year is signed off'),
+    413: problem('The body is too large'),
+    422: problem('Not JSON, not Kolada data, not a sheet of outcomes'),
+  },
+});
+
+export const fetchKoladaPagesRoute = route({
+  operationId: 'fetchKoladaPages',
+  action: 'outcomes.import',
+  method: 'post',
+  path: '/api/cycles/{year}/imports/kolada/fetch',
+  summary: "Fetch outcomes from Kolada's v3 API by KPI, municipality or unit and year, every page, as the content of a preview (admin; AWS only)",
+  tag: 'exports',
+  auth: 'jwt',
+  params: yearParams,
+  body: koladaFetchBodySchema,
+  responses: {
+    200: { description: "Kolada's pages", schema: koladaFetchAnswerSchema },
+    404: problem('No such cycle'),
+    422: problem('No KPIs to fetch, or no municipality or unit named'),
+    503: problem('Kolada cannot be reached (locally there is no internet): paste or upload instead'),
+  },
 });
 
 export const reviewQueueRoute = route({

@@ -27,6 +27,8 @@ import { CognitoPeopleDirectory } from '../adapters/cognito/peopleDirectory';
 import { EventBridgeScheduler } from '../adapters/scheduler/eventBridgeScheduler';
 import { SesNotifier } from '../adapters/ses/sesNotifier';
 import { StepFunctionsEngine } from '../adapters/sfn/stepFunctionsEngine';
+import { HttpKoladaSource } from '../adapters/kolada/httpKoladaSource';
+import { ExcelWorkbookReader } from '../adapters/exceljs/excelWorkbookReader';
 import { systemClock, type Clock } from '../ports/clock';
 import type { Deps } from './deps';
 import { requiredEnv, stateMachineArnEnvVar, USER_POOL_ID_ENV } from './environment';
@@ -118,4 +120,12 @@ export function workflow(): Deps['workflow'] {
 export function people(env: NodeJS.ProcessEnv = process.env): Deps['people'] {
   const { db, name } = table();
   return new CognitoPeopleDirectory(new CognitoIdentityProviderClient({ maxAttempts: 4 }), requiredEnv(USER_POOL_ID_ENV, env), new DynamoPeopleAudit(db, name));
+}
+
+export function kolada(env: NodeJS.ProcessEnv = process.env): Deps['kolada'] {
+  return new HttpKoladaSource({ baseUrl: env.KOLADA_BASE_URL });
+}
+
+export function workbooks(): Deps['workbooks'] {
+  return new ExcelWorkbookReader();
 }

@@ -1,4 +1,6 @@
 import type { Clock } from '../ports/clock';
+import type { KoladaSource } from '../ports/koladaSource';
+import type { WorkbookReader } from '../ports/workbookReader';
 import type { Notifier } from '../ports/notifier';
 import type { PeopleDirectory } from '../ports/people';
 import type { Readiness } from '../ports/readiness';
@@ -19,4 +21,8 @@ export interface Deps extends TablePorts {
   readiness: Readiness;
   /** Who may sign in: Cognito in AWS, the local user store in the table locally. */
   people: PeopleDirectory;
+  /** Kolada's open API (in AWS over HTTP; locally refused: no internet). */
+  kolada: KoladaSource;
+  /** Uploaded Excel workbooks. */
+  workbooks: WorkbookReader;
 }

@@ -12,6 +12,7 @@ import { CycleHistoryPage } from './pages/CycleHistoryPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
+import { ImportsPage } from './pages/ImportsPage';
 import { MetersPage } from './pages/MetersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -189,6 +190,7 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   if ((params = match('/cycles/:year/council-goals', path))) return <CouncilGoalsPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/signoff', path))) return <SignoffPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/imports', path))) return <ImportsPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/boards/:boardId/documents/:kind/history', path)) && isKind(params.kind!)) {
     return <HistoryPage year={Number(params.year)} boardId={params.boardId!} kind={params.kind} />;
   }

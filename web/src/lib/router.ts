@@ -74,6 +74,7 @@ export const paths = {
   history: (year: number, boardId: string, kind: string) => `/cycles/${year}/boards/${encodeURIComponent(boardId)}/documents/${kind}/history`,
   review: (year: number) => `/cycles/${year}/review`,
   signoff: (year: number) => `/cycles/${year}/signoff`,
+  imports: (year: number) => `/cycles/${year}/imports`,
   meters: (year: number) => `/public/cycles/${year}/meters`,
   /** The office's people: who may sign in, their roles and boards. */
   adminUsers: () => '/admin/users',
