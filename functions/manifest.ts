@@ -54,6 +54,7 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   putBoard: { table: 'write' },
   listBoards: { table: 'read' },
   createCycle: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
+  getCopyPreview: { table: 'read' },
   listCycles: { table: 'read' },
   getCycle: { table: 'read' },
   getCycleHistory: { table: 'read' },

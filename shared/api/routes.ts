@@ -3,7 +3,7 @@ import '../schemas/openapiMeta';
 import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
-import { calendarPatchBodySchema, createCycleBodySchema, cycleHistorySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
+import { calendarPatchBodySchema, copyPreviewSchema, createCycleBodySchema, createdCycleSchema, cycleHistorySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
 import {
   decisionBodySchema,
   documentSchema,
@@ -105,12 +105,29 @@ export const createCycleRoute = route({
   action: 'cycles.create',
   method: 'post',
   path: '/api/cycles',
-  summary: "Open a year's cycle with its calendar (admin); its reporting periods are scheduled",
+  summary: "Open a year's cycle with its calendar (admin); its reporting periods are scheduled. With copyFrom, from that year: its calendar moved, its council goals, and each board's approved plan as a draft",
   tag: 'cycles',
   auth: 'jwt',
   headers: idempotencyHeaders,
   body: createCycleBodySchema,
-  responses: { 201: { description: 'Opened', schema: cycleSchema }, 409: problem('The year exists already'), 422: problem('Invalid calendar') },
+  responses: {
+    201: { description: 'Opened; with copyFrom, `copied` says what was copied', schema: createdCycleSchema },
+    409: problem('The year exists already'),
+    422: problem('Invalid calendar, or no cycle of the copyFrom year'),
+  },
+});
+
+export const copyPreviewRoute = route({
+  operationId: 'getCopyPreview',
+  action: 'cycles.copyPreview',
+  method: 'get',
+  path: '/api/cycles/{year}/copy-preview',
+  summary: "What opening a new year from this one would copy (admin): the calendar moved, the council goals, the boards' approved plans, and the boards without one",
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  query: z.object({ to: yearSchema.optional().openapi({ description: 'The year to open (default: the year after)' }) }),
+  responses: { 200: { description: 'What would be copied; nothing is', schema: copyPreviewSchema }, 404: problem('No such cycle to copy from') },
 });
 
 export const listCyclesRoute = route({

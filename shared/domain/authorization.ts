@@ -40,6 +40,7 @@ export const policy = {
   'boards.put': { does: 'create or change boards', onBoard: false, grants: { admin: 'all' } },
   'boards.list': { does: 'list the boards', onBoard: false, grants: everyone },
   'cycles.create': { does: 'open a cycle', onBoard: false, grants: { admin: 'all' } },
+  'cycles.copyPreview': { does: 'preview what a new year would copy', onBoard: false, grants: { admin: 'all' } },
   'cycles.read': { does: 'read a cycle', onBoard: false, grants: everyone },
   'cycles.history': { does: "read a cycle's history", onBoard: false, grants: everyone },
   'cycles.calendar.patch': { does: "change a cycle's calendar", onBoard: false, grants: { admin: 'all' } },

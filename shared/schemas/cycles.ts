@@ -68,7 +68,28 @@ const reviewerContactsSchema = z
   .openapi({ description: 'Reviewers copied on overdue notices and escalations' });
 
 export const createCycleBodySchema = z
-  .object({ year: yearSchema, calendar: calendarSchema, reviewerContacts: reviewerContactsSchema.optional() })
+  .object({
+    year: yearSchema,
+    calendar: calendarSchema
+      .optional()
+      .openapi({ description: "The year's calendar; with copyFrom it may be left out: the source year's, moved by the difference in years (a 29 February to the 28th)" }),
+    reviewerContacts: reviewerContactsSchema.optional(),
+    copyFrom: z
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .openapi({ description: "A year to start from: its council goals are copied, and each board's approved plan of it becomes a draft plan of the new year" }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.calendar === undefined && body.copyFrom === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['calendar'], message: 'give the calendar, or copyFrom to take the calendar of that year moved to this one' });
+    }
+    if (body.copyFrom !== undefined && body.copyFrom === body.year) {
+      ctx.addIssue({ code: 'custom', path: ['copyFrom'], message: `copyFrom names the year being opened (${body.year}); name an earlier year to copy from` });
+    }
+  })
   .openapi('CreateCycleBody');
 export type CreateCycleBody = z.infer<typeof createCycleBodySchema>;
 
@@ -149,9 +170,47 @@ export const cycleHistorySchema = z
             changes: z.array(z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number()]) })).optional(),
             goals: z.object({ version: z.number().int(), directionGoals: z.number().int(), indicators: z.number().int() }).optional(),
             companies: z.number().int().optional(),
+            copiedFrom: z.number().int().optional().openapi({ description: '`opened` and `council_goals_replaced` of a year copied from another: that year' }),
           })
           .optional(),
       }),
     ),
   })
   .openapi('CycleHistory');
+
+/** What POST /api/cycles copied from `copyFrom`: whether the council goals, and how many boards' plans. */
+export const copiedSchema = z
+  .object({
+    from: z.number().int().openapi({ description: 'The year copied from' }),
+    councilGoals: z.boolean().openapi({ description: 'Whether the council goals were copied (false: the source year had none)' }),
+    plans: z.number().int().openapi({ description: "Boards whose approved plan of the source year became a draft plan of the new year" }),
+  })
+  .openapi('Copied');
+export type Copied = z.infer<typeof copiedSchema>;
+
+/** The answer of POST /api/cycles: the cycle opened, and with copyFrom what was copied. */
+export const createdCycleSchema = cycleSchema.extend({ copied: copiedSchema.optional() }).openapi('CreatedCycle');
+
+const previewBoardSchema = z.object({
+  boardId: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable().openapi({ description: 'The board a unit sits below; null at the top' }),
+});
+
+/** GET /api/cycles/{year}/copy-preview: what opening `to` from `year` would copy, before anything is. */
+export const copyPreviewSchema = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    exists: z.boolean().openapi({ description: 'Whether the year `to` is open already (opening it again answers 409)' }),
+    calendar: calendarSchema.openapi({ description: "The source year's calendar moved to `to`: what the new year gets when its calendar is left out" }),
+    councilGoals: z
+      .object({ present: z.boolean(), directionGoals: z.number().int(), areaGoals: z.number().int(), indicators: z.number().int() })
+      .openapi({ description: 'The council goals of the source year, counted' }),
+    plans: z.array(previewBoardSchema).openapi({ description: 'The boards (units included) whose approved plan would become a draft of the new year' }),
+    withoutPlan: z
+      .array(previewBoardSchema.extend({ status: z.enum(['not_started', 'draft', 'in_review', 'returned']) }))
+      .openapi({ description: 'The boards (not archived) with no approved plan in the source year, and the status of their plan there: nothing of theirs is copied' }),
+  })
+  .openapi('CopyPreview');
+export type CopyPreview = z.infer<typeof copyPreviewSchema>;
