@@ -17,6 +17,9 @@ import { OverviewPage } from './pages/OverviewPage';
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { SignInPage } from './pages/SignInPage';
 import { SignoffPage } from './pages/SignoffPage';
+import { AdminPage, mayUseOffice } from './pages/AdminPage';
+import { CalendarPage } from './pages/CalendarPage';
+import { NewCyclePage } from './pages/NewCyclePage';
 
 /**
  * Finds the year to show from the server's clock (a demo's clock is not the browser's): signed in, the cycle of the
@@ -117,6 +120,7 @@ function Header({ session, year, path, locale }: { session: Session | null; year
     if (may(user, 'signoff')) items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
     items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
   }
+  if (mayUseOffice(user)) items.push({ href: paths.admin(), label: 'year.nav.office', active: path === '/admin' || path.startsWith('/admin/') });
   const otherLocale = locale === 'sv' ? 'en' : 'sv';
   return (
     <header class="site-header">
@@ -177,9 +181,12 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   if (params) return <MetersPage year={Number(params.year)} />;
 
   // Everything below needs a signed-in person.
-  const needsSignIn = /^\/cycles\//.test(path);
+  const needsSignIn = /^\/(cycles|admin)(\/|$)/.test(path);
   if (needsSignIn && !session) return <SignInPage next={path} required />;
 
+  if (path === '/admin') return <AdminPage />;
+  if (path === '/admin/cycles/new') return <NewCyclePage />;
+  if ((params = match('/cycles/:year/calendar', path))) return <CalendarPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} parent={query.get('parent') || undefined} />;
   if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;

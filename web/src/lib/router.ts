@@ -73,4 +73,12 @@ export const paths = {
   review: (year: number) => `/cycles/${year}/review`,
   signoff: (year: number) => `/cycles/${year}/signoff`,
   meters: (year: number) => `/public/cycles/${year}/meters`,
+  /** The city office's workspace (api.md 1.1 "Web app addresses") and the pages it links to. */
+  admin: () => '/admin',
+  newCycle: () => '/admin/cycles/new',
+  calendar: (year: number) => `/cycles/${year}/calendar`,
+  councilGoals: (year: number) => `/cycles/${year}/council-goals`,
+  imports: (year: number) => `/cycles/${year}/imports`,
+  adminBoards: () => '/admin/boards',
+  adminUsers: () => '/admin/users',
 };
