@@ -14,7 +14,7 @@ export function CalendarFields({ form, onInput, errorOf }: { form: CalendarForm;
       <fieldset class="card">
         <legend>{t('year.section.deadlines')}</legend>
         {deadlineFields.map((field) => (
-          <Field key={field} id={calendarFieldId(field)} label={fieldLabel(field)} help={t('year.field.date.help')} error={errorOf(calendarFieldId(field))} required>
+          <Field key={field} id={calendarFieldId(field)} label={fieldLabel(field)} error={errorOf(calendarFieldId(field))} required>
             {(a) => <input {...a} class="input input--medium" type="date" value={form[field]} onInput={(e) => onInput(field, (e.target as HTMLInputElement).value)} />}
           </Field>
         ))}

@@ -234,14 +234,15 @@ function PreviewOfCopy({ preview }: { preview: CopyPreview }) {
         </ul>
       )}
       {preview.withoutPlan.length > 0 && (
-        <>
-          <h3>{t('year.new.previewWithout', { year: preview.from, count: preview.withoutPlan.length })}</h3>
+        // Often most of the city in a first year: folded, so that the plans copied stay in view.
+        <details>
+          <summary>{t('year.new.previewWithout', { year: preview.from, count: preview.withoutPlan.length })}</summary>
           <ul class="checklist" id="preview-without">
             {preview.withoutPlan.map((board) => (
               <li key={board.boardId}>{boardLine(board)}</li>
             ))}
           </ul>
-        </>
+        </details>
       )}
     </>
   );

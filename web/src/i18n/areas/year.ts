@@ -32,7 +32,6 @@ export const sv = {
   'year.field.t2Due': 'Tertialrapport 2 senast',
   'year.field.annualDue': 'Verksamhetsberättelse senast',
   'year.field.signoffDue': 'Fastställande senast',
-  'year.field.date.help': 'Datum som ÅÅÅÅ-MM-DD.',
   'year.field.reminderDaysBefore': 'Påminnelse, dagar före sista dag',
   'year.field.reminderDaysBefore.help': 'Nämnder som inte har skickat in påminns så många dagar före (0–60).',
   'year.field.escalateEveryDays': 'Eskalering, var n:e dag efter sista dag',
@@ -46,7 +45,7 @@ export const sv = {
 
   // Errors next to the fields
   'year.error.title': 'Rätta {count} fel innan du fortsätter',
-  'year.error.date': '{field}: skriv ett datum som finns, som ÅÅÅÅ-MM-DD.',
+  'year.error.date': '{field}: välj ett datum som finns.',
   'year.error.order': '{field} måste komma efter {previous}.',
   'year.error.range': '{field}: skriv ett heltal från {min} till {max}.',
   'year.error.timeZone': '{field}: skriv en tidszon som Europe/Stockholm.',
@@ -149,7 +148,6 @@ export const en: Record<keyof typeof sv, string> = {
   'year.field.t2Due': 'Tertial report 2 due',
   'year.field.annualDue': 'Annual report due',
   'year.field.signoffDue': 'Sign-off due',
-  'year.field.date.help': 'Date as YYYY-MM-DD.',
   'year.field.reminderDaysBefore': 'Reminder, days before the deadline',
   'year.field.reminderDaysBefore.help': 'Boards that have not submitted are reminded this many days before (0–60).',
   'year.field.escalateEveryDays': 'Escalation, every n days after the deadline',
@@ -162,7 +160,7 @@ export const en: Record<keyof typeof sv, string> = {
   'year.section.reminders': 'Reminders and units',
 
   'year.error.title': 'Fix {count} problems before you go on',
-  'year.error.date': '{field}: enter a date that exists, as YYYY-MM-DD.',
+  'year.error.date': '{field}: choose a date that exists.',
   'year.error.order': '{field} must come after {previous}.',
   'year.error.range': '{field}: enter a whole number from {min} to {max}.',
   'year.error.timeZone': '{field}: enter a time zone such as Europe/Stockholm.',
