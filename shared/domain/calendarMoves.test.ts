@@ -45,3 +45,20 @@ describe('calendarMoves', () => {
     expect(moves({ unitLeadDays: 10 })).toEqual([]);
   });
 });
+
+describe("calendarMoves and the reminder job's steps", () => {
+  // Only what moves is listed: at depth 2 the plan's later date and the shorter lead days cancel out.
+  it.each([0, 1, 2])('date the first three steps of every kind at depth %s as reminderSteps does', async (depth) => {
+    const { reminderSteps } = await import('./reminders');
+    const after: Calendar = { ...calendar, planDue: '2027-02-10', t1Due: '2027-05-20', t2Due: '2027-09-01', annualDue: '2028-02-20', reminderDaysBefore: 3, escalateEveryDays: 4, unitLeadDays: 9 };
+    const moved = calendarMoves(calendar, after, { openedOn, depths: [depth] }).filter((m) => m.depth === depth && m.what !== 'due' && !m.what.startsWith('period'));
+    for (const kind of ['plan', 't1', 't2', 'annual'] as const) {
+      const steps = (c: Calendar) => {
+        const out: string[] = [];
+        for (const step of reminderSteps(c, kind, depth)) if (out.push(step.date) === 3) break;
+        return out;
+      };
+      expect(moved.filter((m) => m.kind === kind).map((m) => [m.from, m.to])).toEqual(steps(calendar).map((from, i) => [from, steps(after)[i]]).filter(([from, to]) => from !== to));
+    }
+  });
+});

@@ -1,14 +1,17 @@
 /**
  * What a calendar change moves, before it is saved: each due date, each reminder step (the reminder, the overdue
  * notice, the first escalation) and each period's opening and closing, old date → new date. Computed with the very
- * functions the reminder job and the period schedules use (domain/reminders, domain/periods), so what the office is
- * shown is what the server will do.
+ * functions the reminder job's steps (domain/reminders.reminderSteps) and the period schedules (domain/periods) are
+ * made of, so what the office is shown is what the server will do. The web app imports this: no zod here (only types
+ * from the schemas), hence the kinds listed below rather than read from schemas/common.
  */
 import type { Calendar } from '../schemas/cycles';
-import { documentKinds, type DocumentKind } from '../schemas/common';
-import { dueDateFor } from './calendar';
+import type { DocumentKind } from '../schemas/common';
+import { dueDateFor, escalationDate, overdueDate, reminderDate } from './calendar';
 import { periodWindow } from './periods';
-import { reminderSteps, type ReminderStep } from './reminders';
+import type { ReminderMessageKind } from './reminders';
+
+const documentKinds: readonly DocumentKind[] = ['plan', 't1', 't2', 'annual'];
 
 export type MovedThing = 'due' | 'reminder' | 'overdue' | 'escalation' | 'periodOpens' | 'periodCloses';
 
@@ -22,15 +25,12 @@ export interface CalendarMove {
 }
 
 /** The reminder steps shown per kind: the reminder, the overdue notice and the first escalation (the rest follow it). */
-const STEPS_SHOWN = 3;
-
-function firstSteps(calendar: Calendar, kind: DocumentKind, depth: number): ReminderStep[] {
-  const steps: ReminderStep[] = [];
-  for (const step of reminderSteps(calendar, kind, depth)) {
-    steps.push(step);
-    if (steps.length === STEPS_SHOWN) break;
-  }
-  return steps;
+function firstSteps(calendar: Calendar, kind: DocumentKind, depth: number): Array<{ messageKind: ReminderMessageKind; date: string }> {
+  return [
+    { messageKind: 'reminder', date: reminderDate(calendar, kind, depth) },
+    { messageKind: 'overdue', date: overdueDate(calendar, kind, depth) },
+    { messageKind: 'escalation', date: escalationDate(calendar, kind, 1, depth) },
+  ];
 }
 
 /**
