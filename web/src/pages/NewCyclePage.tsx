@@ -202,9 +202,11 @@ function NewCycleForm({ cycles, fallbackYear, title }: { cycles: Cycle[]; fallba
           <h3>{t('year.new.previewCalendar')}</h3>
           <CalendarSummary form={form} caption={t('year.new.previewCalendar')} />
           {previewed.preview ? <PreviewOfCopy preview={previewed.preview} /> : <p>{t('year.new.previewNoCopy')}</p>}
-          <Button onClick={() => void open()} disabled={busy}>
-            {busy ? t('year.new.opening') : t('year.new.confirm', { year: previewed.request.year })}
-          </Button>
+          <p>
+            <Button onClick={() => void open()} disabled={busy}>
+              {busy ? t('year.new.opening') : t('year.new.confirm', { year: previewed.request.year })}
+            </Button>
+          </p>
         </section>
       )}
     </div>
