@@ -149,52 +149,55 @@ function NewCycleForm({ cycles, fallbackYear, title }: { cycles: Cycle[]; fallba
     <div class="page">
       <PageTitle title={title}>{title}</PageTitle>
       <p class="lead">{t('year.new.intro')}</p>
-      <p>{latest ? t('year.new.prefilled', { year: latest.year }) : t('year.new.none')}</p>
+      {!opened && <p>{latest ? t('year.new.prefilled', { year: latest.year }) : t('year.new.none')}</p>}
       {problems.length > 0 && <ProblemList key={attempt} id="new-cycle-problems" title={t('year.error.title', { count: problems.length })} problems={problems} focusOnShow />}
       {failure !== null && <ErrorNotice error={failure} />}
       {opened && <OpenedNotice opened={opened} />}
 
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void preview();
-        }}
-      >
-        <div class="card">
-          <TextField id={calendarFieldId('year')} label={fieldLabel('year')} help={t('year.field.year.help')} numeric width="short" required value={yearText} onInput={onYear} error={errorOf(calendarFieldId('year'))} />
-          {source && (
-            <div class={`field${errorOf(calendarFieldId('copyFrom')) ? ' field--error' : ''}`}>
-              <label class="choice">
-                <input
-                  type="checkbox"
-                  id={calendarFieldId('copyFrom')}
-                  checked={copy}
-                  aria-describedby={`${calendarFieldId('copyFrom')}-help`}
-                  onChange={(e) => {
-                    setCopy((e.target as HTMLInputElement).checked);
-                    changed();
-                  }}
-                />{' '}
-                {t('year.new.copy', { year: source.year })}
-              </label>
-              <p class="field__help" id={`${calendarFieldId('copyFrom')}-help`}>
-                {t('year.new.copy.help', { year: source.year })}
-              </p>
-              {errorOf(calendarFieldId('copyFrom')) && (
-                <p class="field__error" id={`${calendarFieldId('copyFrom')}-err`}>
-                  <span aria-hidden="true">✖ </span>
-                  {errorOf(calendarFieldId('copyFrom'))}
+      {/* Once the year is open the form has done its work: what was copied and where to go next stay. */}
+      {!opened && (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void preview();
+          }}
+        >
+          <div class="card">
+            <TextField id={calendarFieldId('year')} label={fieldLabel('year')} help={t('year.field.year.help')} numeric width="short" required value={yearText} onInput={onYear} error={errorOf(calendarFieldId('year'))} />
+            {source && (
+              <div class={`field${errorOf(calendarFieldId('copyFrom')) ? ' field--error' : ''}`}>
+                <label class="choice">
+                  <input
+                    type="checkbox"
+                    id={calendarFieldId('copyFrom')}
+                    checked={copy}
+                    aria-describedby={`${calendarFieldId('copyFrom')}-help`}
+                    onChange={(e) => {
+                      setCopy((e.target as HTMLInputElement).checked);
+                      changed();
+                    }}
+                  />{' '}
+                  {t('year.new.copy', { year: source.year })}
+                </label>
+                <p class="field__help" id={`${calendarFieldId('copyFrom')}-help`}>
+                  {t('year.new.copy.help', { year: source.year })}
                 </p>
-              )}
-            </div>
-          )}
-        </div>
-        <CalendarFields form={form} onInput={onField} errorOf={errorOf} />
-        <Button type="submit" variant={previewed ? 'secondary' : 'primary'} disabled={busy}>
-          {t('year.new.preview')}
-        </Button>
-      </form>
+                {errorOf(calendarFieldId('copyFrom')) && (
+                  <p class="field__error" id={`${calendarFieldId('copyFrom')}-err`}>
+                    <span aria-hidden="true">✖ </span>
+                    {errorOf(calendarFieldId('copyFrom'))}
+                  </p>
+                )}
+              </div>
+            )}
+          </div>
+          <CalendarFields form={form} onInput={onField} errorOf={errorOf} />
+          <Button type="submit" variant={previewed ? 'secondary' : 'primary'} disabled={busy}>
+            {t('year.new.preview')}
+          </Button>
+        </form>
+      )}
 
       {previewed && (
         <section class="card" aria-labelledby="preview-title" id="copy-preview" ref={previewRef} tabIndex={-1}>
