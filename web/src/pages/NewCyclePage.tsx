@@ -135,6 +135,8 @@ function NewCycleForm({ cycles, fallbackYear, title }: { cycles: Cycle[]; fallba
       const answer = await api<Opened>('POST', '/cycles', { body: previewed.request, idempotencyKey: previewed.idempotencyKey });
       setOpened(answer.data);
       setPreviewed(null);
+      // The form (and the button that had focus) goes away: the answer takes the focus, and is read out.
+      setTimeout(() => document.getElementById('cycle-opened')?.focus(), 0);
     } catch (error) {
       setPreviewed(null);
       if (error instanceof ApiError && error.status === 409) show([{ fieldId: calendarFieldId('year'), message: { key: 'year.error.exists', vars: { year } } }]);
@@ -256,23 +258,25 @@ function PreviewOfCopy({ preview }: { preview: CopyPreview }) {
 function OpenedNotice({ opened }: { opened: Opened }) {
   const copied = opened.copied;
   return (
-    <Notice tone="success" id="cycle-opened">
-      <p>
-        <strong>{t('year.new.done', { year: opened.year })}</strong>
-      </p>
-      <p>
-        {copied
-          ? t('year.new.done.copied', { from: copied.from, goals: copied.councilGoals ? t('year.new.done.goals') : t('year.new.done.noGoals'), plans: copied.plans })
-          : t('year.new.done.nothing')}
-      </p>
-      <ul>
-        <li>
-          <a href={paths.councilGoals(opened.year)}>{t('year.new.next.goals', { year: opened.year })}</a>
-        </li>
-        <li>
-          <a href={paths.overview(opened.year)}>{t('year.new.next.overview', { year: opened.year })}</a>
-        </li>
-      </ul>
-    </Notice>
+    <div id="cycle-opened" tabIndex={-1}>
+      <Notice tone="success">
+        <p>
+          <strong>{t('year.new.done', { year: opened.year })}</strong>
+        </p>
+        <p>
+          {copied
+            ? t('year.new.done.copied', { from: copied.from, goals: copied.councilGoals ? t('year.new.done.goals') : t('year.new.done.noGoals'), plans: copied.plans })
+            : t('year.new.done.nothing')}
+        </p>
+        <ul>
+          <li>
+            <a href={paths.councilGoals(opened.year)}>{t('year.new.next.goals', { year: opened.year })}</a>
+          </li>
+          <li>
+            <a href={paths.overview(opened.year)}>{t('year.new.next.overview', { year: opened.year })}</a>
+          </li>
+        </ul>
+      </Notice>
+    </div>
   );
 }
