@@ -105,15 +105,15 @@ export const createCycleRoute = route({
   action: 'cycles.create',
   method: 'post',
   path: '/api/cycles',
-  summary: "Open a year's cycle with its calendar (admin); its reporting periods are scheduled. With copyFrom, from that year: its calendar moved, its council goals, and each board's approved plan as a draft",
+  summary: "Open a year's cycle with its calendar (admin), or copy one (copyFrom); its reporting periods are scheduled",
   tag: 'cycles',
   auth: 'jwt',
   headers: idempotencyHeaders,
   body: createCycleBodySchema,
   responses: {
-    201: { description: 'Opened; with copyFrom, `copied` says what was copied', schema: createdCycleSchema },
+    201: { description: 'Opened', schema: createdCycleSchema },
     409: problem('The year exists already'),
-    422: problem('Invalid calendar, or no cycle of the copyFrom year'),
+    422: problem('Invalid calendar, or unknown copyFrom'),
   },
 });
 
@@ -122,12 +122,12 @@ export const copyPreviewRoute = route({
   action: 'cycles.copyPreview',
   method: 'get',
   path: '/api/cycles/{year}/copy-preview',
-  summary: "What opening a new year from this one would copy (admin): the calendar moved, the council goals, the boards' approved plans, and the boards without one",
+  summary: 'What copying this year into `to` would copy (admin)',
   tag: 'cycles',
   auth: 'jwt',
   params: yearParams,
-  query: z.object({ to: yearSchema.optional().openapi({ description: 'The year to open (default: the year after)' }) }),
-  responses: { 200: { description: 'What would be copied; nothing is', schema: copyPreviewSchema }, 404: problem('No such cycle to copy from') },
+  query: z.object({ to: yearSchema.optional().openapi({ description: 'Default: the year after' }) }),
+  responses: { 200: { description: 'The preview', schema: copyPreviewSchema }, 404: problem('No such cycle') },
 });
 
 export const listCyclesRoute = route({

@@ -72,7 +72,7 @@ export const createCycleBodySchema = z
     year: yearSchema,
     calendar: calendarSchema
       .optional()
-      .openapi({ description: "The year's calendar; with copyFrom it may be left out: the source year's, moved by the difference in years (a 29 February to the 28th)" }),
+      .openapi({ description: 'Optional with copyFrom: then that year\'s, moved to this year' }),
     reviewerContacts: reviewerContactsSchema.optional(),
     copyFrom: z
       .number()
@@ -80,14 +80,14 @@ export const createCycleBodySchema = z
       .min(2000)
       .max(2100)
       .optional()
-      .openapi({ description: "A year to start from: its council goals are copied, and each board's approved plan of it becomes a draft plan of the new year" }),
+      .openapi({ description: 'Copy this year: its council goals, and its approved plans as drafts' }),
   })
   .superRefine((body, ctx) => {
     if (body.calendar === undefined && body.copyFrom === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['calendar'], message: 'give the calendar, or copyFrom to take the calendar of that year moved to this one' });
+      ctx.addIssue({ code: 'custom', path: ['calendar'], message: 'give the calendar, or copyFrom' });
     }
     if (body.copyFrom !== undefined && body.copyFrom === body.year) {
-      ctx.addIssue({ code: 'custom', path: ['copyFrom'], message: `copyFrom names the year being opened (${body.year}); name an earlier year to copy from` });
+      ctx.addIssue({ code: 'custom', path: ['copyFrom'], message: `name another year than ${body.year} to copy from` });
     }
   })
   .openapi('CreateCycleBody');
@@ -170,7 +170,7 @@ export const cycleHistorySchema = z
             changes: z.array(z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number()]) })).optional(),
             goals: z.object({ version: z.number().int(), directionGoals: z.number().int(), indicators: z.number().int() }).optional(),
             companies: z.number().int().optional(),
-            copiedFrom: z.number().int().optional().openapi({ description: '`opened` and `council_goals_replaced` of a year copied from another: that year' }),
+            copiedFrom: z.number().int().optional(),
           })
           .optional(),
       }),
@@ -181,9 +181,9 @@ export const cycleHistorySchema = z
 /** What POST /api/cycles copied from `copyFrom`: whether the council goals, and how many boards' plans. */
 export const copiedSchema = z
   .object({
-    from: z.number().int().openapi({ description: 'The year copied from' }),
-    councilGoals: z.boolean().openapi({ description: 'Whether the council goals were copied (false: the source year had none)' }),
-    plans: z.number().int().openapi({ description: "Boards whose approved plan of the source year became a draft plan of the new year" }),
+    from: z.number().int(),
+    councilGoals: z.boolean(),
+    plans: z.number().int().openapi({ description: 'Plans copied as drafts' }),
   })
   .openapi('Copied');
 export type Copied = z.infer<typeof copiedSchema>;
@@ -194,7 +194,7 @@ export const createdCycleSchema = cycleSchema.extend({ copied: copiedSchema.opti
 const previewBoardSchema = z.object({
   boardId: z.string(),
   name: z.string(),
-  parentId: z.string().nullable().openapi({ description: 'The board a unit sits below; null at the top' }),
+  parentId: z.string().nullable(),
 });
 
 /** GET /api/cycles/{year}/copy-preview: what opening `to` from `year` would copy, before anything is. */
@@ -202,15 +202,11 @@ export const copyPreviewSchema = z
   .object({
     from: z.number().int(),
     to: z.number().int(),
-    exists: z.boolean().openapi({ description: 'Whether the year `to` is open already (opening it again answers 409)' }),
-    calendar: calendarSchema.openapi({ description: "The source year's calendar moved to `to`: what the new year gets when its calendar is left out" }),
-    councilGoals: z
-      .object({ present: z.boolean(), directionGoals: z.number().int(), areaGoals: z.number().int(), indicators: z.number().int() })
-      .openapi({ description: 'The council goals of the source year, counted' }),
-    plans: z.array(previewBoardSchema).openapi({ description: 'The boards (units included) whose approved plan would become a draft of the new year' }),
-    withoutPlan: z
-      .array(previewBoardSchema.extend({ status: z.enum(['not_started', 'draft', 'in_review', 'returned']) }))
-      .openapi({ description: 'The boards (not archived) with no approved plan in the source year, and the status of their plan there: nothing of theirs is copied' }),
+    exists: z.boolean().openapi({ description: '`to` is open already' }),
+    calendar: calendarSchema,
+    councilGoals: z.object({ present: z.boolean(), directionGoals: z.number().int(), areaGoals: z.number().int(), indicators: z.number().int() }),
+    plans: z.array(previewBoardSchema).openapi({ description: 'Boards whose approved plan becomes a draft' }),
+    withoutPlan: z.array(previewBoardSchema.extend({ status: z.enum(['not_started', 'draft', 'in_review', 'returned']) })),
   })
   .openapi('CopyPreview');
 export type CopyPreview = z.infer<typeof copyPreviewSchema>;
