@@ -60,6 +60,7 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   deactivateUser: { table: 'write', managesUsers: true },
   getUserHistory: { table: 'read', managesUsers: true },
   createCycle: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
+  getCopyPreview: { table: 'read' },
   listCycles: { table: 'read' },
   getCycle: { table: 'read' },
   getCycleHistory: { table: 'read' },

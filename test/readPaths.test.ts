@@ -114,6 +114,7 @@ describe('year read paths read the summary, not the documents', () => {
     { method: 'GET', path: `/api/review-queue?year=${year}`, as: reviewer },
     { method: 'POST', path: `/api/cycles/${year}/signoff`, as: executive, body: { comment: 'Klart.', companies: [] } },
     { method: 'PUT', path: `/api/cycles/${year}/council-goals`, as: admin, body: testGoals, headers: { 'if-match': '"1"' } },
+    { method: 'GET', path: `/api/cycles/${year}/copy-preview?to=2030`, as: admin },
   ];
 
   it('reads no document on any year path, and hardly more for a full year than for a quiet one', async () => {
@@ -127,6 +128,24 @@ describe('year read paths read the summary, not the documents', () => {
       expect(many.items - few.items, `${full.method} ${full.path}: ${few.items} → ${many.items} items`).toBeLessThanOrEqual(6);
       // A few single-item reads (cycle, goals, the previous year's) plus at most the issue's 0.1 read units per board.
       expect(many.readUnits, `${full.method} ${full.path}`).toBeLessThanOrEqual(8 + 0.1 * BOARDS);
+    }
+  });
+
+  it('copies a year by reading its approved plans one board at a time: no scan, no query over its documents', async () => {
+    const commands: string[] = [];
+    t.stack.db.middlewareStack.add((next, context) => async (args) => {
+      commands.push(context.commandName ?? '');
+      return next(args);
+    }, { step: 'initialize', name: 'copyCommandLog' });
+    try {
+      const copy = await readsOf('POST', '/api/cycles', admin, { year: 2028, copyFrom: 2027 });
+      expect(copy.status).toBe(201);
+      // Each approved plan of 2027 is read once, whole (every board has one); nothing else that carries content.
+      expect(copy.documents).toBe(BOARDS);
+      expect(commands.filter((name) => name.startsWith('Scan'))).toEqual([]);
+      expect((await t.api('GET', '/api/cycles/2028/status', { as: reviewer })).body.boards.every((b: { documents: { plan: { status: string } } }) => b.documents.plan.status === 'draft')).toBe(true);
+    } finally {
+      t.stack.db.middlewareStack.remove('copyCommandLog');
     }
   });
 

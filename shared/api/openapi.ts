@@ -3,7 +3,7 @@ import '../schemas/openapiMeta';
 import { boardSchema } from '../schemas/boards';
 import { problemSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
-import { cycleSchema } from '../schemas/cycles';
+import { createdCycleSchema, cycleSchema } from '../schemas/cycles';
 import { documentSchema } from '../schemas/documents';
 import { publicCacheControl } from '../http/caching';
 import { MAX_BODY_BYTES } from '../http/handler';
@@ -109,7 +109,7 @@ function parameters(object: JsonSchema, location: 'path' | 'query' | 'header') {
 }
 
 /** The resources that carry a `version`: an answer that represents one (GET, PUT, PATCH, or a 201) sends it as `ETag`. */
-const versionedResources = new Set<unknown>([boardSchema, cycleSchema, councilGoalsSchema, documentSchema]);
+const versionedResources = new Set<unknown>([boardSchema, cycleSchema, createdCycleSchema, councilGoalsSchema, documentSchema]);
 
 const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const response = (name: string) => ({ $ref: `#/components/responses/${name}` });

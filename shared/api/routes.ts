@@ -4,7 +4,7 @@ import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards
 import { userBodySchema, userHistorySchema, userIdSchema, userListSchema, userSchema } from '../schemas/users';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
-import { calendarPatchBodySchema, createCycleBodySchema, cycleHistorySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
+import { calendarPatchBodySchema, copyPreviewSchema, createCycleBodySchema, createdCycleSchema, cycleHistorySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
 import {
   decisionBodySchema,
   documentSchema,
@@ -176,12 +176,29 @@ export const createCycleRoute = route({
   action: 'cycles.create',
   method: 'post',
   path: '/api/cycles',
-  summary: "Open a year's cycle with its calendar (admin); its reporting periods are scheduled",
+  summary: "Open a year's cycle with its calendar (admin), or copy one (copyFrom); its reporting periods are scheduled",
   tag: 'cycles',
   auth: 'jwt',
   headers: idempotencyHeaders,
   body: createCycleBodySchema,
-  responses: { 201: { description: 'Opened', schema: cycleSchema }, 409: problem('The year exists already'), 422: problem('Invalid calendar') },
+  responses: {
+    201: { description: 'Opened', schema: createdCycleSchema },
+    409: problem('The year exists already'),
+    422: problem('Invalid calendar, or unknown copyFrom'),
+  },
+});
+
+export const copyPreviewRoute = route({
+  operationId: 'getCopyPreview',
+  action: 'cycles.copyPreview',
+  method: 'get',
+  path: '/api/cycles/{year}/copy-preview',
+  summary: 'What copying this year into `to` would copy (admin)',
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  query: z.object({ to: yearSchema.optional().openapi({ description: 'Default: the year after' }) }),
+  responses: { 200: { description: 'The preview', schema: copyPreviewSchema }, 404: problem('No such cycle') },
 });
 
 export const listCyclesRoute = route({

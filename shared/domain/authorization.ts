@@ -43,6 +43,7 @@ export const policy = {
   'users.put': { does: 'invite or change people', onBoard: false, grants: { admin: 'all' } },
   'users.deactivate': { does: 'deactivate people', onBoard: false, grants: { admin: 'all' } },
   'cycles.create': { does: 'open a cycle', onBoard: false, grants: { admin: 'all' } },
+  'cycles.copyPreview': { does: 'preview what a new year would copy', onBoard: false, grants: { admin: 'all' } },
   'cycles.read': { does: 'read a cycle', onBoard: false, grants: everyone },
   'cycles.history': { does: "read a cycle's history", onBoard: false, grants: everyone },
   'cycles.calendar.patch': { does: "change a cycle's calendar", onBoard: false, grants: { admin: 'all' } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationFailed } from './errors';
-import { addDays, applyCalendarPatch, daysBetween, dueDateFor, escalationDate, isLate, localDate, overdueDate, reminderDate } from './calendar';
+import { addDays, applyCalendarPatch, calendarMovedBy, daysBetween, moveByYears, dueDateFor, escalationDate, isLate, localDate, overdueDate, reminderDate } from './calendar';
 import type { Calendar } from '../schemas/cycles';
 
 const calendar: Calendar = {
@@ -89,5 +89,29 @@ describe('applyCalendarPatch', () => {
       expect(error).toBeInstanceOf(ValidationFailed);
       expect((error as ValidationFailed).errors?.map((e) => e.path)).toEqual(['t2Due', 'signoffDue']);
     }
+  });
+});
+
+describe('moveByYears', () => {
+  it.each([
+    ['2027-01-31', 1, '2028-01-31'],
+    ['2028-02-29', 1, '2029-02-28'],
+    ['2028-02-29', 4, '2032-02-29'],
+    ['2028-02-28', 1, '2029-02-28'],
+    ['2027-12-31', 1, '2028-12-31'],
+    ['2027-05-15', -1, '2026-05-15'],
+    ['2027-05-15', 3, '2030-05-15'],
+  ] as const)('%s moved by %s years is %s', (day, years, moved) => expect(moveByYears(day, years)).toBe(moved));
+
+  it('moves every deadline of a calendar and keeps its other settings', () => {
+    expect(calendarMovedBy({ ...calendar, unitLeadDays: 10 }, 1)).toEqual({
+      ...calendar,
+      unitLeadDays: 10,
+      planDue: '2028-01-31',
+      t1Due: '2028-05-15',
+      t2Due: '2028-09-15',
+      annualDue: '2029-02-15',
+      signoffDue: '2029-04-15',
+    });
   });
 });

@@ -118,3 +118,21 @@ export function overdueDate(calendar: Calendar, kind: DeadlineKind, depth = 0): 
 export function escalationDate(calendar: Calendar, kind: DeadlineKind, n: number, depth = 0): string {
   return addDays(overdueDate(calendar, kind, depth), n * calendar.escalateEveryDays);
 }
+
+/**
+ * `isoDay` moved by whole `years`, the same month and day; a 29 February lands on the 28th in a year without one
+ * (a deadline never slips into March).
+ */
+export function moveByYears(isoDay: string, years: number): string {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const lastDay = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+/** A calendar moved to another year: each deadline by the difference in years, the other settings kept. */
+export function calendarMovedBy<C extends Deadlines>(calendar: C, years: number): C {
+  const moved = { ...calendar };
+  for (const field of deadlineFields) moved[field] = moveByYears(calendar[field], years) as C[typeof field];
+  return moved;
+}

@@ -140,3 +140,9 @@ export function assertCouncilGoalsReplaceable(plans: Array<{ boardId: string; st
     );
   }
 }
+
+/** How much a set of council goals holds: direction goals, area goals and indicators. */
+export function countCouncilGoals(goals: CouncilGoals): { directionGoals: number; areaGoals: number; indicators: number } {
+  const areaGoals = goals.directionGoals.flatMap((goal) => goal.areaGoals);
+  return { directionGoals: goals.directionGoals.length, areaGoals: areaGoals.length, indicators: areaGoals.flatMap((area) => area.indicators).length };
+}

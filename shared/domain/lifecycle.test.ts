@@ -60,6 +60,7 @@ describe('the transition table', () => {
     ['approve', 'documents.decide'],
     ['return', 'documents.decide'],
     ['importOutcomes', 'outcomes.import'],
+    ['copy', 'cycles.create'],
   ] as const)('every %s row is authorized as %s', (action, policy) => {
     const rows = transitions.filter((row) => row.action === action);
     expect(rows.length).toBeGreaterThan(0);
@@ -67,7 +68,7 @@ describe('the transition table', () => {
   });
 
   it('records one audit action per kind of event, and the sign-off besides', () => {
-    expect(auditActions).toEqual(['saved', 'submitted', 'resubmitted', 'approved', 'returned', 'outcomes_imported', 'signed_off']);
+    expect(auditActions).toEqual(['saved', 'submitted', 'resubmitted', 'approved', 'returned', 'outcomes_imported', 'copied', 'signed_off']);
   });
 
   it.each([

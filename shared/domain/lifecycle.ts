@@ -22,7 +22,7 @@ import { Conflict } from './errors';
 
 export type Decision = 'approve' | 'return';
 /** What a person (or the outcome import) can do to a document. */
-export type DocumentAction = 'save' | 'submit' | Decision | 'importOutcomes';
+export type DocumentAction = 'save' | 'submit' | Decision | 'importOutcomes' | 'copy';
 
 export interface Transition {
   from: DocumentStatus;
@@ -46,6 +46,8 @@ export const transitions = [
   { from: 'not_started', action: 'importOutcomes', to: 'draft', audit: 'outcomes_imported', policy: 'outcomes.import' },
   { from: 'draft', action: 'importOutcomes', to: 'draft', audit: 'outcomes_imported', policy: 'outcomes.import' },
   { from: 'returned', action: 'importOutcomes', to: 'returned', audit: 'outcomes_imported', policy: 'outcomes.import' },
+  // A new year copied from an earlier one: the board's approved plan of that year becomes its draft, never over a document.
+  { from: 'not_started', action: 'copy', to: 'draft', audit: 'copied', policy: 'cycles.create' },
 ] as const satisfies readonly Transition[];
 
 type Row = (typeof transitions)[number];

@@ -33,6 +33,8 @@ export interface CycleEventDetails {
   goals?: { version: number; directionGoals: number; indicators: number };
   /** `signed_off`: how many companies' purpose the executive board reviewed. */
   companies?: number;
+  /** `opened` and `council_goals_replaced` of a year copied from another (POST /api/cycles with copyFrom): that year. */
+  copiedFrom?: number;
 }
 
 export interface CycleEvent {

@@ -68,7 +68,28 @@ const reviewerContactsSchema = z
   .openapi({ description: 'Reviewers copied on overdue notices and escalations' });
 
 export const createCycleBodySchema = z
-  .object({ year: yearSchema, calendar: calendarSchema, reviewerContacts: reviewerContactsSchema.optional() })
+  .object({
+    year: yearSchema,
+    calendar: calendarSchema
+      .optional()
+      .openapi({ description: 'Optional with copyFrom: then that year\'s, moved to this year' }),
+    reviewerContacts: reviewerContactsSchema.optional(),
+    copyFrom: z
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .openapi({ description: 'Copy this year: its council goals, and its approved plans as drafts' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.calendar === undefined && body.copyFrom === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['calendar'], message: 'give the calendar, or copyFrom' });
+    }
+    if (body.copyFrom !== undefined && body.copyFrom === body.year) {
+      ctx.addIssue({ code: 'custom', path: ['copyFrom'], message: `name another year than ${body.year} to copy from` });
+    }
+  })
   .openapi('CreateCycleBody');
 export type CreateCycleBody = z.infer<typeof createCycleBodySchema>;
 
@@ -149,9 +170,43 @@ export const cycleHistorySchema = z
             changes: z.array(z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number()]) })).optional(),
             goals: z.object({ version: z.number().int(), directionGoals: z.number().int(), indicators: z.number().int() }).optional(),
             companies: z.number().int().optional(),
+            copiedFrom: z.number().int().optional(),
           })
           .optional(),
       }),
     ),
   })
   .openapi('CycleHistory');
+
+/** What POST /api/cycles copied from `copyFrom`: whether the council goals, and how many boards' plans. */
+export const copiedSchema = z
+  .object({
+    from: z.number().int(),
+    councilGoals: z.boolean(),
+    plans: z.number().int().openapi({ description: 'Plans copied as drafts' }),
+  })
+  .openapi('Copied');
+export type Copied = z.infer<typeof copiedSchema>;
+
+/** The answer of POST /api/cycles: the cycle opened, and with copyFrom what was copied. */
+export const createdCycleSchema = cycleSchema.extend({ copied: copiedSchema.optional() }).openapi('CreatedCycle');
+
+const previewBoardSchema = z.object({
+  boardId: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+});
+
+/** GET /api/cycles/{year}/copy-preview: what opening `to` from `year` would copy, before anything is. */
+export const copyPreviewSchema = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    exists: z.boolean().openapi({ description: '`to` is open already' }),
+    calendar: calendarSchema,
+    councilGoals: z.object({ present: z.boolean(), directionGoals: z.number().int(), areaGoals: z.number().int(), indicators: z.number().int() }),
+    plans: z.array(previewBoardSchema).openapi({ description: 'Boards whose approved plan becomes a draft' }),
+    withoutPlan: z.array(previewBoardSchema.extend({ status: z.enum(['not_started', 'draft', 'in_review', 'returned']) })),
+  })
+  .openapi('CopyPreview');
+export type CopyPreview = z.infer<typeof copyPreviewSchema>;

@@ -20,6 +20,9 @@ import { ReviewQueuePage } from './pages/ReviewQueuePage';
 import { SignInPage } from './pages/SignInPage';
 import { SignoffPage } from './pages/SignoffPage';
 import { UsersPage } from './pages/UsersPage';
+import { AdminPage, mayUseOffice } from './pages/AdminPage';
+import { CalendarPage } from './pages/CalendarPage';
+import { NewCyclePage } from './pages/NewCyclePage';
 
 /**
  * Finds the year to show from the server's clock (a demo's clock is not the browser's): signed in, the cycle of the
@@ -120,6 +123,7 @@ function Header({ session, year, path, locale }: { session: Session | null; year
     if (may(user, 'signoff')) items.push({ href: paths.signoff(year), label: 'nav.signoff', active: /\/signoff$/.test(path) });
     items.push({ href: paths.meters(year), label: 'nav.meters', active: path.startsWith('/public/') });
   }
+  if (mayUseOffice(user)) items.push({ href: paths.admin(), label: 'year.nav.office', active: path === '/admin' || path.startsWith('/admin/') });
   const otherLocale = locale === 'sv' ? 'en' : 'sv';
   return (
     <header class="site-header">
@@ -179,12 +183,14 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   let params = match('/public/cycles/:year/meters', path);
   if (params) return <MetersPage year={Number(params.year)} />;
 
-  if (path === paths.adminUsers()) return session ? <UsersPage /> : <SignInPage next={path} required />;
-
   // Everything below needs a signed-in person.
-  const needsSignIn = /^\/cycles\//.test(path);
+  const needsSignIn = /^\/(cycles|admin)(\/|$)/.test(path);
   if (needsSignIn && !session) return <SignInPage next={path} required />;
 
+  if (path === '/admin') return <AdminPage />;
+  if (path === '/admin/cycles/new') return <NewCyclePage />;
+  if (path === paths.adminUsers()) return <UsersPage />;
+  if ((params = match('/cycles/:year/calendar', path))) return <CalendarPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} parent={query.get('parent') || undefined} />;
   if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/council-goals', path))) return <CouncilGoalsPage year={Number(params.year)} />;

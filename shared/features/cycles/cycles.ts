@@ -2,29 +2,37 @@ import { signedBy } from '../../domain/actor';
 import type { Actor } from '../../domain/actor';
 import { assertCouncilGoalsReplaceable, validateCouncilGoals } from '../../domain/councilGoals';
 import { assertCycleOpen } from '../../domain/lifecycle';
-import { Conflict, NotFound, PreconditionFailed } from '../../domain/errors';
+import { Conflict, NotFound, PreconditionFailed, ValidationFailed } from '../../domain/errors';
 import type { BoardRepository } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
 import { CouncilGoalsRefused, CycleChanged, type CycleRepository, type StoredCouncilGoals, type StoredCycle } from '../../ports/cycleRepository';
 import type { DocumentStore } from '../../ports/documentStore';
 import type { CouncilGoals } from '../../schemas/councilGoals';
-import type { CalendarPatch, CreateCycleBody } from '../../schemas/cycles';
+import type { CalendarPatch, Copied, CreateCycleBody } from '../../schemas/cycles';
 import { applyCalendarPatch } from '../../domain/calendar';
 import { summaryChunksFor } from '../../domain/summary';
 import type { Scheduler } from '../../ports/scheduler';
 import type { WorkflowEngine } from '../../ports/workflow';
 import { syncPeriodSchedules } from '../periods/periods';
+import { copyIntoYear, movedCalendar, sourceCycle } from './copyYear';
 
-/** Opens a year's cycle with its calendar (a year is opened once) and schedules its reporting periods. */
+/**
+ * Opens a year's cycle with its calendar (a year is opened once) and schedules its reporting periods. With
+ * `copyFrom`, the year starts from that one: its calendar moved (unless the body gives one), its council goals, and
+ * each board's approved plan as a draft (features/cycles/copyYear); the answer says what was copied.
+ */
 export async function createCycle(
   body: CreateCycleBody,
-  deps: { actor: Actor; boards: BoardRepository; cycles: CycleRepository; clock: Clock; scheduler: Scheduler; workflow: WorkflowEngine },
-): Promise<StoredCycle> {
+  deps: { actor: Actor; boards: BoardRepository; cycles: CycleRepository; documents: DocumentStore; clock: Clock; scheduler: Scheduler; workflow: WorkflowEngine },
+): Promise<StoredCycle & { copied?: Copied }> {
+  const source = body.copyFrom === undefined ? undefined : await sourceCycle(body.copyFrom, deps.cycles);
+  const calendar = body.calendar ?? (source ? movedCalendar(source, body.year) : undefined);
+  if (!calendar) throw new ValidationFailed('Give the calendar, or copyFrom to take the calendar of that year.', [{ path: 'calendar', message: 'give the calendar, or copyFrom' }]);
   const boards = await deps.boards.directory();
   const cycle: StoredCycle = {
     year: body.year,
-    calendar: body.calendar,
-    ...(body.reviewerContacts ? { reviewerContacts: body.reviewerContacts } : {}),
+    calendar,
+    ...(body.reviewerContacts ? { reviewerContacts: body.reviewerContacts } : source?.reviewerContacts ? { reviewerContacts: source.reviewerContacts } : {}),
     state: 'open',
     createdAt: deps.clock.now().toISOString(),
     createdBy: deps.actor.sub,
@@ -32,12 +40,18 @@ export async function createCycle(
     approvedPlans: 0,
     summaryChunks: summaryChunksFor(boards.length),
   };
-  const opened = { at: cycle.createdAt, ...signedBy(deps.actor), action: 'opened' as const, details: { timeZone: body.calendar.timeZone } };
+  const opened = {
+    at: cycle.createdAt,
+    ...signedBy(deps.actor),
+    action: 'opened' as const,
+    details: { timeZone: calendar.timeZone, ...(source ? { copiedFrom: source.year } : {}) },
+  };
   if (!(await deps.cycles.create(cycle, opened))) {
     throw new Conflict(`The ${body.year} cycle exists already. Read it with GET /api/cycles/${body.year}, or change its calendar instead.`);
   }
+  const copied = source ? await copyIntoYear({ from: source.year, to: body.year }, deps) : undefined;
   await syncPeriodSchedules(cycle, deps);
-  return cycle;
+  return copied ? { ...cycle, copied } : cycle;
 }
 
 /**

@@ -76,6 +76,11 @@ export const paths = {
   signoff: (year: number) => `/cycles/${year}/signoff`,
   imports: (year: number) => `/cycles/${year}/imports`,
   meters: (year: number) => `/public/cycles/${year}/meters`,
+  /** The city office's workspace (api.md 1.1 "Web app addresses") and the pages it links to. */
+  admin: () => '/admin',
+  newCycle: () => '/admin/cycles/new',
+  calendar: (year: number) => `/cycles/${year}/calendar`,
+  adminBoards: () => '/admin/boards',
   /** The office's people: who may sign in, their roles and boards. */
   adminUsers: () => '/admin/users',
 };

@@ -79,6 +79,8 @@ export interface CycleHistoryEvent {
     changes?: Array<{ field: string; from: string | number | null; to: string | number }>;
     goals?: { version: number; directionGoals: number; indicators: number };
     companies?: number;
+    /** A year copied from another: that year. */
+    copiedFrom?: number;
   };
 }
 export interface CycleHistory {

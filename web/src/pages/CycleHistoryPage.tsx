@@ -33,8 +33,9 @@ const calendarValue = (value: string | number | null) =>
 function detailsText(event: CycleHistoryEvent): string {
   const details = event.details;
   if (!details) return '';
-  if (details.timeZone) return t('cycleHistory.details.timeZone', { zone: details.timeZone });
-  if (details.goals) return t('cycleHistory.details.goals', { ...details.goals });
+  const copied = details.copiedFrom !== undefined ? `${t('year.history.copiedFrom', { year: details.copiedFrom })}; ` : '';
+  if (details.timeZone) return copied + t('cycleHistory.details.timeZone', { zone: details.timeZone });
+  if (details.goals) return copied + t('cycleHistory.details.goals', { ...details.goals });
   if (details.companies !== undefined) return t('cycleHistory.details.companies', { count: details.companies });
   return (details.changes ?? [])
     .map((change) => `${calendarFieldKeys[change.field] ? t(calendarFieldKeys[change.field]!) : change.field}: ${calendarValue(change.from)} → ${calendarValue(change.to)}`)
