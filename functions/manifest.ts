@@ -53,6 +53,8 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   getOpenApi: { table: 'none' },
   putBoard: { table: 'write' },
   listBoards: { table: 'read' },
+  deleteBoard: { table: 'write' },
+  getBoardDeletion: { table: 'read' },
   createCycle: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
   listCycles: { table: 'read' },
   getCycle: { table: 'read' },

@@ -10,6 +10,7 @@ type S = 200 | 403;
  */
 const expected: Record<Action, [admin: S, editorOwn: S, editorOther: S, reviewer: S, executive: S]> = {
   'boards.put': [200, 403, 403, 403, 403],
+  'boards.delete': [200, 403, 403, 403, 403],
   'boards.list': [200, 200, 200, 200, 200],
   'cycles.create': [200, 403, 403, 403, 403],
   'cycles.read': [200, 200, 200, 200, 200],
@@ -86,6 +87,7 @@ describe('policy', () => {
  */
 const levels: Record<Action, [officeOnUnit: S, unitEditor: S, scopedReviewerOnUnit: S, unitEditorOnParent: S, officeOnOtherUnit: S]> = {
   'boards.put': [403, 403, 403, 403, 403],
+  'boards.delete': [403, 403, 403, 403, 403],
   'boards.list': [200, 200, 200, 200, 200],
   'cycles.create': [403, 403, 403, 403, 403],
   'cycles.read': [200, 200, 200, 200, 200],

@@ -38,6 +38,7 @@ const boardReaders = { admin: 'all', editor: 'ownBoardsAndUnits', reviewer: 'own
 
 export const policy = {
   'boards.put': { does: 'create or change boards', onBoard: false, grants: { admin: 'all' } },
+  'boards.delete': { does: 'delete boards', onBoard: false, grants: { admin: 'all' } },
   'boards.list': { does: 'list the boards', onBoard: false, grants: everyone },
   'cycles.create': { does: 'open a cycle', onBoard: false, grants: { admin: 'all' } },
   'cycles.read': { does: 'read a cycle', onBoard: false, grants: everyone },

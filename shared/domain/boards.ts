@@ -1,0 +1,37 @@
+/**
+ * The organisation's rules for a board's own changes: what a change is called in the board's audit trail, and when a
+ * board may be deleted rather than archived.
+ */
+
+/** What happened to a board, as its audit trail records it. */
+export const boardEventActions = ['created', 'changed', 'archived', 'restored', 'deleted'] as const;
+export type BoardEventAction = (typeof boardEventActions)[number];
+
+/** What saving `next` over `previous` (absent: a new board) does to the board, as its audit event names it. */
+export function boardChangeOf(previous: { archived?: boolean } | undefined, next: { archived?: boolean }): Exclude<BoardEventAction, 'deleted'> {
+  if (!previous) return 'created';
+  const was = previous.archived === true;
+  const is = next.archived === true;
+  if (!was && is) return 'archived';
+  if (was && !is) return 'restored';
+  return 'changed';
+}
+
+/** Why a board cannot be deleted: its years with documents (archive it instead), its units (move or delete them first). */
+export interface DeletionBlockers {
+  yearsWithDocuments: number[];
+  units: string[];
+}
+
+export type DeletionRefusal = { reason: 'hasDocuments'; years: number[] } | { reason: 'hasUnits'; units: string[] };
+
+/**
+ * Whether the board may go: only one that never had a document in any year (its history would go with it: such a
+ * board is archived instead) and has no units (they would lose their parent). Documents are named first: a board
+ * with both is to be archived, not emptied of its units.
+ */
+export function deletionRefusal(blockers: DeletionBlockers): DeletionRefusal | undefined {
+  if (blockers.yearsWithDocuments.length > 0) return { reason: 'hasDocuments', years: [...blockers.yearsWithDocuments].sort((a, b) => a - b) };
+  if (blockers.units.length > 0) return { reason: 'hasUnits', units: [...blockers.units].sort() };
+  return undefined;
+}
