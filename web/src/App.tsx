@@ -7,6 +7,7 @@ import { personName } from './lib/people';
 import { boardsEditedBy, hasReviewQueue, may } from './lib/policy';
 import { match, navigate, paths, useLocation } from './lib/router';
 import { AppContext, guessYear, useSession } from './lib/session';
+import { BoardsPage } from './pages/BoardsPage';
 import { CycleHistoryPage } from './pages/CycleHistoryPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { HistoryPage } from './pages/HistoryPage';
@@ -180,6 +181,7 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   const needsSignIn = /^\/cycles\//.test(path);
   if (needsSignIn && !session) return <SignInPage next={path} required />;
 
+  if (match('/admin/boards', path)) return session ? <BoardsPage /> : <SignInPage next={path} required />;
   if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} parent={query.get('parent') || undefined} />;
   if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;

@@ -73,4 +73,6 @@ export const paths = {
   review: (year: number) => `/cycles/${year}/review`,
   signoff: (year: number) => `/cycles/${year}/signoff`,
   meters: (year: number) => `/public/cycles/${year}/meters`,
+  /** The organisation: boards, companies and their units (the city office). */
+  adminBoards: () => '/admin/boards',
 };
