@@ -87,7 +87,7 @@ export function ReviewQueuePage({ year }: { year: number }) {
   // A decision whose answer never came keeps its key, so that trying it again cannot decide it twice.
   const keys = useRef(new Map<string, string>());
   const resultsRef = useRef<HTMLDivElement>(null);
-  const documentName = (item: ReviewQueueItem) => t('review.open', { kind: kindName(item.kind), board: nameOf(item.boardId, item.boardName) });
+  const documentName = (item: ReviewQueueItem) => t('org.bulk.document', { kind: kindName(item.kind), board: nameOf(item.boardId, item.boardName) });
   const bulkable = (item: ReviewQueueItem) =>
     !item.findings && may(user, 'documents.decide', item.boardId, directory.data?.ancestors(item.boardId) ?? (item.parentId ? [item.parentId] : undefined));
   const candidates = (queue.data ?? []).filter(bulkable);
@@ -217,7 +217,7 @@ export function ReviewQueuePage({ year }: { year: number }) {
               {t('org.bulk.approve')}
             </Button>
           </div>
-          <div aria-live="polite" role="status">
+          <div id="bulk-status" aria-live="polite" role="status">
             {progress && <p>{t('org.bulk.working', { done: progress.done, count: progress.count })}</p>}
             {!progress && outcomes.length > 0 && (
               <p>
