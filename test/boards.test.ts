@@ -38,7 +38,7 @@ describe('deleting a board over HTTP', () => {
   });
 
   it('tells beforehand what stands in the way, to the office only', async () => {
-    expect((await t.api('GET', '/api/boards/tom/deletion', { as: admin })).body).toEqual({ boardId: 'tom', deletable: true, yearsWithDocuments: [], units: [] });
+    expect((await t.api('GET', '/api/boards/tom/deletion', { as: admin })).body).toEqual({ boardId: 'tom', deletable: true, yearsWithDocuments: [], namedInGoals: [], units: [] });
     expect((await t.api('GET', '/api/boards/med-dokument/deletion', { as: admin })).body).toMatchObject({ deletable: false, yearsWithDocuments: [year] });
     expect((await t.api('GET', '/api/boards/med-enhet/deletion', { as: admin })).body).toMatchObject({ deletable: false, units: ['skolan'] });
     expect((await t.api('GET', '/api/boards/ingen/deletion', { as: admin })).status).toBe(404);
@@ -70,6 +70,16 @@ describe('deleting a board over HTTP', () => {
       { action: 'created', actor: admin.sub, version: 1 },
       { action: 'deleted', actor: admin.sub, version: 2 },
     ]);
+  });
+
+  it("refuses a board the year's council goals name, at `councilGoals`", async () => {
+    expect((await t.api('PUT', '/api/boards/i-malen', { as: admin, body: board('Malen') })).status).toBe(201);
+    const named = structuredClone(goals) as any;
+    named.directionGoals[0].areaGoals[0].indicators[0].boards = ['i-malen'];
+    expect((await t.api('PUT', `/api/cycles/${year}/council-goals`, { as: admin, body: named })).status).toBe(200);
+    const refused = await t.api('DELETE', '/api/boards/i-malen', { as: admin });
+    expect([refused.status, refused.body.errors?.[0]?.path]).toEqual([409, 'councilGoals']);
+    expect((await t.api('GET', '/api/boards/i-malen/deletion', { as: admin })).body).toMatchObject({ deletable: false, namedInGoals: [year] });
   });
 
   it('archives with If-Match and audits it; a stale If-Match on PUT is 412 and saves nothing', async () => {

@@ -103,7 +103,7 @@ export const deleteBoardRoute = route({
     204: { description: 'Deleted; its audit trail stays' },
     403: problem('Not an admin'),
     404: problem('No such board'),
-    409: problem('The board has documents (archive it instead) or units (move or delete them first); `errors` names which, at `documents` or `units`'),
+    409: problem('The board has documents (archive it instead), is named in council goals (take it out first) or has units (move or delete them first); `errors` names which, at `documents`, `councilGoals` or `units`'),
     412: problem("If-Match is not the board's version"),
   },
 });

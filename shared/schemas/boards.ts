@@ -69,6 +69,7 @@ export const boardDeletionSchema = z
     boardId: boardIdSchema,
     deletable: z.boolean(),
     yearsWithDocuments: z.array(z.number().int()).openapi({ description: 'The years in which the board has a document: archive it instead' }),
+    namedInGoals: z.array(z.number().int()).openapi({ description: "The years whose council goals name the board among an indicator's boards: take it out of them first" }),
     units: z.array(boardIdSchema).openapi({ description: 'Its direct units: move or delete them first' }),
   })
   .openapi('BoardDeletion');

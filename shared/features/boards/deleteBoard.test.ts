@@ -37,21 +37,40 @@ describe('deleteBoard', () => {
     expect((error as Conflict).errors).toEqual([{ path: 'documents', message: expect.stringMatching(/archive the board instead/) }]);
     expect(await w.boards.get('kista')).toMatchObject({ version: 1 });
     expect(await w.boards.events('kista')).toEqual([]);
-    expect(await boardDeletion('kista', w)).toEqual({ boardId: 'kista', deletable: false, yearsWithDocuments: [2026], units: [] });
-    expect(await boardDeletion('bromma', w)).toEqual({ boardId: 'bromma', deletable: true, yearsWithDocuments: [], units: [] });
+    // kista is also named in testGoals' indicators of 2027.
+    expect(await boardDeletion('kista', w)).toEqual({ boardId: 'kista', deletable: false, yearsWithDocuments: [2026], namedInGoals: [YEAR], units: [] });
+    await putBoard({ boardId: 'hagersten', body }, w.as(admin));
+    expect(await boardDeletion('hagersten', w)).toEqual({ boardId: 'hagersten', deletable: true, yearsWithDocuments: [], namedInGoals: [], units: [] });
   });
 
   it('refuses a board with units (409 at `units`: move or delete them first); once its unit is gone it can go', async () => {
     const w = await testWorld();
-    await putBoard({ boardId: 'skola', body: { name: 'Skola', kind: 'unit', contacts: ['rektor@skola.example'], parentId: 'bromma' } }, w.as(admin));
-    const error = await deleteBoard({ boardId: 'bromma' }, w.as(admin)).catch((e: unknown) => e);
+    await putBoard({ boardId: 'hagersten', body }, w.as(admin));
+    await putBoard({ boardId: 'skola', body: { name: 'Skola', kind: 'unit', contacts: ['rektor@skola.example'], parentId: 'hagersten' } }, w.as(admin));
+    const error = await deleteBoard({ boardId: 'hagersten' }, w.as(admin)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Conflict);
     expect((error as Conflict).errors).toEqual([{ path: 'units', message: expect.stringMatching(/skola; move or delete them first/) }]);
-    expect(await w.boards.get('bromma')).toBeDefined();
+    expect(await w.boards.get('hagersten')).toBeDefined();
 
     await deleteBoard({ boardId: 'skola' }, w.as(admin));
-    await deleteBoard({ boardId: 'bromma' }, w.as(admin));
-    expect((await w.boards.list()).map((board) => board.boardId)).toEqual(['kista']);
+    await deleteBoard({ boardId: 'hagersten' }, w.as(admin));
+    expect((await w.boards.list()).map((board) => board.boardId)).toEqual(['bromma', 'kista']);
+  });
+
+  it("refuses a board that a year's council goals name (409 at `councilGoals`), and not one they leave unnamed", async () => {
+    const w = await testWorld();
+    await putBoard({ boardId: 'hagersten', body }, w.as(admin));
+    await putBoard({ boardId: 'farsta', body }, w.as(admin));
+    const goals = await w.cycles.getCouncilGoals(YEAR);
+    const named = structuredClone(goals!);
+    named.directionGoals[0]!.areaGoals[0]!.indicators[0]!.boards = ['hagersten'];
+    await w.cycles.replaceCouncilGoals(YEAR, { ...named, version: goals!.version + 1 }, goals!.version, { at: w.clock.now().toISOString(), actor: 'admin-1', role: 'admin', action: 'council_goals_replaced' });
+    const error = await deleteBoard({ boardId: 'hagersten' }, w.as(admin)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Conflict);
+    expect((error as Conflict).errors).toEqual([{ path: 'councilGoals', message: expect.stringContaining(String(YEAR)) }]);
+    expect(await boardDeletion('hagersten', w)).toMatchObject({ deletable: false, namedInGoals: [YEAR] });
+    await deleteBoard({ boardId: 'farsta' }, w.as(admin));
+    expect(await w.boards.get('farsta')).toBeUndefined();
   });
 
   it('answers 404 for an unknown board, and 412 when If-Match is not its version', async () => {
@@ -65,20 +84,22 @@ describe('deleteBoard', () => {
     const w = await testWorld();
     await w.cycles.create(storedCycle(2026), openedEvent());
     const asked: string[] = [];
+    await putBoard({ boardId: 'hagersten', body }, w.as(admin));
     const documents: Pick<DocumentStore, 'hasDocuments'> = { hasDocuments: (year, boardId) => (asked.push(`${year}:${boardId}`), w.documents.hasDocuments(year, boardId)) };
-    await deleteBoard({ boardId: 'kista' }, { ...w.as(admin), documents });
-    expect(asked.sort()).toEqual([`2026:kista`, `${YEAR}:kista`]);
+    await deleteBoard({ boardId: 'hagersten' }, { ...w.as(admin), documents });
+    expect(asked.sort()).toEqual([`2026:hagersten`, `${YEAR}:hagersten`]);
   });
 
   it('answers 412 when another writer changed the board between the check and the delete', async () => {
     const w = await testWorld();
+    await putBoard({ boardId: 'hagersten', body }, w.as(admin));
     const racing = { ...w.as(admin), boards: Object.assign(Object.create(Object.getPrototypeOf(w.boards)), w.boards) as typeof w.boards };
     racing.boards.remove = async (id, expected, event) => {
       await w.boards.save(storedBoard(id, { version: expected + 1, name: 'renamed meanwhile' }), expected);
       return w.boards.remove(id, expected, event);
     };
-    await expect(deleteBoard({ boardId: 'kista' }, racing)).rejects.toBeInstanceOf(PreconditionFailed);
-    expect((await w.boards.get('kista'))?.name).toBe('renamed meanwhile');
+    await expect(deleteBoard({ boardId: 'hagersten' }, racing)).rejects.toBeInstanceOf(PreconditionFailed);
+    expect((await w.boards.get('hagersten'))?.name).toBe('renamed meanwhile');
   });
 });
 

@@ -1,5 +1,5 @@
 import { signedBy, type Actor } from '../../domain/actor';
-import { deletionRefusal, type DeletionBlockers } from '../../domain/boards';
+import { deletionRefusal, goalsName, type DeletionBlockers } from '../../domain/boards';
 import { Conflict, NotFound, PreconditionFailed } from '../../domain/errors';
 import { BoardChanged, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
 import type { Clock } from '../../ports/clock';
@@ -7,20 +7,25 @@ import type { CycleRepository } from '../../ports/cycleRepository';
 import type { DocumentStore } from '../../ports/documentStore';
 import type { BoardDeletion } from '../../schemas/boards';
 
-type ReadDeps = { boards: BoardRepository; cycles: Pick<CycleRepository, 'list'>; documents: Pick<DocumentStore, 'hasDocuments'> };
+type ReadDeps = { boards: BoardRepository; cycles: Pick<CycleRepository, 'list' | 'getCouncilGoals'>; documents: Pick<DocumentStore, 'hasDocuments'> };
 
 /**
  * What stands in the way of deleting a board: the years in which it has a document (one read of one item per year,
- * on the board's own partition of that year) and its direct units (from the board directory). 404 for an unknown board.
+ * on the board's own partition of that year), the years whose council goals name it (one item per year) and its
+ * direct units (from the board directory). 404 for an unknown board.
  */
 export async function deletionCheck(boardId: string, deps: ReadDeps): Promise<{ board: StoredBoard } & DeletionBlockers> {
   const [board, cycles, directory] = await Promise.all([deps.boards.get(boardId), deps.cycles.list(), deps.boards.directory()]);
   if (!board) throw new NotFound(`There is no board ${boardId}. Check the id against GET /api/boards.`);
   const years = cycles.map((cycle) => cycle.year);
-  const has = await Promise.all(years.map((year) => deps.documents.hasDocuments(year, boardId)));
+  const [has, goals] = await Promise.all([
+    Promise.all(years.map((year) => deps.documents.hasDocuments(year, boardId))),
+    Promise.all(years.map((year) => deps.cycles.getCouncilGoals(year))),
+  ]);
   return {
     board,
     yearsWithDocuments: years.filter((_, i) => has[i]),
+    namedInGoals: years.filter((_, i) => goals[i] !== undefined && goalsName(goals[i]!, boardId)),
     units: directory.filter((entry) => entry.parentId === boardId).map((entry) => entry.boardId),
   };
 }
@@ -46,6 +51,12 @@ export async function deleteBoard(
       [{ path: 'documents', message: `has documents in ${refusal.years.join(', ')}; archive the board instead` }],
     );
   }
+  if (refusal?.reason === 'namedInGoals') {
+    throw new Conflict(
+      `Board ${input.boardId} is named in the council goals of ${refusal.years.join(', ')}. Take it out of their indicators' boards first, or archive it.`,
+      [{ path: 'councilGoals', message: `named in the council goals of ${refusal.years.join(', ')}; take it out of them first, or archive the board` }],
+    );
+  }
   if (refusal?.reason === 'hasUnits') {
     throw new Conflict(
       `Board ${input.boardId} has units (${refusal.units.join(', ')}). Move them below another board or delete them first.`,
@@ -65,6 +76,6 @@ export async function deleteBoard(
 
 /** What DELETE would answer for the board: the web app offers the delete only where it can succeed, and says why not. */
 export async function boardDeletion(boardId: string, deps: ReadDeps): Promise<BoardDeletion> {
-  const { yearsWithDocuments, units } = await deletionCheck(boardId, deps);
-  return { boardId, deletable: deletionRefusal({ yearsWithDocuments, units }) === undefined, yearsWithDocuments, units };
+  const { yearsWithDocuments, namedInGoals, units } = await deletionCheck(boardId, deps);
+  return { boardId, deletable: deletionRefusal({ yearsWithDocuments, namedInGoals, units }) === undefined, yearsWithDocuments, namedInGoals, units };
 }

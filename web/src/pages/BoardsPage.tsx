@@ -4,7 +4,8 @@
  * Every change goes through PUT /api/boards/{boardId} with If-Match (the version read; "0" to create), so a change made
  * meanwhile is refused rather than overwritten. Bad input is checked by the rules of the server's schema before sending
  * (the bundle carries no zod), and the server's 422 is mapped to the same fields, in the person's language; nothing changes on error. Delete is offered
- * only where GET …/deletion says it can succeed; otherwise the page says why (documents: archive; units: move them).
+ * only where GET …/deletion says it can succeed; otherwise the page says why (documents: archive; named in council
+ * goals: take it out of them; units: move them).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BoardBody, BoardDeletion } from '../../../shared/schemas/boards';
@@ -540,6 +541,8 @@ function DeleteBoard({ board, boards, onDone, onStale }: { board: Stored; boards
         <div aria-live="polite">
           {check.data.yearsWithDocuments.length > 0 ? (
             <p id="org-delete-why">{t('org.delete.hasDocuments', { name: board.name, years: check.data.yearsWithDocuments.join(', ') })}</p>
+          ) : check.data.namedInGoals.length > 0 ? (
+            <p id="org-delete-why">{t('org.delete.namedInGoals', { name: board.name, years: check.data.namedInGoals.join(', ') })}</p>
           ) : check.data.units.length > 0 ? (
             <p id="org-delete-why">{t('org.delete.hasUnits', { name: board.name, units: check.data.units.map(nameOf).join(', ') })}</p>
           ) : confirming ? (
