@@ -270,7 +270,7 @@ export function BoardsPage() {
         <div class="org-layout">
           {editing && (editing.mode === 'new' || editedBoard) && (
             <BoardEditor
-              key={editing.mode === 'edit' ? `edit-${editing.boardId}-${editedBoard?.version}` : `new-${editing.parentId ?? ''}`}
+              key={editing.mode === 'edit' ? `edit-${editing.boardId}` : `new-${editing.parentId ?? ''}`}
               editing={editing}
               board={editedBoard}
               boards={list}
