@@ -59,6 +59,8 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   putUser: { table: 'write', managesUsers: true },
   deactivateUser: { table: 'write', managesUsers: true },
   getUserHistory: { table: 'read', managesUsers: true },
+  deleteBoard: { table: 'write' },
+  getBoardDeletion: { table: 'read' },
   createCycle: { table: 'write', startsWorkflows: ['Period'], managesSchedules: true },
   getCopyPreview: { table: 'read' },
   listCycles: { table: 'read' },

@@ -7,8 +7,8 @@ import { putBoard } from '../../shared/features/boards/putBoard';
 import { httpHandler } from '../../shared/http/handler';
 
 export const makeHandler = (deps: Pick<Deps, 'boards' | 'clock' | 'sent'>) =>
-  httpHandler(putBoardRoute, async ({ params, body, actor }) => {
-    const { board, created } = await putBoard({ boardId: params.boardId, body }, { ...deps, actor });
+  httpHandler(putBoardRoute, async ({ params, headers, body, actor }) => {
+    const { board, created } = await putBoard({ boardId: params.boardId, body, ifMatch: headers['if-match'] }, { ...deps, actor });
     return { status: created ? 201 : 200, body: boardView(board) };
   });
 

@@ -78,6 +78,28 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         expect(some.map((board) => board.boardId).sort()).toEqual(['bromma', 'kista']);
         expect(some.find((board) => board.boardId === 'bromma')?.version).toBe(2);
       });
+
+      it('removes a board over the version read, with its directory entry, keeping its audit trail; a refused removal changes nothing', async () => {
+        const event = (action: 'created' | 'deleted', version: number, at: string) => ({ at, actor: 'admin-1', role: 'admin' as const, action, version });
+        await ports.boards.save(storedBoard('kista', { name: 'Kista' }), 0, event('created', 1, '2031-01-10T08:00:00.000Z'));
+        await ports.boards.save(storedBoard('bromma', { name: 'Bromma' }), 0);
+        expect(await refusal(ports.boards.remove('kista', 2, event('deleted', 3, '2031-01-10T08:01:00.000Z')))).toBeInstanceOf(BoardChanged);
+        expect(await refusal(ports.boards.remove('nowhere', 1, event('deleted', 2, '2031-01-10T08:01:00.000Z')))).toBeInstanceOf(BoardChanged);
+        expect((await ports.boards.events('kista')).map((e) => e.action)).toEqual(['created']);
+        await ports.boards.remove('kista', 1, event('deleted', 2, '2031-01-10T08:02:00.000Z'));
+        expect(await ports.boards.get('kista')).toBeUndefined();
+        expect((await ports.boards.list()).map((board) => board.boardId)).toEqual(['bromma']);
+        expect(await ports.boards.directory()).toEqual([{ boardId: 'bromma', name: 'Bromma', kind: 'district' }]);
+        expect(await ports.boards.events('kista')).toEqual([event('created', 1, '2031-01-10T08:00:00.000Z'), event('deleted', 2, '2031-01-10T08:02:00.000Z')]);
+      });
+
+      it("tells whether a board has any document in a year from the board's own partition", async () => {
+        expect(await ports.documents.hasDocuments(year, 'bromma')).toBe(false);
+        await ports.documents.commit(change(undefined));
+        expect(await ports.documents.hasDocuments(year, 'bromma')).toBe(true);
+        expect(await ports.documents.hasDocuments(year, 'brommaskolan')).toBe(false);
+        expect(await ports.documents.hasDocuments(year + 1, 'bromma')).toBe(false);
+      });
     });
 
     describe('cycles', () => {

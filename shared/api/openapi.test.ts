@@ -19,7 +19,8 @@ describe('the OpenAPI document lists every answer a route gives', () => {
   it.each([
     ['get', '/api/health', [200, 406, 429, 503]],
     ['get', '/api/boards', [200, 401, 403, 406, 429, 503]],
-    ['put', '/api/boards/{boardId}', [200, 201, 400, 401, 403, 406, 413, 415, 422, 429, 503]],
+    ['put', '/api/boards/{boardId}', [200, 201, 400, 401, 403, 406, 412, 413, 415, 422, 428, 429, 503]],
+    ['delete', '/api/boards/{boardId}', [204, 400, 401, 403, 404, 406, 409, 412, 428, 429, 503]],
     ['post', '/api/cycles', [201, 400, 401, 403, 406, 409, 413, 415, 422, 429, 503]],
     ['get', '/api/cycles/{year}', [200, 400, 401, 403, 404, 406, 429, 503]],
     ['put', '/api/cycles/{year}/boards/{boardId}/documents/{kind}', [200, 400, 401, 403, 404, 406, 409, 412, 413, 415, 422, 428, 429, 503]],

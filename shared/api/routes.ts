@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import '../schemas/openapiMeta';
-import { boardBodySchema, boardListSchema, boardSchema } from '../schemas/boards';
+import { boardBodySchema, boardDeletionSchema, boardListSchema, boardSchema } from '../schemas/boards';
 import { userBodySchema, userHistorySchema, userIdSchema, userListSchema, userSchema } from '../schemas/users';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
@@ -88,13 +88,46 @@ export const putBoardRoute = route({
   tag: 'boards',
   auth: 'jwt',
   params: z.object({ boardId: boardIdSchema }),
+  headers: z.object({ 'if-match': ifMatchSchema.optional() }),
   body: boardBodySchema,
   responses: {
     200: { description: 'Updated', schema: boardSchema },
     201: { description: 'Created', schema: boardSchema },
     403: { description: 'Not an admin', schema: problemSchema },
+    412: problem('If-Match is not the board\'s version ("0" to create): someone changed it meanwhile'),
     422: { description: 'Invalid board', schema: problemSchema },
   },
+});
+
+export const deleteBoardRoute = route({
+  operationId: 'deleteBoard',
+  action: 'boards.delete',
+  method: 'delete',
+  path: '/api/boards/{boardId}',
+  summary: 'Delete a board that never had a document and has no units (admin); archive the others',
+  tag: 'boards',
+  auth: 'jwt',
+  params: z.object({ boardId: boardIdSchema }),
+  headers: z.object({ 'if-match': ifMatchSchema.optional() }),
+  responses: {
+    204: { description: 'Deleted; its audit trail stays' },
+    403: problem('Not an admin'),
+    404: problem('No such board'),
+    409: problem('The board has documents (archive it instead), is named in council goals (take it out first) or has units (move or delete them first); `errors` names which, at `documents`, `councilGoals` or `units`'),
+    412: problem("If-Match is not the board's version"),
+  },
+});
+
+export const getBoardDeletionRoute = route({
+  operationId: 'getBoardDeletion',
+  action: 'boards.delete',
+  method: 'get',
+  path: '/api/boards/{boardId}/deletion',
+  summary: 'Whether DELETE would delete the board, and what stands in its way (admin)',
+  tag: 'boards',
+  auth: 'jwt',
+  params: z.object({ boardId: boardIdSchema }),
+  responses: { 200: { description: 'What stands in the way', schema: boardDeletionSchema }, 404: problem('No such board') },
 });
 
 export const listBoardsRoute = route({

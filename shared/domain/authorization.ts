@@ -38,6 +38,7 @@ const boardReaders = { admin: 'all', editor: 'ownBoardsAndUnits', reviewer: 'own
 
 export const policy = {
   'boards.put': { does: 'create or change boards', onBoard: false, grants: { admin: 'all' } },
+  'boards.delete': { does: 'delete boards', onBoard: false, grants: { admin: 'all' } },
   'boards.list': { does: 'list the boards', onBoard: false, grants: everyone },
   'users.read': { does: 'see the people who may sign in and their history', onBoard: false, grants: { admin: 'all' } },
   'users.put': { does: 'invite or change people', onBoard: false, grants: { admin: 'all' } },

@@ -1,3 +1,5 @@
+import type { Role } from '../domain/actor';
+import type { BoardEventAction } from '../domain/boards';
 import type { Board } from '../schemas/boards';
 
 /** As stored: a board at the top may have no `parentId` at all (boards saved before levels existed). */
@@ -14,6 +16,18 @@ export class BoardChanged extends Error {
     super(`board ${boardId} is not at the expected version`);
     this.name = 'BoardChanged';
   }
+}
+
+
+/** One change of a board; written by `save` or `remove` with the change itself, never alone. */
+export interface BoardEvent {
+  at: string;
+  actor: string;
+  actorName?: string;
+  role: Role;
+  action: BoardEventAction;
+  /** The board's version the change produced (for `deleted`: one past the last stored). */
+  version: number;
 }
 
 /** A board as lists show it: what the status matrix, the meters, the review queue and the level rules need of every board. */
@@ -33,8 +47,18 @@ export function entryOf(board: StoredBoard): BoardEntry {
 
 export interface BoardRepository {
   get(boardId: string): Promise<StoredBoard | undefined>;
-  /** Writes the board only if it still has `expectedVersion` (0 = must not exist); throws BoardChanged otherwise. */
-  save(board: StoredBoard, expectedVersion: number): Promise<void>;
+  /**
+   * Writes the board only if it still has `expectedVersion` (0 = must not exist); throws BoardChanged otherwise.
+   * With `event`, the board's audit event is written in the same transaction.
+   */
+  save(board: StoredBoard, expectedVersion: number, event?: BoardEvent): Promise<void>;
+  /**
+   * Deletes the board and its directory entry, with its `deleted` audit event, in one transaction, only if it still
+   * has `expectedVersion`; throws BoardChanged otherwise. Its audit trail stays.
+   */
+  remove(boardId: string, expectedVersion: number, event: BoardEvent): Promise<void>;
+  /** The board's audit trail, oldest first (it outlives the board). */
+  events(boardId: string): Promise<BoardEvent[]>;
   /** Every board, whole (contacts too): the office's board list. */
   list(): Promise<StoredBoard[]>;
   /** Every board's entry, from the board directory that `save` keeps in the same transaction: cheap to read whole. */

@@ -97,6 +97,8 @@ export interface DocumentStore {
    * document of these kinds (a board without units has none). May lag a commit by a moment.
    */
   unitFigures(year: number, parentId: string, kind: 't1' | 't2' | 'annual'): Promise<UnitFigures[] | undefined>;
+  /** Whether the board has any document in the year: one key read limited to one item, never a query over the year. */
+  hasDocuments(year: number, boardId: string): Promise<boolean>;
   /** Writes the change and all that goes with it in one transaction; throws CommitRefused when a condition fails. */
   commit(change: DocumentChange): Promise<void>;
   /** Records what the review workflow did last (checks done, or its failure), without a state change. */

@@ -62,3 +62,15 @@ export type Board = z.infer<typeof boardSchema>;
 
 export const boardListSchema = z.object({ boards: z.array(boardSchema) }).openapi('BoardList');
 export type BoardList = z.infer<typeof boardListSchema>;
+
+/** GET /api/boards/{boardId}/deletion: what DELETE would answer, and why. */
+export const boardDeletionSchema = z
+  .object({
+    boardId: boardIdSchema,
+    deletable: z.boolean(),
+    yearsWithDocuments: z.array(z.number().int()).openapi({ description: 'The years in which the board has a document: archive it instead' }),
+    namedInGoals: z.array(z.number().int()).openapi({ description: "The years whose council goals name the board among an indicator's boards: take it out of them first" }),
+    units: z.array(boardIdSchema).openapi({ description: 'Its direct units: move or delete them first' }),
+  })
+  .openapi('BoardDeletion');
+export type BoardDeletion = z.infer<typeof boardDeletionSchema>;

@@ -7,6 +7,7 @@ import { personName } from './lib/people';
 import { boardsEditedBy, hasReviewQueue, may } from './lib/policy';
 import { match, navigate, paths, useLocation } from './lib/router';
 import { AppContext, guessYear, useSession } from './lib/session';
+import { BoardsPage } from './pages/BoardsPage';
 import { CouncilGoalsPage } from './pages/CouncilGoalsPage';
 import { CycleHistoryPage } from './pages/CycleHistoryPage';
 import { DocumentPage } from './pages/DocumentPage';
@@ -190,6 +191,7 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   if (path === '/admin') return <AdminPage />;
   if (path === '/admin/cycles/new') return <NewCyclePage />;
   if (path === paths.adminUsers()) return <UsersPage />;
+  if (path === paths.adminBoards()) return <BoardsPage />;
   if ((params = match('/cycles/:year/calendar', path))) return <CalendarPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year', path))) return <OverviewPage year={Number(params.year)} parent={query.get('parent') || undefined} />;
   if ((params = match('/cycles/:year/history', path))) return <CycleHistoryPage year={Number(params.year)} />;

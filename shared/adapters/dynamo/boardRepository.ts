@@ -1,9 +1,9 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batchGetAll';
 import { queryAll } from './queryAll';
-import { BoardChanged, entryOf, type BoardEntry, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
-import { BOARD_DIRECTORY, BOARD_DIRECTORY_CHUNKS, boardKey, boardListIndex, chunkOf, chunkSk, directoryAttribute } from './keys';
-import { TransactionRefused, transactWrite } from './transaction';
+import { BoardChanged, entryOf, type BoardEntry, type BoardEvent, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
+import { BOARD_DIRECTORY, BOARD_DIRECTORY_CHUNKS, auditSk, boardChangesPk, boardKey, boardListIndex, chunkOf, chunkSk, directoryAttribute } from './keys';
+import { TransactionRefused, transactWrite, type NamedItem } from './transaction';
 
 export class DynamoBoardRepository implements BoardRepository {
   constructor(
@@ -16,11 +16,11 @@ export class DynamoBoardRepository implements BoardRepository {
     return Item ? toBoard(Item) : undefined;
   }
 
-  /** The board and its directory entry, in one transaction. */
-  async save(board: StoredBoard, expectedVersion: number): Promise<void> {
+  /** The board and its directory entry (and its audit event), in one transaction. */
+  async save(board: StoredBoard, expectedVersion: number, event?: BoardEvent): Promise<void> {
     const { boardId: _id, ...entry } = entryOf(board);
     try {
-      await transactWrite(this.db, [
+      await transactWrite<'board' | 'directory' | 'event'>(this.db, [
         {
           name: 'board',
           item: {
@@ -44,11 +44,70 @@ export class DynamoBoardRepository implements BoardRepository {
             },
           },
         },
+        ...(event ? [this.eventItem(board.boardId, event)] : []),
       ]);
     } catch (error) {
       if (error instanceof TransactionRefused) throw new BoardChanged(board.boardId);
       throw error;
     }
+  }
+
+  /** The board's item and directory entry go, its `deleted` event is appended, in one transaction. */
+  async remove(boardId: string, expectedVersion: number, event: BoardEvent): Promise<void> {
+    try {
+      await transactWrite<'board' | 'directory' | 'event'>(this.db, [
+        {
+          name: 'board',
+          item: {
+            Delete: {
+              TableName: this.tableName,
+              Key: boardKey(boardId),
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            },
+          },
+        },
+        {
+          name: 'directory',
+          item: {
+            Update: {
+              TableName: this.tableName,
+              Key: { PK: BOARD_DIRECTORY, SK: chunkSk(chunkOf(boardId, BOARD_DIRECTORY_CHUNKS)) },
+              UpdateExpression: 'REMOVE #entry',
+              ExpressionAttributeNames: { '#entry': directoryAttribute(boardId) },
+            },
+          },
+        },
+        this.eventItem(boardId, event),
+      ]);
+    } catch (error) {
+      if (error instanceof TransactionRefused) throw new BoardChanged(boardId);
+      throw error;
+    }
+  }
+
+  async events(boardId: string): Promise<BoardEvent[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': boardChangesPk(boardId), ':prefix': 'board#' },
+      ConsistentRead: true,
+    });
+    return items.map(({ PK: _pk, SK: _sk, type: _type, ...event }) => event as unknown as BoardEvent);
+  }
+
+  /** A board event, appended to the board's own audit partition; the version it produced keeps its sort key unique. */
+  private eventItem(boardId: string, event: BoardEvent): NamedItem<'event'> {
+    return {
+      name: 'event',
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { PK: boardChangesPk(boardId), SK: auditSk('board', event.at, event.version), type: 'boardEvent', ...event },
+          ConditionExpression: 'attribute_not_exists(SK)',
+        },
+      },
+    };
   }
 
   async list(): Promise<StoredBoard[]> {

@@ -1,10 +1,10 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../../ports/clock';
 import { CommitRefused, type DocumentAddress, type DocumentChange, type DocumentRecord, type DocumentStore, type StoredDocument } from '../../ports/documentStore';
 import type { DocumentKind } from '../../schemas/common';
 import { idempotencyItem } from './idempotencyStore';
 import type { ApprovedFigures, DocumentStatusEntry } from '../../domain/summary';
-import { auditSk, boardAuditPk, cycleKey, documentKey, reviewQueueIndex } from './keys';
+import { auditSk, boardAuditPk, boardYearPk, cycleKey, documentKey, reviewQueueIndex } from './keys';
 import { TransactionRefused, transactWrite, type NamedItem } from './transaction';
 import { pendingActionItem } from './workflowOutbox';
 import { YearSummaryTable, type SummaryItem } from './yearSummary';
@@ -40,6 +40,21 @@ export class DynamoDocumentStore implements DocumentStore {
       taskToken: Item.taskToken as string | undefined,
       waitingFor: Item.waitingFor as DocumentRecord['waitingFor'],
     };
+  }
+
+  /** One query on the board's year partition, for its first document only (Limit 1 on the key: at most one item read). */
+  async hasDocuments(year: number, boardId: string): Promise<boolean> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :doc)',
+        ExpressionAttributeValues: { ':pk': boardYearPk(year, boardId), ':doc': 'DOC#' },
+        ProjectionExpression: 'PK',
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    return (Items?.length ?? 0) > 0;
   }
 
   statuses(year: number): Promise<DocumentStatusEntry[]> {

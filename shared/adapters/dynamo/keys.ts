@@ -55,6 +55,8 @@ export const reviewQueueIndex = (submittedAt: string, year: number, boardId: str
 export const AUDIT_PREFIX = 'AUDIT#';
 /** Partition of a board's audit events for a year. */
 export const boardAuditPk = (year: number, boardId: string) => `${AUDIT_PREFIX}${year}#BOARD#${boardId}`;
+/** Partition of a board's own audit events (created, changed, archived, restored, deleted): by board alone, it outlives the board. */
+export const boardChangesPk = (boardId: string) => `${AUDIT_PREFIX}BOARD#${boardId}`;
 /** Partition of a cycle's own audit events (opened, calendar changes, sign-off). */
 export const cycleAuditPk = (year: number) => `${AUDIT_PREFIX}${year}#CYCLE`;
 /** Sort key of an audit event: in order of time, then of the version it produced. */

@@ -30,6 +30,10 @@ export class MemoryDocumentStore implements DocumentStore {
     return record && copy(record);
   }
 
+  async hasDocuments(year: number, boardId: string): Promise<boolean> {
+    return documentKinds.some((kind) => this.table.documents.has(documentId(year, boardId, kind)));
+  }
+
   /** In memory the summary is the documents themselves, summarized on each read the way the table keeps it. */
   async statuses(year: number): Promise<DocumentStatusEntry[]> {
     return this.ofYear(year).map(statusEntryOf);

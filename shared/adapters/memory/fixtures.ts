@@ -118,6 +118,7 @@ export function beforeEachCommit(store: DocumentStore, before: (attempt: number)
     statuses: (year) => store.statuses(year),
     approvedFigures: (year) => store.approvedFigures(year),
     unitFigures: (year, parentId, kind) => store.unitFigures(year, parentId, kind),
+    hasDocuments: (year, boardId) => store.hasDocuments(year, boardId),
     recordWorkflow: (address, fields) => store.recordWorkflow(address, fields),
     commit: async (change) => {
       await before(++attempt);

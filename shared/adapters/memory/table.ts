@@ -1,7 +1,7 @@
 import type { ReminderRun } from '../../domain/reminders';
 import type { UnitFigures } from '../../domain/rollup';
 import type { AuditEvent } from '../../ports/auditLog';
-import type { StoredBoard } from '../../ports/boardRepository';
+import type { BoardEvent, StoredBoard } from '../../ports/boardRepository';
 import type { CycleEvent, PeriodRecord, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
 import type { DocumentRecord } from '../../ports/documentStore';
 import type { IdempotentAnswer } from '../../ports/idempotencyStore';
@@ -15,6 +15,8 @@ import type { PendingWorkflowAction } from '../../ports/workflowOutbox';
  */
 export class MemoryTable {
   readonly boards = new Map<string, StoredBoard>();
+  /** A board's own audit events, by board, then by `board#<at>#<version>`. */
+  readonly boardEvents = new Map<string, Map<string, BoardEvent>>();
   readonly cycles = new Map<number, StoredCycle>();
   readonly councilGoals = new Map<number, StoredCouncilGoals>();
   /** By `<year>#<kind>`. */

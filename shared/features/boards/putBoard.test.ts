@@ -22,9 +22,11 @@ describe('putBoard and listBoards', () => {
       list: () => w.boards.list(),
       directory: () => w.boards.directory(),
       getMany: (ids) => w.boards.getMany(ids),
-      save: async (board, expected) => {
+      remove: (id, expected, event) => w.boards.remove(id, expected, event),
+      events: (id) => w.boards.events(id),
+      save: async (board, expected, event) => {
         await w.boards.save({ ...board, name: 'first writer' }, expected);
-        return w.boards.save(board, expected);
+        return w.boards.save(board, expected, event);
       },
     };
     const error = await putBoard({ boardId: 'bromma', body }, { ...w.as(admin), boards: racing }).catch((e: unknown) => e);

@@ -1,4 +1,5 @@
-import type { Actor } from '../../domain/actor';
+import { signedBy, type Actor } from '../../domain/actor';
+import { boardChangeOf } from '../../domain/boards';
 import { PreconditionFailed, ValidationFailed } from '../../domain/errors';
 import { childrenIndex, descendantsOf, directoryOf, parentProblems } from '../../domain/levels';
 import { BoardChanged, type BoardRepository, type StoredBoard } from '../../ports/boardRepository';
@@ -11,16 +12,25 @@ import type { BoardBody } from '../../schemas/boards';
  * nothing saved); moving a board keeps its documents and history, which are keyed by the board alone. Concurrent writers never overwrite each other: the save is conditional
  * on the version read, and a lost race answers 412. A new board is noted for the daily reminder job first (it owes
  * every document from now on, and the job looks at it in full on its next run), and so is a board moved to another
- * parent (with its units, whose levels move with it) or taken out of the archive; a failed save leaves a harmless note.
+ * parent (with its units, whose levels move with it) or taken out of the archive; a failed save leaves a harmless note. Each save appends the board's audit event
+ * (created, changed, archived, restored) in the same transaction.
  */
 export async function putBoard(
-  input: { boardId: string; body: BoardBody },
+  input: { boardId: string; body: BoardBody; ifMatch?: number },
   deps: { actor: Actor; boards: BoardRepository; clock: Clock; sent: SentMessages },
 ): Promise<{ board: StoredBoard; created: boolean }> {
   const [existing, directory] = await Promise.all([
     deps.boards.get(input.boardId),
     input.body.parentId ? deps.boards.directory() : Promise.resolve([]),
   ]);
+  // If-Match is optional here (scripts create boards blindly); the web app sends the version it edited, and 0 to create.
+  if (input.ifMatch !== undefined && input.ifMatch !== (existing?.version ?? 0)) {
+    throw new PreconditionFailed(
+      existing
+        ? `Board ${input.boardId} is at version ${existing.version}, not ${input.ifMatch}: someone changed it meanwhile. Read it again and repeat your change.`
+        : `There is no board ${input.boardId} at version ${input.ifMatch}: it was deleted meanwhile. Send If-Match "0" to create it anew.`,
+    );
+  }
   const problems = parentProblems(input.boardId, input.body.parentId, directoryOf(directory));
   if (problems.length > 0) {
     throw new ValidationFailed(`The board cannot sit below ${input.body.parentId}: ${problems[0].message}.`, problems);
@@ -46,7 +56,8 @@ export async function putBoard(
     await Promise.all(units.map((unitId) => deps.sent.boardAdded(unitId, board.updatedAt)));
   }
   try {
-    await deps.boards.save(board, existing?.version ?? 0);
+    const event = { at: board.updatedAt, ...signedBy(deps.actor), action: boardChangeOf(existing, board), version: board.version };
+    await deps.boards.save(board, existing?.version ?? 0, event);
   } catch (error) {
     if (error instanceof BoardChanged) {
       throw new PreconditionFailed(`Board ${input.boardId} was changed by someone else meanwhile. Read it again and repeat your change.`);

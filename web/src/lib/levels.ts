@@ -33,6 +33,11 @@ export function loadDirectory(): Promise<Directory> {
   return cached.directory;
 }
 
+/** Forgets the directory read, after the organisation changed (lib/levels' next reader asks the server again). */
+export function forgetDirectory(): void {
+  cached = undefined;
+}
+
 /**
  * The completion bar's count over rows of the status matrix: each row's own documents and every unit's below it
  * (each cell's `units`), approved and late, at every level.
