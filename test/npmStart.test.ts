@@ -115,8 +115,8 @@ describe('npm start', () => {
     expect(output).toContain('Seeded the demo');
     expect(output).toContain('/api/dev/token');
     const admin = await token({ sub: 'anna', role: 'admin' });
-    // Kungsholmen: the demo leaves its plan to file (Bromma's is approved already).
-    const editor = await token({ sub: 'klara', role: 'editor', boards: ['kungsholmen'] });
+    // A board of its own: the lived demo has filed every demo board's 2026 plan already.
+    const editor = await token({ sub: 'klara', role: 'editor', boards: ['e2e-board'] });
 
     expect((await call('PUT', '/api/boards/e2e-board', admin, { name: 'Provnämnden', kind: 'specialist', contacts: ['prov@example.org'] })).status).toBe(201);
     const plan = {
@@ -129,8 +129,8 @@ describe('npm start', () => {
         ],
       },
     };
-    expect((await call('PUT', '/api/cycles/2026/boards/kungsholmen/documents/plan', editor, plan, { 'if-match': '"0"' })).status).toBe(200);
-    expect((await call('POST', '/api/cycles/2026/boards/kungsholmen/documents/plan/submit', editor)).status).toBe(202);
+    expect((await call('PUT', '/api/cycles/2026/boards/e2e-board/documents/plan', editor, plan, { 'if-match': '"0"' })).status).toBe(200);
+    expect((await call('POST', '/api/cycles/2026/boards/e2e-board/documents/plan/submit', editor)).status).toBe(202);
 
     await stop();
     expect(execSync(`pgrep -f 'DynamoDBLoca[l].*${dataDir}' || true`).toString().trim()).toBe('');
@@ -142,11 +142,11 @@ describe('npm start', () => {
     expect(boards.body.boards.map((board: { boardId: string }) => board.boardId)).toContain('e2e-board');
 
     // The review execution started before the restart is still waiting, and completes now.
-    const approved = await call('POST', '/api/cycles/2026/boards/kungsholmen/documents/plan/decision', reviewer, { decision: 'approve', comment: 'Godkänd.' });
+    const approved = await call('POST', '/api/cycles/2026/boards/e2e-board/documents/plan/decision', reviewer, { decision: 'approve', comment: 'Godkänd.' });
     expect(approved.status).toBe(200);
     const clock = await call('GET', '/api/dev/clock');
     await call('POST', '/api/dev/clock', undefined, { now: new Date(Date.parse(clock.body.now) + 1000).toISOString() });
     const outbox = await call('GET', '/api/dev/outbox');
-    expect(outbox.body.messages).toContainEqual(expect.objectContaining({ kind: 'approved', boardId: 'kungsholmen', documentKind: 'plan' }));
+    expect(outbox.body.messages).toContainEqual(expect.objectContaining({ kind: 'approved', boardId: 'e2e-board', documentKind: 'plan' }));
   }, 300_000);
 });

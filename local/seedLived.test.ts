@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, executive, reviewer, startTestStack, type TestStack } from '../test/support/localStack';
+import { demoBoardPlans, demoBoards, demoUnitDrafts, seedDemo } from './seed';
+import { LIVED_DEMO_TODAY } from './seedLived';
+
+const documentPath = (year: number, boardId: string, kind: string) => `/api/cycles/${year}/boards/${boardId}/documents/${kind}`;
+type Row = { boardId: string; documents: Record<string, { status: string; late: boolean }> };
+
+/** The lived demo npm start seeds: 2025 signed off with its outcomes, 2026 in flight as on 2026-12-04. */
+describe('the lived demo', () => {
+  let t: TestStack;
+  let seedMs = 0;
+  beforeAll(async () => {
+    t = await startTestStack({ clockStart: LIVED_DEMO_TODAY });
+    const started = Date.now();
+    expect(await seedDemo(t.stack.deps, { plans: true, lived: true })).toEqual({ seeded: true });
+    seedMs = Date.now() - started;
+    // The workflows' last steps (the boards' notices) and the periods' closing run behind the seed.
+    await t.stack.runDueJobs();
+  }, 300_000);
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('signs 2025 off with every top-level annual report approved and a purpose review of every company', async () => {
+    const cycle = await t.api('GET', '/api/cycles/2025', { as: reviewer });
+    expect(cycle.body.state).toBe('signed_off');
+    expect(cycle.body.signedOffAt).toMatch(/^2026-04-14/);
+    const status = await t.api('GET', '/api/cycles/2025/status', { as: reviewer });
+    expect(status.body.boards).toHaveLength(demoBoards.length);
+    for (const row of status.body.boards as Row[]) {
+      for (const kind of ['plan', 't1', 't2', 'annual']) expect(row.documents[kind]!.status, `${row.boardId} ${kind}`).toBe('approved');
+    }
+    const companies = demoBoards.filter((board) => board.kind === 'company').map((board) => board.boardId);
+    expect((cycle.body.signoff?.companies ?? []).map((verdict: { boardId: string }) => verdict.boardId).sort()).toEqual(companies.sort());
+    const signoff = await t.api('GET', '/api/cycles/2025/signoff', { as: executive });
+    expect(signoff.status).toBeLessThan(500);
+  });
+
+  it("dates 2025's history in its year: Skärholmen's plan returned for a target below the council's, then approved", async () => {
+    const history = await t.api('GET', `${documentPath(2025, 'skarholmen', 'plan')}/history`, { as: reviewer });
+    expect(history.body.events.map((event: { action: string }) => event.action)).toEqual(['saved', 'submitted', 'returned', 'saved', 'resubmitted', 'approved']);
+    for (const event of history.body.events) expect(event.at, event.action).toMatch(/^2025-0[12]-/);
+    const plan = await t.api('GET', documentPath(2025, 'skarholmen', 'plan'), { as: reviewer });
+    expect(plan.body.comments[0]).toMatchObject({ decision: 'return', indicatorComments: [expect.objectContaining({ indicatorId: 'KF-ELEV-1' }), expect.objectContaining({ indicatorId: 'KF-PERS-1' })] });
+    // The annual reports: outcomes, goal assessments, and an internal control below sufficient says why.
+    const farsta = await t.api('GET', documentPath(2025, 'farsta', 'annual'), { as: reviewer });
+    expect(farsta.body.content.internalControl).toMatchObject({ assessment: 'partly_sufficient', comment: expect.stringContaining('attest') });
+    expect(farsta.body.content.indicators.every((row: { outcome?: number }) => typeof row.outcome === 'number')).toBe(true);
+    const assessments = new Set<string>();
+    for (const { boardId } of demoBoards) {
+      const annual = await t.api('GET', documentPath(2025, boardId, 'annual'), { as: reviewer });
+      for (const goal of annual.body.content.goals) assessments.add(goal.assessment);
+    }
+    expect([...assessments].sort()).toEqual(['fulfilled', 'not', 'partly']);
+  });
+
+  it("gives 2025's public meters data, some boards reaching their targets and others not, and 2026 a previous year", async () => {
+    const meters = await t.api('GET', '/api/public/cycles/2025/meters');
+    expect(meters.status).toBe(200);
+    const values = meters.body.meters.map((meter: { value: number | null }) => meter.value);
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((value: number | null) => typeof value === 'number'), JSON.stringify(values)).toBe(true);
+    const csv = await t.api('GET', '/api/public/cycles/2025/meters.csv');
+    expect(csv.status).toBe(200);
+    const current = await t.api('GET', '/api/public/cycles/2026/meters');
+    expect(current.status).toBe(200);
+    expect(current.body.meters.some((meter: { trend: { previousYear: number } | null }) => meter.trend?.previousYear === 2025), JSON.stringify(current.body.meters)).toBe(true);
+    const series = await t.api('GET', '/api/public/indicators/KF-ELEV-1');
+    expect(series.status).toBe(200);
+    expect(JSON.stringify(series.body)).toContain('2025');
+  });
+
+  it('leaves 2026 in flight: plans approved but one returned, T1 approved for most, T2 in every status, no annual report yet', async () => {
+    const status = await t.api('GET', '/api/cycles/2026/status', { as: reviewer });
+    const rows = status.body.boards as Row[];
+    const count = (kind: string) => rows.reduce<Record<string, number>>((counts, row) => ({ ...counts, [row.documents[kind]!.status]: (counts[row.documents[kind]!.status] ?? 0) + 1 }), {});
+    expect(count('plan')).toEqual({ approved: demoBoards.length - 1, returned: 1 });
+    expect(count('t1').approved).toBeGreaterThan(demoBoards.length * 0.8);
+    expect(Object.keys(count('t2')).sort()).toEqual(['approved', 'draft', 'in_review', 'not_started', 'returned']);
+    expect(count('annual')).toEqual({ not_started: demoBoards.length });
+    // What the plain seed files for Bromma and Utbildningsnämnden and their units stands as it did.
+    for (const { boardId, content } of demoBoardPlans) {
+      const plan = await t.api('GET', documentPath(2026, boardId, 'plan'), { as: reviewer });
+      expect(plan.body).toMatchObject({ status: 'approved', content });
+    }
+    for (const { boardId } of demoUnitDrafts) expect((await t.api('GET', documentPath(2026, boardId, 'plan'), { as: reviewer })).body.status).toBe('draft');
+  });
+
+  it('gives the review queue, the late list and the reminders something to show', async () => {
+    const queue = await t.api('GET', '/api/review-queue?year=2026', { as: reviewer });
+    expect(queue.body.documents.length).toBeGreaterThanOrEqual(5);
+    const late = await t.api('GET', '/api/cycles/2026/late', { as: reviewer });
+    // The units' plans are late too (the plain seed leaves them in draft or not started); the story is the boards'.
+    const topLevel = new Set(demoBoards.map((board) => board.boardId));
+    const lateBoards = new Set(late.body.late.map((entry: { boardId: string }) => entry.boardId).filter((boardId: string) => topLevel.has(boardId)));
+    expect(lateBoards.has('skarpnack')).toBe(true);
+    expect(lateBoards.size).toBeGreaterThanOrEqual(3);
+    expect(lateBoards.size).toBeLessThan(demoBoards.length / 2);
+    // The periods that have passed closed on what was handed in.
+    const cycle = await t.api('GET', '/api/cycles/2026', { as: admin });
+    expect(cycle.status).toBe(200);
+  });
+
+  it('is quick enough for npm start, and does nothing a second time', async () => {
+    // npm start's test waits 90 s for the whole start, on a shared, loaded machine.
+    expect(seedMs).toBeLessThan(60_000);
+    expect(await seedDemo(t.stack.deps, { plans: true, lived: true })).toEqual({ seeded: false });
+  });
+});
