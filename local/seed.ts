@@ -344,9 +344,16 @@ async function seedPlans(deps: SeedDeps, settleWithinMs: number): Promise<void> 
   }
 }
 
-/** The editor of a top-level board in the lived demo: the demo's named people for Bromma and Utbildningsnämnden. */
+/** The board secretaries the web app's sign-in page lists beside Erik and Ulla (web/src/lib/auth.ts): their boards' history names them. */
+const signInEditors: Actor[] = [
+  { sub: 'fatima.farsta', role: 'editor', boards: ['farsta'], name: 'Fatima Ali', email: 'fatima@farsta.example' },
+  { sub: 'mira.miljo', role: 'editor', boards: ['miljo-halsa'], name: 'Mira Lind', email: 'mira@miljo.example' },
+  { sub: 'sam.stockholmshem', role: 'editor', boards: ['stockholmshem'], name: 'Sam Holm', email: 'sam@stockholmshem.example' },
+];
+
+/** The editor of a top-level board in the lived demo: one of the demo's named people where there is one. */
 export function livedEditorOf(boardId: string): Actor {
-  const named = [demoPeople.brommaEditor, demoPeople.utbildningEditor].find((person) => person.boards.includes(boardId));
+  const named = [demoPeople.brommaEditor, demoPeople.utbildningEditor, ...signInEditors].find((person) => person.boards.includes(boardId));
   if (named) return named;
   const board = demoBoards.find((candidate) => candidate.boardId === boardId);
   return { sub: `editor.${boardId}`, role: 'editor', boards: [boardId], name: `Nämndsekreterare, ${board?.name ?? boardId}` };

@@ -355,15 +355,20 @@ export interface LivedInput {
 }
 
 /**
- * Files 2025 and signs it off. Its reviews go through the same use cases, but with the review workflows held back:
- * they would have ended in 2025 (each waits for its decision, tells the board and is done), so on today's engine they
- * would only send a hundred notices dated today, and cost most of the start. What they leave on the documents (the
- * execution's name, the decisions, the history) is as it would be.
+ * A review that ended long ago goes through the same use cases, with its workflow held back: it would have ended then
+ * (waited for the decision, told the board, done), so on today's engine it would only send a notice dated today, and
+ * the hundred and fifty of them cost most of the start. What it leaves on the document (the execution's name, the
+ * decisions, the history, the summaries) is as it would be. The documents still in flight run on the stack's engine.
  */
+function settledLongAgo(input: LivedInput): LivedInput {
+  return { ...input, deps: { ...input.deps, workflow: heldBack.workflow }, settleWithinMs: 0 };
+}
+
+/** Files 2025, every review of it settled long ago (see settledLongAgo), and signs it off. */
 export async function seedPreviousYear(input: LivedInput): Promise<void> {
   const { people, deps: live } = input;
-  const deps = { ...live, workflow: heldBack.workflow };
-  input = { ...input, deps, settleWithinMs: 0 };
+  input = settledLongAgo(input);
+  const { deps } = input;
   const year = previousCycle.year;
   const goals = previousCouncilGoals(input.goals2026);
   const asAdmin = (iso: string) => ({ ...deps, ...heldBack, actor: people.admin, clock: clockAt(iso, deps.clock) });
@@ -422,9 +427,13 @@ export async function seedCurrentYear(input: LivedInput): Promise<void> {
       const fates = fates2026[board.boardId] ?? {};
       const planFate = fates.plan ?? 'approved';
       const returnsPlan = planFate === 'returned' || returnedOnce[year]![board.boardId] === 'plan';
-      await file(input, { year, board, kind: 'plan', index, content: returnsPlan ? lowered(plan) : plan, answer: plan, fate: planFate });
+      // Bromma's and Utbildningsnämnden's plans run on the engine, as the plain seed files them (their boards get the notice).
+      const onEngine = (kind: DocumentKind, fate: Fate) => fate !== 'approved' || (kind === 'plan' && board.boardId in input.plans2026);
+      const by = (kind: DocumentKind, fate: Fate) => (onEngine(kind, fate) ? input : settledLongAgo(input));
+      await file(by('plan', planFate), { year, board, kind: 'plan', index, content: returnsPlan ? lowered(plan) : plan, answer: plan, fate: planFate });
       for (const kind of ['t1', 't2'] as const) {
-        await file(input, { year, board, kind, index, content: reportOf(kind, year, board, goals, plan), fate: fates[kind] ?? 'approved' });
+        const fate = fates[kind] ?? 'approved';
+        await file(by(kind, fate), { year, board, kind, index, content: reportOf(kind, year, board, goals, plan), fate });
       }
     }),
   );
