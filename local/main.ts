@@ -42,10 +42,11 @@ async function main() {
     throw error;
   }
   if (demo) {
+    const started = Date.now();
     const { seeded } = await seedDemo(stack.deps, { plans: true, lived: true });
     if (seeded) {
       say(
-        'Seeded the demo: Stockholm-like boards, companies, units below Bromma and Utbildningsnämnden; 2025 signed off with its outcomes, ' +
+        `Seeded the demo in ${Math.round((Date.now() - started) / 1000)} s: Stockholm-like boards, companies, units below Bromma and Utbildningsnämnden; 2025 signed off with its outcomes, ` +
           "and 2026 in flight (every board's plan filed, tertial reports in review, returned and late).",
       );
     }

@@ -15,6 +15,7 @@ describe('the lived demo', () => {
     const started = Date.now();
     expect(await seedDemo(t.stack.deps, { plans: true, lived: true })).toEqual({ seeded: true });
     seedMs = Date.now() - started;
+    if (process.env.SEED_TIMING) console.log(`lived seed: ${seedMs} ms`);
     // The workflows' last steps (the boards' notices) and the periods' closing run behind the seed.
     await t.stack.runDueJobs();
   }, 300_000);

@@ -375,8 +375,7 @@ export async function seedPreviousYear(input: LivedInput): Promise<void> {
   const cycle = await createCycle(previousCycle, asAdmin('2024-11-18T08:00:00Z'));
   await putCouncilGoals({ year, goals }, asAdmin('2024-11-18T09:30:00Z'));
 
-  await Promise.all(
-    input.boards.map(async (board, index) => {
+  await inTurns(input.boards, async (board, index) => {
       const plan = livedPlan(goals, board);
       // Skärholmen's first plan sets a lower target for pupils' eligibility than the council's, and is returned for it.
       const first = returnedOnce[year]![board.boardId] === 'plan' ? lowered(plan) : plan;
@@ -384,8 +383,7 @@ export async function seedPreviousYear(input: LivedInput): Promise<void> {
       for (const kind of ['t1', 't2', 'annual'] as const) {
         await file(input, { year, board, kind, index, content: reportOf(kind, year, board, goals, plan), fate: 'approved' });
       }
-    }),
-  );
+  });
   // Its periods now open and close on what was handed in (see heldBack), on the stack's engine.
   await syncPeriodSchedules(cycle, live);
   const companies = input.boards.filter((board) => board.kind === 'company');
@@ -421,8 +419,7 @@ export async function seedCurrentYear(input: LivedInput): Promise<void> {
   const { deps } = input;
   const year = input.cycle2026.year;
   const goals = input.goals2026;
-  await Promise.all(
-    input.boards.map(async (board, index) => {
+  await inTurns(input.boards, async (board, index) => {
       const plan = input.plans2026[board.boardId] ?? livedPlan(goals, board);
       const fates = fates2026[board.boardId] ?? {};
       const planFate = fates.plan ?? 'approved';
@@ -435,10 +432,24 @@ export async function seedCurrentYear(input: LivedInput): Promise<void> {
         const fate = fates[kind] ?? 'approved';
         await file(by(kind, fate), { year, board, kind, index, content: reportOf(kind, year, board, goals, plan), fate });
       }
-    }),
-  );
+  });
   const cycle = await deps.cycles.get(year);
   if (cycle) await syncPeriodSchedules(cycle, deps);
+}
+
+/** How many boards file at once, per year: more only queue up on DynamoDB Local and the engine (two cores). */
+const BOARDS_AT_ONCE = 8;
+
+/** Runs `work` for every item, at most BOARDS_AT_ONCE at a time, in the items' order. */
+async function inTurns<T>(items: readonly T[], work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BOARDS_AT_ONCE, items.length) }, worker));
 }
 
 /** The plan with its first targets below the council's: pupils' eligibility and sickness absence. */
