@@ -1,6 +1,9 @@
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newVisitor, pollPatience, signIn } from '../test/browser/support';
 import { admin, executive, reviewer, startTestStack, type TestStack } from '../test/support/localStack';
-import { demoBoardPlans, demoBoards, demoUnitDrafts, seedDemo } from './seed';
+import { buildWeb } from '../web/build';
+import { demoBoardPlans, demoBoards, demoPeople, demoUnitDrafts, seedDemo } from './seed';
 import { LIVED_DEMO_TODAY } from './seedLived';
 
 const documentPath = (year: number, boardId: string, kind: string) => `/api/cycles/${year}/boards/${boardId}/documents/${kind}`;
@@ -10,16 +13,18 @@ type Row = { boardId: string; documents: Record<string, { status: string; late: 
 describe('the lived demo', () => {
   let t: TestStack;
   let seedMs = 0;
+  let browser: Browser | undefined;
   beforeAll(async () => {
+    await buildWeb();
     t = await startTestStack({ clockStart: LIVED_DEMO_TODAY });
     const started = Date.now();
     expect(await seedDemo(t.stack.deps, { plans: true, lived: true })).toEqual({ seeded: true });
     seedMs = Date.now() - started;
-    if (process.env.SEED_TIMING) console.log(`lived seed: ${seedMs} ms`);
     // The workflows' last steps (the boards' notices) and the periods' closing run behind the seed.
     await t.stack.runDueJobs();
   }, 300_000);
   afterAll(async () => {
+    await browser?.close();
     await t?.stop();
   });
 
@@ -104,8 +109,47 @@ describe('the lived demo', () => {
   });
 
   it('is quick enough for npm start, and does nothing a second time', async () => {
-    // npm start's test waits 90 s for the whole start, on a shared, loaded machine.
+    // npm start's test waits 150 s for the whole start, on a shared, loaded machine.
     expect(seedMs).toBeLessThan(60_000);
     expect(await seedDemo(t.stack.deps, { plans: true, lived: true })).toEqual({ seeded: false });
   });
+
+  it("lands a new person on 2026 from the server's clock, anonymous or signed in as each role, with nothing erroring in the console or the server's log", async () => {
+    browser = await launchBrowser();
+    // The handlers log to the process's output: an ERROR line while the start page loads is a failure too.
+    const serverErrors: string[] = [];
+    const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+    const watch = (write: typeof writes.out) =>
+      ((chunk: string | Uint8Array, ...rest: never[]) => {
+        if (/"level":"(ERROR|CRITICAL)"/.test(String(chunk))) serverErrors.push(String(chunk).slice(0, 500));
+        return write(chunk, ...rest);
+      }) as typeof process.stdout.write;
+    process.stdout.write = watch(writes.out);
+    process.stderr.write = watch(writes.err);
+    try {
+      const people = [undefined, demoPeople.admin, demoPeople.brommaEditor, demoPeople.unitEditor, demoPeople.reviewer, demoPeople.executive];
+      for (const person of people) {
+        const who = person?.name ?? 'anonymous';
+        const { context, page, errors } = await newVisitor(browser, t.stack.url);
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+        page.on('response', (response) => {
+          if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+        });
+        if (person) await signIn(page, new RegExp(person.name));
+        else await page.goto('/');
+        // The header's links name the resolved year: the public meters' for everyone, the overview's once signed in.
+        await expect.poll(() => page.locator('header a[href="/public/cycles/2026/meters"]').count(), { ...pollPatience, message: who }).toBe(1);
+        if (person) await expect.poll(() => page.locator('header a[href="/cycles/2026"]').count(), { ...pollPatience, message: who }).toBe(1);
+        await page.waitForLoadState('networkidle');
+        expect(errors, who).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      process.stdout.write = writes.out;
+      process.stderr.write = writes.err;
+    }
+    expect(serverErrors).toEqual([]);
+  }, 180_000);
 });
