@@ -67,6 +67,14 @@ describe('the lived demo', () => {
     const values = meters.body.meters.map((meter: { value: number | null }) => meter.value);
     expect(values.length).toBeGreaterThan(0);
     expect(values.every((value: number | null) => typeof value === 'number'), JSON.stringify(values)).toBe(true);
+    // Every indicator has every board's annual outcome; some boards reach their targets and others do not.
+    type MeterBoard = { boardId: string; outcome: number | null; period: string | null; status: string | null };
+    const boardRows: MeterBoard[] = meters.body.meters.flatMap((meter: { boards: MeterBoard[] }) => meter.boards);
+    expect(boardRows.every((row) => typeof row.outcome === 'number' && row.period === 'annual'), JSON.stringify(boardRows.filter((row) => row.period !== 'annual'))).toBe(true);
+    expect(new Set(boardRows.map((row) => row.status))).toEqual(new Set(['met', 'not_met']));
+    const elev = meters.body.meters.find((meter: { indicatorId: string }) => meter.indicatorId === 'KF-ELEV-1').boards as MeterBoard[];
+    const outcome = (boardId: string) => elev.find((row) => row.boardId === boardId)!.outcome!;
+    expect(outcome('ostermalm')).toBeGreaterThan(outcome('rinkeby-kista'));
     const csv = await t.api('GET', '/api/public/cycles/2025/meters.csv');
     expect(csv.status).toBe(200);
     const current = await t.api('GET', '/api/public/cycles/2026/meters');
