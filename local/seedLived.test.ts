@@ -122,8 +122,31 @@ describe('the lived demo', () => {
     expect(await seedDemo(t.stack.deps, { plans: true, lived: true })).toEqual({ seeded: false });
   });
 
-  it("lands a new person on 2026 from the server's clock, anonymous or signed in as each role, with nothing erroring in the console or the server's log", async () => {
-    browser = await launchBrowser();
+  /** Opens the start page as a new person (signed in as `person`, or anonymous); answers what erred in the console. */
+  async function startPage(person: { name: string } | undefined): Promise<string[]> {
+    browser ??= await launchBrowser();
+    const who = person?.name ?? 'anonymous';
+    const { context, page, errors } = await newVisitor(browser, t.stack.url);
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+    if (person) await signIn(page, new RegExp(person.name));
+    else await page.goto('/');
+    // The header's links name the resolved year: the public meters' for everyone, the overview's once signed in.
+    await expect.poll(() => page.locator('header a[href="/public/cycles/2026/meters"]').count(), { ...pollPatience, message: who }).toBe(1);
+    if (person) await expect.poll(() => page.locator('header a[href="/cycles/2026"]').count(), { ...pollPatience, message: who }).toBe(1);
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    return errors;
+  }
+
+  let anonymousErrors: string[] = [];
+  const known2027 = (error: string) => /\/api\/public\/cycles\/2027\/meters|Failed to load resource/.test(error);
+
+  it("lands a new person on 2026 from the server's clock, anonymous or signed in as each role, with nothing erring in the console or the server's log", async () => {
     // The handlers log to the process's output: an ERROR line while the start page loads is a failure too.
     const serverErrors: string[] = [];
     const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
@@ -135,24 +158,12 @@ describe('the lived demo', () => {
     process.stdout.write = watch(writes.out);
     process.stderr.write = watch(writes.err);
     try {
-      const people = [undefined, demoPeople.admin, demoPeople.brommaEditor, demoPeople.unitEditor, demoPeople.reviewer, demoPeople.executive];
-      for (const person of people) {
-        const who = person?.name ?? 'anonymous';
-        const { context, page, errors } = await newVisitor(browser, t.stack.url);
-        page.on('console', (message) => {
-          if (message.type() === 'error') errors.push(message.text());
-        });
-        page.on('response', (response) => {
-          if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
-        });
-        if (person) await signIn(page, new RegExp(person.name));
-        else await page.goto('/');
-        // The header's links name the resolved year: the public meters' for everyone, the overview's once signed in.
-        await expect.poll(() => page.locator('header a[href="/public/cycles/2026/meters"]').count(), { ...pollPatience, message: who }).toBe(1);
-        if (person) await expect.poll(() => page.locator('header a[href="/cycles/2026"]').count(), { ...pollPatience, message: who }).toBe(1);
-        await page.waitForLoadState('networkidle');
-        expect(errors, who).toEqual([]);
-        await context.close();
+      anonymousErrors = await startPage(undefined);
+      expect(anonymousErrors.filter((error) => !known2027(error))).toEqual([]);
+      for (const person of [demoPeople.admin, demoPeople.brommaEditor, demoPeople.unitEditor, demoPeople.reviewer, demoPeople.executive]) {
+        // Signing in passes the sign-in page, which a visitor sees anonymous: its one 404 is the case below.
+        const errors = (await startPage(person)).filter((error) => !known2027(error));
+        expect(errors, person.name).toEqual([]);
       }
     } finally {
       process.stdout.write = writes.out;
@@ -160,4 +171,12 @@ describe('the lived demo', () => {
     }
     expect(serverErrors).toEqual([]);
   }, 180_000);
+
+  // Known: from October the web app guesses next year's round (web/src/lib/session.ts), and an anonymous visitor can
+  // only find out that 2027 has no cycle by asking for its meters (a 404 in the console), before landing on 2026's.
+  // Asking the calendar year first breaks the other case (a demo clock in December 2025, when only 2026 exists): the
+  // fix needs a public list of the years with meters. This test says so until then.
+  it.fails("asks for no year that does not exist when an anonymous visitor lands on 2026's public meters", () => {
+    expect(anonymousErrors).toEqual([]);
+  });
 });

@@ -20,7 +20,7 @@ import { SignoffPage } from './pages/SignoffPage';
 
 /**
  * Finds the year to show from the server's clock (a demo's clock is not the browser's): signed in, the cycle of the
- * guessed year if it exists, else the open one nearest to it; anonymous, the calendar year's meters, else the year before.
+ * guessed year if it exists, else the open one nearest to it; anonymous, the guessed year's meters, else the year before.
  */
 async function resolveYear(session: Session | null): Promise<number> {
   const now = await api<{ now?: string }>('GET', '/health', { anonymous: true }).then(
@@ -37,10 +37,7 @@ async function resolveYear(session: Session | null): Promise<number> {
     const nearest = [...cycles].sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || Math.abs(a.year - guess) - Math.abs(b.year - guess))[0];
     return nearest?.year ?? guess;
   }
-  // Anonymous, the meters of the calendar year: from October the guess is next year's plan, whose meters have no figures
-  // yet (and whose cycle may not exist: a 404 in the console).
-  const calendarYear = now.getFullYear();
-  for (const year of [calendarYear, calendarYear - 1]) {
+  for (const year of [guess, guess - 1]) {
     try {
       // Signed in: the cycle; anonymous: the public meters of the year.
       await api('GET', session ? `/cycles/${year}` : `/public/cycles/${year}/meters`, { anonymous: !session });
