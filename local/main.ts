@@ -3,6 +3,7 @@ import { buildWeb } from '../web/build';
 import { JavaMissingError } from './dynamodb';
 import { StartupGate } from './readiness';
 import { seedDemo, signInHints } from './seed';
+import { LIVED_DEMO_TODAY } from './seedLived';
 import { seedPeople } from './seedPeople';
 import { startStack, type RunningStack } from './stack';
 
@@ -30,7 +31,10 @@ async function main() {
 
   try {
     await buildWeb();
-    stack = await startStack({ port, dataDir, tickMs: 1000, log: process.env.LOG_LOCAL ? say : undefined, ready: startup.ready });
+    // The lived demo tells its story up to 2026-12-04: on a fresh DATA_DIR the clock starts there, or at the real time
+    // when that is later (a DATA_DIR seeded earlier keeps its own clock).
+    const clockStart = demo ? new Date(Math.max(Date.now(), LIVED_DEMO_TODAY.getTime())) : undefined;
+    stack = await startStack({ port, dataDir, tickMs: 1000, clockStart, log: process.env.LOG_LOCAL ? say : undefined, ready: startup.ready });
   } catch (error) {
     if (error instanceof JavaMissingError) {
       process.stderr.write(`${error.message}\n`);
@@ -39,8 +43,14 @@ async function main() {
     throw error;
   }
   if (demo) {
-    const { seeded } = await seedDemo(stack.deps, { plans: true });
-    if (seeded) say("Seeded the demo: Stockholm-like boards, companies, units below Bromma and Utbildningsnämnden, the 2026 cycle and the two boards' approved plans.");
+    const started = Date.now();
+    const { seeded } = await seedDemo(stack.deps, { plans: true, lived: true });
+    if (seeded) {
+      say(
+        `Seeded the demo in ${Math.round((Date.now() - started) / 1000)} s: Stockholm-like boards, companies, units below Bromma and Utbildningsnämnden; 2025 signed off with its outcomes, ` +
+          "and 2026 in flight (every board's plan filed, tertial reports in review, returned and late).",
+      );
+    }
     const { added } = await seedPeople(stack.deps);
     if (added > 0) say(`Added the demo's ${added} people to the local user store (the sign-in page lists them; change them on /admin/users).`);
   } else {

@@ -9,6 +9,7 @@ import type { BoardBody } from '../shared/schemas/boards';
 import type { CouncilGoals } from '../shared/schemas/councilGoals';
 import type { CreateCycleBody } from '../shared/schemas/cycles';
 import type { PlanContent } from '../shared/schemas/documents';
+import { clockAt, openCurrentYear, seedCurrentYear, seedPreviousYear, type LivedInput } from './seedLived';
 
 /** Stockholm's reporting bodies, as named in the seeds: the 13 district boards, specialist boards and companies. */
 export const demoBoards: Array<{ boardId: string } & BoardBody> = [
@@ -292,6 +293,12 @@ export interface SeedOptions {
    * goals (which an approved plan freezes).
    */
   plans?: boolean;
+  /**
+   * The lived demo (npm start): 2025 signed off with outcomes, and 2026 in flight as on 2026-12-04 (every board's plan
+   * filed, reports in every status), each step dated when it happened (local/seedLived.ts). Implies `plans`; wants a
+   * clock at 2026-12-04 or later (steps are never dated after the clock).
+   */
+  lived?: boolean;
   /** How long to wait for a review workflow to reach its reviewer before deciding anyway (default 20 s). */
   settleWithinMs?: number;
 }
@@ -299,10 +306,15 @@ export interface SeedOptions {
 /** Seeds the demo into an empty table; does nothing when boards exist already. */
 export async function seedDemo(deps: SeedDeps, options: SeedOptions = {}): Promise<{ seeded: boolean }> {
   if ((await deps.boards.list()).length > 0) return { seeded: false };
-  const as = { ...deps, actor: seeder };
+  // The lived demo's organisation was there before its first year (2025) was opened.
+  const as = { ...deps, actor: seeder, ...(options.lived ? { clock: clockAt('2024-11-04T08:00:00Z', deps.clock) } : {}) };
   // Side by side (each board is its own item), the units after the boards: a parent must exist first.
   await Promise.all(demoBoards.map(({ boardId, ...body }) => putBoard({ boardId, body }, as)));
   await Promise.all(demoUnits.map(({ boardId, ...body }) => putBoard({ boardId, body }, as)));
+  if (options.lived) {
+    await seedLived(deps, options.settleWithinMs ?? 20_000);
+    return { seeded: true };
+  }
   if (!(await deps.cycles.get(demoCycle.year))) {
     await createCycle(demoCycle, as);
     await putCouncilGoals({ year: demoCycle.year, goals: demoCouncilGoals }, as);
@@ -332,6 +344,44 @@ async function seedPlans(deps: SeedDeps, settleWithinMs: number): Promise<void> 
   }
 }
 
+/** The board secretaries the web app's sign-in page lists beside Erik and Ulla (web/src/lib/auth.ts): their boards' history names them. */
+const signInEditors: Actor[] = [
+  { sub: 'fatima.farsta', role: 'editor', boards: ['farsta'], name: 'Fatima Ali', email: 'fatima@farsta.example' },
+  { sub: 'mira.miljo', role: 'editor', boards: ['miljo-halsa'], name: 'Mira Lind', email: 'mira@miljo.example' },
+  { sub: 'sam.stockholmshem', role: 'editor', boards: ['stockholmshem'], name: 'Sam Holm', email: 'sam@stockholmshem.example' },
+];
+
+/** The editor of a top-level board in the lived demo: one of the demo's named people where there is one. */
+export function livedEditorOf(boardId: string): Actor {
+  const named = [demoPeople.brommaEditor, demoPeople.utbildningEditor, ...signInEditors].find((person) => person.boards.includes(boardId));
+  if (named) return named;
+  const board = demoBoards.find((candidate) => candidate.boardId === boardId);
+  return { sub: `editor.${boardId}`, role: 'editor', boards: [boardId], name: `Nämndsekreterare, ${board?.name ?? boardId}` };
+}
+
+/**
+ * 2025 filed and signed off, then 2026 in flight: Bromma's and Utbildningsnämnden's plans are the ones the plain seed
+ * files, and their units' drafts are saved last, in late November.
+ */
+async function seedLived(deps: SeedDeps, settleWithinMs: number): Promise<void> {
+  const input: LivedInput = {
+    deps,
+    people: { admin: demoPeople.admin, reviewer: demoPeople.reviewer, executive: demoPeople.executive, editorOf: livedEditorOf },
+    boards: demoBoards.map(({ boardId, name, kind }) => ({ boardId, name, kind })),
+    goals2026: demoCouncilGoals,
+    cycle2026: demoCycle,
+    plans2026: Object.fromEntries(demoBoardPlans.map((plan) => [plan.boardId, plan.content])),
+    settleWithinMs,
+  };
+  // The two years side by side: nothing of 2026 reads 2025 (a year's trend is read when asked).
+  await Promise.all([seedPreviousYear(input), openCurrentYear(input).then(() => seedCurrentYear(input))]);
+  await Promise.all(
+    demoUnitDrafts.map(({ boardId, editor, content }, i) =>
+      saveDocument({ year: demoCycle.year, boardId, kind: 'plan', ifMatch: 0, content }, { ...deps, actor: editor, clock: clockAt(`2026-11-2${3 + i}T10:15:00Z`, deps.clock) }),
+    ),
+  );
+}
+
 /**
  * Waits until the plan's review workflow has registered its wait for the reviewer, so that the decision completes
  * that wait (the usual path). Should it not get there in time, the decision is recorded anyway: the workflow's
@@ -357,8 +407,9 @@ export function signInHints(url: string): string {
     `  unit editor  ${token(demoPeople.unitEditor)}`,
     `  reviewer     ${token(demoPeople.reviewer)}`,
     `  executive    ${token(demoPeople.executive)}`,
+    '2025 is signed off (its public meters have outcomes); in 2026 the tertial reports wait in the review queue, and some are late.',
     "Bromma's and Utbildningsnämnden's 2026 plans are approved; Alviksskolan's plan is a draft: submit it as the unit editor,",
     "and decide it as Bromma's editor (a board's office decides on its units).",
-    `Move the demo clock: curl -s -X POST ${url}/api/dev/clock -H 'content-type: application/json' -d '{"now":"2026-02-01T08:00:00Z"}'`,
+    `Move the demo clock (forward only): curl -s -X POST ${url}/api/dev/clock -H 'content-type: application/json' -d '{"now":"2027-01-20T08:00:00Z"}'`,
   ].join('\n');
 }
