@@ -113,6 +113,7 @@ const validBodies: Record<string, unknown> = {
     units: [{ municipality: '0180', boardId: 'bromma' }],
     documents: [{ boardId: 'bromma', version: 0 }],
   },
+  putUser: { name: 'Nina Ny', email: 'nina@bromma.example', role: 'editor', boards: ['bromma'], locale: 'sv' },
   fetchKoladaPages: { kpis: ['N15428'], municipalities: ['0180'], ous: [], years: [2026] },
 };
 
@@ -130,6 +131,7 @@ const validParam: Record<string, fc.Arbitrary<string>> = {
   boardId: fc.constantFrom(...boards),
   kind: fc.constantFrom(...documentKinds),
   id: fc.constantFrom('KF-1', 'KF-2', 'KF-9'),
+  userId: fc.constantFrom('anna.admin', 'erik.bromma', 'ny.person'),
 };
 
 /** Percent-encodes any string, lone surrogates included (as the bytes a careless client would send). */
