@@ -77,6 +77,7 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   decideDocument: { table: 'write', completesCallbacks: ['Review'] },
   getDocumentHistory: { table: 'read' },
   signOff: { table: 'write' },
+  listPublicCycles: { table: 'read' },
   getPublicMeters: { table: 'read' },
   getPublicMetersCsv: { table: 'read' },
   getPublicIndicator: { table: 'read' },

@@ -172,11 +172,9 @@ describe('the lived demo', () => {
     expect(serverErrors).toEqual([]);
   }, 180_000);
 
-  // Known: from October the web app guesses next year's round (web/src/lib/session.ts), and an anonymous visitor can
-  // only find out that 2027 has no cycle by asking for its meters (a 404 in the console), before landing on 2026's.
-  // Asking the calendar year first breaks the other case (a demo clock in December 2025, when only 2026 exists): the
-  // fix needs a public list of the years with meters. This test says so until then.
-  it.fails("asks for no year that does not exist when an anonymous visitor lands on 2026's public meters", () => {
+  // From October the web app guesses next year's round (web/src/lib/session.ts); the public list of years
+  // (GET /api/public/cycles) lets an anonymous visitor land on 2026 without asking for 2027's meters.
+  it("asks for no year that does not exist when an anonymous visitor lands on 2026's public meters", () => {
     expect(anonymousErrors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { boardBodySchema, boardDeletionSchema, boardListSchema, boardSchema } fr
 import { userBodySchema, userHistorySchema, userIdSchema, userListSchema, userSchema } from '../schemas/users';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
-import { calendarPatchBodySchema, copyPreviewSchema, createCycleBodySchema, createdCycleSchema, cycleHistorySchema, cycleSchema, lateListSchema } from '../schemas/cycles';
+import { calendarPatchBodySchema, copyPreviewSchema, createCycleBodySchema, createdCycleSchema, cycleHistorySchema, cycleStateSchema, cycleSchema, lateListSchema } from '../schemas/cycles';
 import {
   decisionBodySchema,
   documentSchema,
@@ -452,6 +452,22 @@ export const signoffRoute = route({
 });
 
 const csv = (description: string) => ({ description, schema: z.string() });
+
+export const publicCyclesRoute = route({
+  operationId: 'listPublicCycles',
+  method: 'get',
+  path: '/api/public/cycles',
+  summary: 'The years opened, oldest first, so that a visitor asks only for meters that exist (no sign-in)',
+  tag: 'public',
+  auth: 'public',
+  cache: 'public',
+  responses: {
+    200: {
+      description: 'The years',
+      schema: z.object({ cycles: z.array(z.object({ year: yearSchema, state: cycleStateSchema })) }).openapi('PublicCycleList'),
+    },
+  },
+});
 
 export const publicMetersRoute = route({
   operationId: 'getPublicMeters',

@@ -26,8 +26,9 @@ import { CalendarPage } from './pages/CalendarPage';
 import { NewCyclePage } from './pages/NewCyclePage';
 
 /**
- * Finds the year to show from the server's clock (a demo's clock is not the browser's): signed in, the cycle of the
- * guessed year if it exists, else the open one nearest to it; anonymous, the guessed year's meters, else the year before.
+ * Finds the year to show from the server's clock (a demo's clock is not the browser's), among the years that exist:
+ * signed in, the cycles the person may read; anonymous, the public list of years. The guessed year if it is there,
+ * else the open year nearest to it, else the nearest; only the guess when there is no year at all.
  */
 async function resolveYear(session: Session | null): Promise<number> {
   const now = await api<{ now?: string }>('GET', '/health', { anonymous: true }).then(
@@ -35,25 +36,13 @@ async function resolveYear(session: Session | null): Promise<number> {
     () => new Date(),
   );
   const guess = guessYear(now);
-  if (session) {
-    const cycles = await api<{ cycles: Array<{ year: number; state: string }> }>('GET', '/cycles').then(
-      (answer) => answer.data?.cycles ?? [],
-      () => [],
-    );
-    if (cycles.some((cycle) => cycle.year === guess)) return guess;
-    const nearest = [...cycles].sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || Math.abs(a.year - guess) - Math.abs(b.year - guess))[0];
-    return nearest?.year ?? guess;
-  }
-  for (const year of [guess, guess - 1]) {
-    try {
-      // Signed in: the cycle; anonymous: the public meters of the year.
-      await api('GET', session ? `/cycles/${year}` : `/public/cycles/${year}/meters`, { anonymous: !session });
-      return year;
-    } catch {
-      // Try the next.
-    }
-  }
-  return guess;
+  const cycles = await api<{ cycles: Array<{ year: number; state: string }> }>('GET', session ? '/cycles' : '/public/cycles', { anonymous: !session }).then(
+    (answer) => answer.data?.cycles ?? [],
+    () => [],
+  );
+  if (cycles.some((cycle) => cycle.year === guess)) return guess;
+  const nearest = [...cycles].sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || Math.abs(a.year - guess) - Math.abs(b.year - guess))[0];
+  return nearest?.year ?? guess;
 }
 
 export function App() {
