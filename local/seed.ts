@@ -114,14 +114,14 @@ export const demoCouncilGoals: CouncilGoals = {
           title: 'Alla elever når kunskapsmålen',
           indicators: [
             // A share of pupils: the schools' values weigh by their pupils (units without pupils do not count).
-            { id: 'KF-ELEV-1', name: 'Andel elever i åk 9 som är behöriga till gymnasiet', unit: '%', direction: 'higher', target: 86, rollup: 'weighted', weightBy: 'pupils' },
+            { id: 'KF-ELEV-1', name: 'Andel elever i åk 9 som är behöriga till gymnasiet', definition: 'Andel elever i årskurs 9 som är behöriga till ett nationellt program i gymnasieskolan, av alla elever som avslutat årskurs 9 under läsåret', source: 'Skolverket, via Kolada', koladaKpi: 'N15428', unit: '%', direction: 'higher', target: 86, rollup: 'weighted', weightBy: 'pupils' },
           ],
         },
         {
           id: 'D1.2',
           title: 'Äldre har en trygg och meningsfull vardag',
           // A share of residents: the care homes weigh by their beds.
-          indicators: [{ id: 'KF-ALD-1', name: 'Andel äldre som är nöjda med sitt särskilda boende', unit: '%', direction: 'higher', target: 85, rollup: 'weighted', weightBy: 'beds' }],
+          indicators: [{ id: 'KF-ALD-1', name: 'Andel äldre som är nöjda med sitt särskilda boende', definition: 'Andel svarande boende i särskilt boende som är ganska eller mycket nöjda med sitt boende som helhet', source: 'Socialstyrelsens brukarundersökning Vad tycker de äldre om äldreomsorgen?', unit: '%', direction: 'higher', target: 85, rollup: 'weighted', weightBy: 'beds' }],
         },
       ],
     },
@@ -134,16 +134,16 @@ export const demoCouncilGoals: CouncilGoals = {
           title: 'Stockholm är en klimatsmart stad',
           indicators: [
             // Per inhabitant of the whole city: no unit's figure adds up to it.
-            { id: 'KF-KLIM-1', name: 'Växthusgasutsläpp per invånare', unit: 'ton CO2e', direction: 'lower', target: 1.5, boards: ['miljo-halsa', 'trafik'], rollup: 'none' },
+            { id: 'KF-KLIM-1', name: 'Växthusgasutsläpp per invånare', definition: 'Utsläpp av växthusgaser inom kommunens geografiska område, i ton koldioxidekvivalenter per invånare', source: 'Nationella emissionsdatabasen (RUS)', unit: 'ton CO2e', direction: 'lower', target: 1.5, boards: ['miljo-halsa', 'trafik'], rollup: 'none' },
             // Per square metre: a subsidiary weighs by its floor area ({ area: m² }).
-            { id: 'KF-KLIM-2', name: 'Energianvändning i fastigheterna', unit: 'kWh/m²', direction: 'lower', target: 110, boards: companies, rollup: 'weighted', weightBy: 'area' },
+            { id: 'KF-KLIM-2', name: 'Energianvändning i fastigheterna', definition: 'Levererad energi för värme, varmvatten och fastighetsel per kvadratmeter uppvärmd area (Atemp)', source: 'Bolagens energideklarationer och årsrapporter', unit: 'kWh/m²', direction: 'lower', target: 110, boards: companies, rollup: 'weighted', weightBy: 'area' },
           ],
         },
         {
           id: 'D2.2',
           title: 'Det byggs bostäder för alla',
           // A count: the subsidiaries' homes add up.
-          indicators: [{ id: 'KF-BOST-1', name: 'Antal färdigställda hyresbostäder', unit: 'st', direction: 'higher', target: 1200, boards: housingCompanies, rollup: 'sum' }],
+          indicators: [{ id: 'KF-BOST-1', name: 'Antal färdigställda hyresbostäder', definition: 'Hyresbostäder som fått slutbesked under året', source: 'Bolagens rapportering till stadsledningskontoret', unit: 'st', direction: 'higher', target: 1200, boards: housingCompanies, rollup: 'sum' }],
         },
       ],
     },
@@ -156,8 +156,8 @@ export const demoCouncilGoals: CouncilGoals = {
           title: 'Staden är en attraktiv arbetsgivare med god ekonomi',
           indicators: [
             // Shares per workplace, whose staff the demo's units do not give: their plain mean.
-            { id: 'KF-PERS-1', name: 'Sjukfrånvaro bland medarbetarna', unit: '%', direction: 'lower', target: 6.5, rollup: 'mean' },
-            { id: 'KF-EKON-1', name: 'Budgetföljsamhet, avvikelse från budget', unit: '%', direction: 'lower', target: 1, rollup: 'mean' },
+            { id: 'KF-PERS-1', name: 'Sjukfrånvaro bland medarbetarna', definition: 'Sjukfrånvaro i procent av ordinarie arbetstid, alla tillsvidare- och visstidsanställda', source: 'Stadens personalsystem', unit: '%', direction: 'lower', target: 6.5, rollup: 'mean' },
+            { id: 'KF-EKON-1', name: 'Budgetföljsamhet, avvikelse från budget', definition: 'Nettokostnadens avvikelse från budget, i procent av budgeten', source: 'Stadens ekonomisystem', unit: '%', direction: 'lower', target: 1, rollup: 'mean' },
           ],
         },
       ],
