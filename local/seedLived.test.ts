@@ -5,6 +5,7 @@ import { admin, executive, reviewer, startTestStack, type TestStack } from '../t
 import { buildWeb } from '../web/build';
 import { demoBoardPlans, demoBoards, demoPeople, demoUnitDrafts, seedDemo } from './seed';
 import { LIVED_DEMO_TODAY } from './seedLived';
+import { seedPeople } from './seedPeople';
 
 const documentPath = (year: number, boardId: string, kind: string) => `/api/cycles/${year}/boards/${boardId}/documents/${kind}`;
 type Row = { boardId: string; documents: Record<string, { status: string; late: boolean }> };
@@ -19,6 +20,8 @@ describe('the lived demo', () => {
     t = await startTestStack({ clockStart: LIVED_DEMO_TODAY });
     const started = Date.now();
     expect(await seedDemo(t.stack.deps, { plans: true, lived: true })).toEqual({ seeded: true });
+    // As npm start does: the sign-in page lists the people in the local user store.
+    await seedPeople(t.stack.deps);
     seedMs = Date.now() - started;
     // The workflows' last steps (the boards' notices) and the periods' closing run behind the seed.
     await t.stack.runDueJobs();

@@ -27,7 +27,7 @@ const plan = (kf1: number) => ({
   },
 });
 // Not Bromma: `npm start` seeds its plan approved, for the units below it to plan against.
-const doc = '/api/cycles/2026/boards/sodermalm/documents/plan';
+const doc = '/api/cycles/2026/boards/secrets-board/documents/plan';
 
 describe('secrets never leave the system', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'arshjul-secrets-'));
@@ -53,10 +53,13 @@ describe('secrets never leave the system', () => {
       return answer;
     };
 
-    const editor = await s.token({ sub: 'sara.sodermalm', role: 'editor', boards: ['sodermalm'], email: 'sara@sodermalm.example' });
+    const editor = await s.token({ sub: 'sara.secrets-board', role: 'editor', boards: ['secrets-board'], email: 'sara@secrets-board.example' });
     const reviewer = await s.token({ sub: 'rut.reviewer', role: 'reviewer', email: 'rut@stockholm.example' });
     const admin = await s.token({ sub: 'anna.admin', role: 'admin' });
     const jwts = [editor, reviewer, admin];
+    // A board of the test's own: `npm start` files every demo board's 2026 plan (the lived demo).
+    const board = { name: 'Hemlighetsnämnden', kind: 'district', contacts: ['kansli@secrets-board.example'] };
+    expect((await s.call('PUT', '/api/boards/secrets-board', { token: admin, body: board })).status).toBe(201);
 
     // Every task token that ever existed: on the document while its task waits, and in pending workflow actions.
     const tokens = new Set<string>();
@@ -69,7 +72,7 @@ describe('secrets never leave the system', () => {
       until(`the workflow to wait for ${step}`, async () => {
         const items = await tables!.items(appTable);
         for (const token of JSON.stringify(items).match(TOKEN_PATTERN) ?? []) tokens.add(token);
-        const item = items.find((candidate) => candidate.PK === 'CYCLE#2026#BOARD#sodermalm' && candidate.SK === 'DOC#plan');
+        const item = items.find((candidate) => candidate.PK === 'CYCLE#2026#BOARD#secrets-board' && candidate.SK === 'DOC#plan');
         const waiting = item?.waitingFor as { step?: string } | undefined;
         return item?.taskToken && waiting?.step === step ? (item.taskToken as string) : undefined;
       });
@@ -102,15 +105,15 @@ describe('secrets never leave the system', () => {
     await call('move clock', 'POST', '/api/dev/clock', { body: { now: new Date(Date.parse(clock.body.now) + 60_000).toISOString() } });
     await until('the approval to be told', async () => {
       const outbox = await call('outbox', 'GET', '/api/dev/outbox');
-      return outbox.body.messages.some((message: { kind: string; boardId?: string }) => message.kind === 'approved' && message.boardId === 'sodermalm') || undefined;
+      return outbox.body.messages.some((message: { kind: string; boardId?: string }) => message.kind === 'approved' && message.boardId === 'secrets-board') || undefined;
     });
     await harvest();
     for (const [what, path, token] of [
       ['document', doc, reviewer],
       ['history', `${doc}/history`, admin],
       ['status', '/api/cycles/2026/status', admin],
-      ['export', '/api/cycles/2026/boards/sodermalm/export', admin],
-      ['export csv', '/api/cycles/2026/boards/sodermalm/export.csv', admin],
+      ['export', '/api/cycles/2026/boards/secrets-board/export', admin],
+      ['export csv', '/api/cycles/2026/boards/secrets-board/export.csv', admin],
       ['meters', '/api/public/cycles/2026/meters', undefined],
       ['openapi', '/api/openapi.json', undefined],
     ] as const) {
@@ -120,7 +123,7 @@ describe('secrets never leave the system', () => {
     // Three waits (review, resubmission, review again), each with its own token; all settled now.
     expect(new Set([reviewToken, resubmissionToken, secondReviewToken]).size).toBe(3);
     for (const token of [reviewToken, resubmissionToken, secondReviewToken]) expect(tokens).toContain(token);
-    const finalDocument = (await tables.items(appTable)).find((item) => item.PK === 'CYCLE#2026#BOARD#sodermalm' && item.SK === 'DOC#plan')!;
+    const finalDocument = (await tables.items(appTable)).find((item) => item.PK === 'CYCLE#2026#BOARD#secrets-board' && item.SK === 'DOC#plan')!;
     expect(finalDocument.status).toBe('approved');
     expect(finalDocument.taskToken).toBeUndefined();
 
