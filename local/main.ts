@@ -4,7 +4,7 @@ import { JavaMissingError } from './dynamodb';
 import { StartupGate } from './readiness';
 import { seedDemo, signInHints } from './seed';
 import { LIVED_DEMO_TODAY } from './seedLived';
-import { seedPeople } from './seedPeople';
+import { seedFirstAdministrator, seedPeople } from './seedPeople';
 import { startStack, type RunningStack } from './stack';
 
 /** `npm start`: the whole system on one machine, no AWS account, no Docker. */
@@ -55,6 +55,8 @@ async function main() {
     if (added > 0) say(`Added the demo's ${added} people to the local user store (the sign-in page lists them; change them on /admin/users).`);
   } else {
     say('DEMO=off: no demo data; the table holds only what you put in.');
+    const { added } = await seedFirstAdministrator(stack.deps);
+    if (added > 0) say('The user store was empty: sign in as "Administratör" (admin) and invite the others on /admin/users.');
   }
   // Health says ok only from here: everything npm start sets up is in place.
   startup.open();

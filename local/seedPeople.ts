@@ -45,3 +45,14 @@ export async function seedPeople(deps: Pick<Deps, 'people' | 'boards' | 'clock'>
   }
   return { added };
 }
+
+/**
+ * `DEMO=off`: a city starting from an empty table still needs someone to sign in as. When the store holds nobody,
+ * one administrator is put in it (the sign-in page lists them), who then invites everyone else on /admin/users.
+ */
+export async function seedFirstAdministrator(deps: Pick<Deps, 'people' | 'boards' | 'clock'>): Promise<{ added: number }> {
+  if ((await deps.people.list()).length > 0) return { added: 0 };
+  const body: UserBody = { name: 'Administratör', email: 'admin@stad.example', role: 'admin', locale: 'sv' };
+  await putUser({ userId: 'admin', body }, { ...deps, actor: seeder });
+  return { added: 1 };
+}
