@@ -30,7 +30,7 @@ import { NewCyclePage } from './pages/NewCyclePage';
  * signed in, the cycles the person may read; anonymous, the public list of years. The guessed year if it is there,
  * else the open year nearest to it, else the nearest; only the guess when there is no year at all.
  */
-async function resolveYear(session: Session | null): Promise<number> {
+async function resolveYear(session: Session | null): Promise<{ year: number; exists: boolean }> {
   const now = await api<{ now?: string }>('GET', '/health', { anonymous: true }).then(
     (answer) => (answer.data?.now ? new Date(answer.data.now) : new Date()),
     () => new Date(),
@@ -40,9 +40,9 @@ async function resolveYear(session: Session | null): Promise<number> {
     (answer) => answer.data?.cycles ?? [],
     () => [],
   );
-  if (cycles.some((cycle) => cycle.year === guess)) return guess;
+  if (cycles.some((cycle) => cycle.year === guess)) return { year: guess, exists: true };
   const nearest = [...cycles].sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || Math.abs(a.year - guess) - Math.abs(b.year - guess))[0];
-  return nearest?.year ?? guess;
+  return nearest ? { year: nearest.year, exists: true } : { year: guess, exists: false };
 }
 
 export function App() {
@@ -50,6 +50,7 @@ export function App() {
   const session = useSession();
   const location = useLocation();
   const [year, setYear] = useState(() => guessYear());
+  const [yearExists, setYearExists] = useState(true);
   // Whose year `year` is: links that name a year wait until it is resolved for this session, so that none points
   // at a guessed year without a cycle.
   const [yearFor, setYearFor] = useState<string | null>(null);
@@ -64,9 +65,10 @@ export function App() {
 
   useEffect(() => {
     let live = true;
-    void resolveYear(session).then((y) => {
+    void resolveYear(session).then((resolved) => {
       if (!live) return;
-      setYear(y);
+      setYear(resolved.year);
+      setYearExists(resolved.exists);
       setYearFor(sessionKey);
     });
     return () => {
@@ -87,7 +89,7 @@ export function App() {
   }, [location.path, location.query.toString()]);
 
   return (
-    <AppContext.Provider value={{ session, year }}>
+    <AppContext.Provider value={{ session, year, yearExists }}>
       <a class="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
         {t('app.skip')}
       </a>

@@ -13,6 +13,8 @@ export interface AppContextValue {
   session: Session | null;
   /** The year to show where no address names one. */
   year: number;
+  /** Whether that year has a cycle (false when none is opened yet: pages then ask for nothing of it). */
+  yearExists?: boolean;
 }
 
 export const AppContext = createContext<AppContextValue>({ session: null, year: new Date().getFullYear() });

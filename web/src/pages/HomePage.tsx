@@ -10,9 +10,10 @@ import { documentKinds, type DocumentStatus, type StatusMatrix } from '../lib/ty
 import { ErrorNotice, kindName, Loading, Notice, PageTitle, StatusBadge, useAsync, TableWrap } from '../components/ui';
 
 export function HomePage() {
-  const { session, year } = useApp();
+  const { session, year, yearExists } = useApp();
   const user = session?.user;
-  const matrix = useAsync(async () => (user ? loadMine(year, boardsEditedBy(user)) : undefined), [user?.sub, year]);
+  // No year opened yet: nothing to ask for (the page says so).
+  const matrix = useAsync(async () => (user && yearExists !== false ? loadMine(year, boardsEditedBy(user)) : undefined), [user?.sub, year, yearExists]);
   const office = useAsync(async () => (user && decidesOnUnits(user) ? hasUnits(user.boards) : false), [user?.sub]);
 
   if (!user) {
@@ -36,13 +37,18 @@ export function HomePage() {
     );
   }
 
-  const noCycle = matrix.error instanceof ApiError && matrix.error.status === 404;
+  const noCycle = yearExists === false || (matrix.error instanceof ApiError && matrix.error.status === 404);
   return (
     <div class="page">
       <PageTitle title={t('home.title')}>{t('home.hello', { name: personName(user.sub, user.name) })}</PageTitle>
       <p class="lead">{t('home.intro')}</p>
       {matrix.loading && !matrix.data && <Loading />}
       {noCycle && <Notice>{t('home.noCycle', { year })}</Notice>}
+      {noCycle && may(user, 'cycles.create') && (
+        <p>
+          <a href={paths.newCycle()}>{t('year.hub.newCycle')}</a>
+        </p>
+      )}
       {matrix.error !== undefined && !noCycle && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && boardsEditedBy(user).length > 0 && <MyDocuments matrix={matrix.data} boards={boardsEditedBy(user)} year={year} />}
       {matrix.data && may(user, 'queue.read') && user.role !== 'editor' && (
