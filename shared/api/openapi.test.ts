@@ -94,6 +94,8 @@ describe('the OpenAPI document lists every answer a route gives', () => {
         'getPublicMeters 304',
         'getPublicMetersCsv 200',
         'getPublicMetersCsv 304',
+        'listPublicCycles 200',
+        'listPublicCycles 304',
         'putBoard 200',
         'putBoard 201',
         'putCouncilGoals 200',
