@@ -14,22 +14,11 @@ import type { CycleRepository, StoredCycle } from '../../ports/cycleRepository';
 import { CommitRefused, type DocumentStore, type StoredDocument } from '../../ports/documentStore';
 import type { Calendar, Copied, CopyPreview } from '../../schemas/cycles';
 import { requireCycle } from './cycles';
+import { inBatches } from '../common/inBatches';
 
 /** Plans read, and copies written, this many at once: bounded, so a city of a thousand units never floods the table. */
 const IN_FLIGHT = 8;
 
-/** `work` over every item, IN_FLIGHT at a time, the answers in the items' order; a failure is thrown once its batch settles. */
-async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const answers: R[] = [];
-  for (let start = 0; start < items.length; start += IN_FLIGHT) {
-    const settled = await Promise.allSettled(items.slice(start, start + IN_FLIGHT).map(work));
-    for (const outcome of settled) {
-      if (outcome.status === 'rejected') throw outcome.reason;
-      answers.push(outcome.value);
-    }
-  }
-  return answers;
-}
 
 /** The source year of a copy; 422 naming it when there is none (the request's body names it). */
 export async function sourceCycle(copyFrom: number, cycles: CycleRepository): Promise<StoredCycle> {
@@ -115,7 +104,7 @@ export async function copyIntoYear(
 
   const row = transitionOf('not_started', 'copy')!;
   const { withPlan } = await boardsByPlan(input.from, deps);
-  const copied = await inBatches(withPlan, async (board) => {
+  const copied = await inBatches(withPlan, IN_FLIGHT, async (board) => {
     const record = await deps.documents.get(input.from, board.boardId, 'plan');
     // The summary said approved; the plan itself decides (an approved plan is final, so this is a safeguard).
     if (!record || record.document.status !== 'approved') return false;

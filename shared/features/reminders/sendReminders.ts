@@ -55,6 +55,7 @@ import type { SentMessages } from '../../ports/sentMessages';
 import { documentKinds, type DocumentKind } from '../../schemas/common';
 import { sendOnce } from '../notifications/sendOnce';
 import { formLink } from '../review/reviewSteps';
+import { inBatches } from '../common/inBatches';
 
 interface ReminderDeps {
   cycles: CycleRepository;
@@ -80,18 +81,6 @@ const ADDED_MARGIN_MS = 15 * 60_000;
 /** Reads and sends of this many pairs or messages at once. */
 const IN_FLIGHT = 16;
 
-/** `work` over every item, IN_FLIGHT at a time, the answers in the items' order; the first failure is thrown once all in its batch settle. */
-async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const answers: R[] = [];
-  for (let start = 0; start < items.length; start += IN_FLIGHT) {
-    const settled = await Promise.allSettled(items.slice(start, start + IN_FLIGHT).map(work));
-    for (const outcome of settled) {
-      if (outcome.status === 'rejected') throw outcome.reason;
-      answers.push(outcome.value);
-    }
-  }
-  return answers;
-}
 
 /**
  * The daily reminder run, for the day `scheduledTime` falls on in each open cycle's time zone: every reminder, overdue
@@ -191,7 +180,7 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
   const unvouched = pairs.filter(({ boardId, kind }) => handledThrough(view, boardId, kind) === undefined);
   const [byKey, byPrefix] = await Promise.all([
     windowKeys.length > 0 ? deps.sent.claimedAmong(year, windowKeys) : new Set<string>(),
-    inBatches(unvouched, ({ boardId, kind }) => deps.sent.claimedWith(year, `${boardId}#${kind}#`)),
+    inBatches(unvouched, IN_FLIGHT, ({ boardId, kind }) => deps.sent.claimedWith(year, `${boardId}#${kind}#`)),
   ]);
   for (const keys of [byKey, ...byPrefix]) for (const key of keys) sentSteps.add(key);
 
@@ -234,8 +223,8 @@ async function fullRun(check: CycleCheck, scheduledTime: string, deps: ReminderD
   });
 
   // Each step has its own marker: sends to different boards and steps do not wait for each other.
-  const sends = await inBatches(due.send, (reminder) => sendOnce({ year, key: reminder.key, at: scheduledTime }, messageOf(cycle, reminder), deps));
-  await inBatches(due.superseded, (reminder) => deps.sent.claim(year, reminder.key, { ...messageOf(cycle, reminder), superseded: true }, scheduledTime));
+  const sends = await inBatches(due.send, IN_FLIGHT, (reminder) => sendOnce({ year, key: reminder.key, at: scheduledTime }, messageOf(cycle, reminder), deps));
+  await inBatches(due.superseded, IN_FLIGHT, (reminder) => deps.sent.claim(year, reminder.key, { ...messageOf(cycle, reminder), superseded: true }, scheduledTime));
   const sent = sends.filter(Boolean).length;
   await deps.sent.recordRun(year, {
     through: run && run.through > today ? run.through : today,
