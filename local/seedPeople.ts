@@ -1,7 +1,7 @@
 /**
- * The demo's people in the local user store: the people of local/seed.ts (`demoPeople`) and the web app's former
- * list of demo users (web/src/lib/auth.ts `demoUsers`), so that the local sign-in page, which lists the store, offers
- * the same people as before. Run after the demo's boards exist (each person's boards are checked like any other).
+ * The demo's people in the local user store: the people of local/seed.ts (`demoPeople`) and three more boards'
+ * secretaries, whom the local sign-in page (which lists the store) offers. Run after the demo's boards exist (each
+ * person's boards are checked like any other).
  */
 import type { Actor } from '../shared/domain/actor';
 import type { Deps } from '../shared/composition/deps';

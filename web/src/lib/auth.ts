@@ -21,34 +21,14 @@ export interface Session {
   expiresAt?: number;
 }
 
-/** A demo account offered on the local sign-in page. */
+/** A person of the local user store, as the local sign-in page offers them (GET /api/dev/people). */
 export interface DemoUser {
   sub: string;
   role: User['role'];
-  /** The person's name, as in the demo data. */
   name: string;
   boards?: string[];
-  /** Names of the boards, as in the demo data (local/seed.ts). */
-  boardNames?: string[];
-  /** A unit's people: the board the unit sits below (its short name), so the sign-in page can say "enhet i Bromma". */
-  unitOf?: string;
   email?: string;
 }
-
-/** The demo's people (local/seed.ts has the boards and their units; the ids here are the ones it uses). */
-export const demoUsers: DemoUser[] = [
-  { sub: 'erik.bromma', role: 'editor', name: 'Erik Berg', boards: ['bromma'], boardNames: ['Bromma stadsdelsnämnd'], email: 'erik@bromma.example' },
-  { sub: 'ulla.utbildning', role: 'editor', name: 'Ulla Ek', boards: ['utbildning'], boardNames: ['Utbildningsnämnden'], email: 'ulla@utbildning.example' },
-  { sub: 'fatima.farsta', role: 'editor', name: 'Fatima Ali', boards: ['farsta'], boardNames: ['Farsta stadsdelsnämnd'], email: 'fatima@farsta.example' },
-  { sub: 'mira.miljo', role: 'editor', name: 'Mira Lind', boards: ['miljo-halsa'], boardNames: ['Miljö- och hälsoskyddsnämnden'], email: 'mira@miljo.example' },
-  { sub: 'sam.stockholmshem', role: 'editor', name: 'Sam Holm', boards: ['stockholmshem'], boardNames: ['AB Stockholmshem'], email: 'sam@stockholmshem.example' },
-  // Units' editors: a school below Bromma's district board, and one below Utbildningsnämnden.
-  { sub: 'lena.alvik', role: 'editor', name: 'Lena Alvik', boards: ['bromma-alviksskolan'], boardNames: ['Alviksskolan'], unitOf: 'Bromma', email: 'lena@alviksskolan.example' },
-  { sub: 'olof.norrareal', role: 'editor', name: 'Olof Norén', boards: ['utbildning-norra-real'], boardNames: ['Norra Real'], unitOf: 'Utbildningsnämnden', email: 'olof@norrareal.example' },
-  { sub: 'rut.reviewer', role: 'reviewer', name: 'Rut Analys', email: 'rut@stockholm.example' },
-  { sub: 'ks.executive', role: 'executive', name: 'Kommunstyrelsen' },
-  { sub: 'anna.admin', role: 'admin', name: 'Anna Controller', email: 'anna@stockholm.example' },
-];
 
 const storageKey = 'arshjul.session';
 type Listener = (session: Session | null) => void;
