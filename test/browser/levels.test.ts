@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { admin, editorOf, reviewer, type Caller, type TestStack } from '../support/localStack';
-import { checkPage, pollPatience, signIn, useBrowserStack } from './support';
+import { checkPage, pollPatience, signIn, useBrowserStack, inBothLanguages } from './support';
 
 const year = 2027;
 const calendar = { planDue: '2027-01-31', t1Due: '2027-05-15', t2Due: '2027-09-15', annualDue: '2028-02-15', signoffDue: '2028-04-15', unitLeadDays: 14 };
@@ -83,17 +83,6 @@ async function approve(t: TestStack, boardId: string, kind: string, content: obj
   await t.stack.runDueJobs();
 }
 
-/** Checks the page in Swedish, switches to English and checks it again (axe and a screenshot each), then back. */
-async function inBothLanguages(page: Page, name: string, swedish: () => Promise<void>, english: () => Promise<void>) {
-  await swedish();
-  await checkPage(page, `${name}-sv`);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
-  await english();
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-  await checkPage(page, `${name}-en`);
-  await page.getByRole('button', { name: 'Byt till svenska' }).click();
-  await page.getByRole('button', { name: 'Switch to English' }).waitFor();
-}
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent().then((s) => s ?? '');
 

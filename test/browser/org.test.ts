@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { admin, editorOf, reviewer, type TestStack } from '../support/localStack';
-import { checkPage, pollPatience, signIn, useBrowserStack } from './support';
+import { checkPage, pollPatience, signIn, useBrowserStack, inBothLanguages } from './support';
 
 const year = 2029;
 const calendar = { planDue: '2029-01-31', t1Due: '2029-05-15', t2Due: '2029-09-15', annualDue: '2030-02-15', signoffDue: '2030-04-15' };
@@ -38,16 +38,6 @@ async function ok(answer: Promise<{ status: number; body: unknown }>, ...expecte
   return body as any;
 }
 
-/** Checks the page in Swedish, switches to English and checks it again (axe and a screenshot each), then back. */
-async function inBothLanguages(page: Page, name: string, english: () => Promise<void>) {
-  await checkPage(page, `${name}-sv`);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
-  await english();
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-  await checkPage(page, `${name}-en`);
-  await page.getByRole('button', { name: 'Byt till svenska' }).click();
-  await page.getByRole('button', { name: 'Switch to English' }).waitFor();
-}
 
 const boardOf = async (t: TestStack, id: string) => ((await t.api('GET', '/api/boards', { as: admin })).body.boards as Array<{ boardId: string; archived?: boolean; parentId: string | null; attributes?: Record<string, number> }>).find((b) => b.boardId === id);
 
@@ -72,7 +62,7 @@ describe('the organisation and bulk review in the browser', () => {
     await page.goto('/admin/boards');
     await page.getByRole('heading', { level: 1, name: 'Organisationen' }).waitFor();
     expect(await page.locator('.notice').first().textContent()).toContain('behåller sina dokument och sin historik');
-    await inBothLanguages(page, 'org-01-tree', () => page.getByRole('heading', { level: 1, name: 'The organisation' }).waitFor());
+    await inBothLanguages(page, 'org-01-tree', async () => {}, () => page.getByRole('heading', { level: 1, name: 'The organisation' }).waitFor());
 
     // Bad input: told next to the field, in Swedish, and nothing is saved.
     await page.getByRole('button', { name: 'Ny nämnd eller bolag' }).click();
@@ -83,7 +73,7 @@ describe('the organisation and bulk review in the browser', () => {
     await expect.poll(() => page.locator('#org-contacts-err').textContent(), pollPatience).toContain('inte-en-adress är ingen e-postadress');
     expect(await page.locator('#org-contacts').getAttribute('aria-invalid')).toBe('true');
     expect(await boardOf(env.t, 'nya')).toBeUndefined();
-    await inBothLanguages(page, 'org-02-new-board-errors', async () => {
+    await inBothLanguages(page, 'org-02-new-board-errors', async () => {}, async () => {
       await page.getByRole('heading', { name: 'New board or company' }).waitFor();
       await page.getByRole('button', { name: 'Create' }).click();
       await expect.poll(() => page.locator('#org-contacts-err').textContent(), pollPatience).toContain('inte-en-adress is not an e-mail address');
@@ -107,7 +97,7 @@ describe('the organisation and bulk review in the browser', () => {
     await page.getByRole('button', { name: 'Lägg till uppgift' }).click();
     await page.getByLabel('Namn på uppgift 1').fill('pupils');
     await page.getByLabel('Antal för uppgift 1').fill('310');
-    await inBothLanguages(page, 'org-03-new-unit', () => page.getByRole('heading', { name: 'New unit below Nya nämnden' }).waitFor());
+    await inBothLanguages(page, 'org-03-new-unit', async () => {}, () => page.getByRole('heading', { name: 'New unit below Nya nämnden' }).waitFor());
     await page.getByRole('button', { name: 'Skapa' }).click();
     await expect.poll(() => page.getByText('Skapad: Nya skolan.').count(), pollPatience).toBe(1);
     expect(await boardOf(env.t, 'nya-skolan')).toMatchObject({ kind: 'unit', parentId: 'nya', attributes: { pupils: 310 } });
@@ -132,7 +122,7 @@ describe('the organisation and bulk review in the browser', () => {
     // It never had a document: it can be deleted, after a confirmation.
     await page.getByRole('button', { name: 'Ändra Nya skolan' }).click();
     await page.getByRole('button', { name: 'Ta bort Nya skolan', exact: true }).click();
-    await inBothLanguages(page, 'org-04-confirm-delete', () => page.getByRole('button', { name: 'Yes, delete Nya skolan', exact: true }).waitFor());
+    await inBothLanguages(page, 'org-04-confirm-delete', async () => {}, () => page.getByRole('button', { name: 'Yes, delete Nya skolan', exact: true }).waitFor());
     await page.getByRole('button', { name: 'Ja, ta bort Nya skolan', exact: true }).click();
     await expect.poll(() => page.getByText('Nya skolan är borttagen.').count(), pollPatience).toBe(1);
     expect(await boardOf(env.t, 'nya-skolan')).toBeUndefined();
@@ -141,7 +131,7 @@ describe('the organisation and bulk review in the browser', () => {
     await page.getByRole('button', { name: 'Ändra Centrums nämnd' }).click();
     await expect.poll(() => page.locator('#org-delete-why').textContent(), pollPatience).toMatch(/har dokument för 2029.*Arkivera den i stället/);
     expect(await page.getByRole('button', { name: /ta bort Centrums nämnd/i }).count()).toBe(0);
-    await inBothLanguages(page, 'org-05-refused-delete', () =>
+    await inBothLanguages(page, 'org-05-refused-delete', async () => {}, () =>
       expect.poll(() => page.locator('#org-delete-why').textContent(), pollPatience).toMatch(/has documents for 2029.*Archive it instead/),
     );
     expect(errors).toEqual([]);
@@ -160,7 +150,7 @@ describe('the organisation and bulk review in the browser', () => {
       expect(await page.getByRole('checkbox', { name: new RegExp(name) }).isChecked()).toBe(true);
     }
     await page.getByLabel('Kommentar till besluten').fill('Godkänd utan anmärkning.');
-    await inBothLanguages(page, 'org-06-bulk-selected', () => page.getByRole('heading', { name: 'Approve several at once' }).waitFor());
+    await inBothLanguages(page, 'org-06-bulk-selected', async () => {}, () => page.getByRole('heading', { name: 'Approve several at once' }).waitFor());
 
     // Meanwhile someone else decides Anneberg's plan; Backen's first request gets no answer at all.
     await ok(env.t.api('POST', `/api/cycles/${year}/boards/bulk-a/documents/plan/decision`, { as: reviewer, body: { decision: 'approve', comment: 'Redan klar.' } }), 200);
@@ -190,7 +180,7 @@ describe('the organisation and bulk review in the browser', () => {
     const dalen = await ok(env.t.api('GET', `/api/cycles/${year}/boards/bulk-d/documents/plan`, { as: reviewer }), 200);
     expect(dalen.status).toBe('approved');
     expect(dalen.comments.at(-1)).toMatchObject({ decision: 'approve', comment: 'Godkänd utan anmärkning.' });
-    await inBothLanguages(page, 'org-07-bulk-results', () => expect.poll(() => status.textContent(), pollPatience).toContain('1 approved, 2 failed.'));
+    await inBothLanguages(page, 'org-07-bulk-results', async () => {}, () => expect.poll(() => status.textContent(), pollPatience).toContain('1 approved, 2 failed.'));
 
     // Backen is still in review and still selected; the retry sends it again under the same key, and it goes through.
     await expect.poll(() => page.getByRole('checkbox', { name: /Backens nämnd/ }).isChecked(), pollPatience).toBe(true);

@@ -7,17 +7,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { admin } from '../support/localStack';
-import { checkPage, pollPatience, signIn, useBrowserStack } from './support';
+import { checkPage, pollPatience, signIn, useBrowserStack, inBothLanguages } from './support';
 
-async function inBothLanguages(page: Page, name: string, english: () => Promise<void>) {
-  await checkPage(page, `${name}-sv`);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
-  await english();
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-  await checkPage(page, `${name}-en`);
-  await page.getByRole('button', { name: 'Byt till svenska' }).click();
-  await page.getByRole('button', { name: 'Switch to English' }).waitFor();
-}
 
 describe('people in the browser', () => {
   const env = useBrowserStack();
@@ -28,7 +19,7 @@ describe('people in the browser', () => {
     await page.goto('/admin/users');
     await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
     await page.getByRole('row', { name: /Erik Berg/ }).waitFor();
-    await inBothLanguages(page, 'people-01-list', async () => {
+    await inBothLanguages(page, 'people-01-list', async () => {}, async () => {
       await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
       await page.getByRole('columnheader', { name: 'Language' }).waitFor();
     });
@@ -45,7 +36,7 @@ describe('people in the browser', () => {
     expect(await page.locator(`[id="f-person-email-err"]`).textContent()).toContain('Adressen används redan av Erik Berg');
     expect(await page.locator(`[id="f-person-boards-err"]`).textContent()).toContain('minst en nämnd');
     expect(await page.getByLabel(/^Namn/).getAttribute('aria-invalid')).toBe('true');
-    await inBothLanguages(page, 'people-02-errors', async () => {
+    await inBothLanguages(page, 'people-02-errors', async () => {}, async () => {
       // The same problems, now in English (the check runs again on the next attempt).
       await page.getByRole('button', { name: 'Invite' }).click();
       await page.getByRole('alert').getByText('Write the person’s name.').waitFor();
@@ -71,7 +62,7 @@ describe('people in the browser', () => {
     const card = sara.page.getByRole('region', { name: /Nämnder och bolag/ }).getByRole('button', { name: /Sara Lund/ });
     await card.waitFor();
     expect(await card.textContent()).toContain('Spånga-Tensta stadsdelsnämnd');
-    await inBothLanguages(sara.page, 'people-03-signin', async () => {
+    await inBothLanguages(sara.page, 'people-03-signin', async () => {}, async () => {
       await sara.page.getByRole('button', { name: 'Sign in as Sara Lund' }).waitFor();
     });
     await signIn(sara.page, /Sara Lund/);
@@ -87,7 +78,7 @@ describe('people in the browser', () => {
     const confirm = page.getByRole('heading', { name: 'Avaktivera Sara Lund?' });
     await confirm.waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id), pollPatience).toBe('confirm-title');
-    await inBothLanguages(page, 'people-04-confirm', async () => {
+    await inBothLanguages(page, 'people-04-confirm', async () => {}, async () => {
       await page.getByRole('heading', { name: 'Deactivate Sara Lund?' }).waitFor();
     });
     await page.getByRole('button', { name: 'Ja, avaktivera Sara Lund' }).click();
@@ -102,7 +93,7 @@ describe('people in the browser', () => {
     expect(await trail.getByRole('row').count()).toBe(3);
     expect(await trail.getByRole('row', { name: /Inbjuden/ }).textContent()).toContain('Anna Controller');
     expect(await trail.getByRole('row', { name: /Avaktiverad/ }).textContent()).toContain('Aktiv: Aktiv → Avaktiverad');
-    await inBothLanguages(page, 'people-05-history', async () => {
+    await inBothLanguages(page, 'people-05-history', async () => {}, async () => {
       await page.getByRole('table', { name: 'History of Sara Lund' }).getByRole('row', { name: /Invited/ }).waitFor();
     });
 

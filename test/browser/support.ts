@@ -124,3 +124,15 @@ export function useBrowserStack(prepare?: (t: TestStack) => Promise<void>): Brow
   });
   return env;
 }
+
+/** Checks the page in Swedish, switches to English and checks it again (axe and a screenshot each), then back. */
+export async function inBothLanguages(page: Page, name: string, swedish: () => Promise<void>, english: () => Promise<void>): Promise<void> {
+  await swedish();
+  await checkPage(page, `${name}-sv`);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await english();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await checkPage(page, `${name}-en`);
+  await page.getByRole('button', { name: 'Byt till svenska' }).click();
+  await page.getByRole('button', { name: 'Switch to English' }).waitFor();
+}

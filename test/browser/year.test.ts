@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { admin, editorOf, reviewer, type TestStack } from '../support/localStack';
-import { checkPage, pollPatience, signIn, useBrowserStack } from './support';
+import { checkPage, pollPatience, signIn, useBrowserStack, inBothLanguages } from './support';
 
 const from = 2030;
 const to = 2031;
@@ -44,16 +44,6 @@ async function approve(t: TestStack, boardId: string) {
   await t.stack.runDueJobs();
 }
 
-/** Checks the page in Swedish, switches to English and checks it again (axe and a screenshot each), then back. */
-async function inBothLanguages(page: Page, name: string, swedish: () => Promise<void>, english: () => Promise<void>) {
-  await swedish();
-  await checkPage(page, `${name}-sv`);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
-  await english();
-  await checkPage(page, `${name}-en`);
-  await page.getByRole('button', { name: 'Byt till svenska' }).click();
-  await page.getByRole('button', { name: 'Switch to English' }).waitFor();
-}
 
 describe('the city office runs the year in the browser', () => {
   const env = useBrowserStack(async (t) => {
