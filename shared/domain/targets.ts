@@ -1,6 +1,6 @@
 /** Is a board's target as ambitious as the council's? Direction-aware; an equal target is fine. */
 import type { CouncilGoals, Direction } from '../schemas/councilGoals';
-import type { Finding, PlanContent } from '../schemas/documents';
+import type { Finding, PlanContent, TargetFinding } from '../schemas/documents';
 import { allIndicators } from './councilGoals';
 
 /** Higher is better: below the council's is less ambitious. Lower is better: above it is. */
@@ -13,9 +13,9 @@ export function isLessAmbitious(direction: Direction, councilTarget: number, boa
  * council's (also for an indicator the board took on without being assigned it). Not an error: submit answers the
  * findings and the reviewer decides. Targets naming unknown indicators are left to planProblems.
  */
-export function targetFindings(goals: CouncilGoals, _boardId: string, plan: Pick<PlanContent, 'targets'>): Finding[] {
+export function targetFindings(goals: CouncilGoals, _boardId: string, plan: Pick<PlanContent, 'targets'>): TargetFinding[] {
   const council = new Map(allIndicators(goals).map((r) => [r.indicator.id, r.indicator]));
-  const findings: Finding[] = [];
+  const findings: TargetFinding[] = [];
   const seen = new Set<string>();
   for (const { indicatorId, target } of plan.targets) {
     const indicator = council.get(indicatorId);
@@ -29,8 +29,13 @@ export function targetFindings(goals: CouncilGoals, _boardId: string, plan: Pick
 }
 
 /** A finding's two targets, whichever level it compares: the document's own, and the one it falls short of. */
-export function findingTargets(finding: Finding): { own: number; reference: number; against: 'council' | 'parent' } {
+export function findingTargets(finding: TargetFinding): { own: number; reference: number; against: 'council' | 'parent' } {
   return finding.code === 'TARGET_BELOW_PARENT'
     ? { own: finding.unitTarget, reference: finding.parentTarget, against: 'parent' }
     : { own: finding.boardTarget, reference: finding.councilTarget, against: 'council' };
+}
+
+/** A plan's finding (a target below the council's or the parent's), as opposed to a report's. */
+export function isTargetFinding(finding: Finding): finding is TargetFinding {
+  return finding.code === 'TARGET_BELOW_COUNCIL' || finding.code === 'TARGET_BELOW_PARENT';
 }

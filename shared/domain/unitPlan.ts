@@ -5,7 +5,7 @@
  */
 import type { CouncilGoals, Direction, RollupRule } from '../schemas/councilGoals';
 import type { DocumentStatus } from '../schemas/common';
-import type { Finding, PlanContent } from '../schemas/documents';
+import type { PlanContent, TargetFinding } from '../schemas/documents';
 import { allIndicators } from './councilGoals';
 import { Conflict, type FieldError } from './errors';
 import { planBodyProblems } from './plan';
@@ -107,9 +107,9 @@ export function unitPlanProblems(goals: CouncilGoals, parent: ParentPlan, conten
  * Not an error: the parent's office weighs it. An indicator that rolls up as a sum (places, visits) is not compared:
  * a unit's part of the sum is not the sum. Targets the parent's plan does not have are left to unitPlanProblems.
  */
-export function unitTargetFindings(parentId: string, indicators: readonly ParentIndicator[], plan: Pick<PlanContent, 'targets'>): Finding[] {
+export function unitTargetFindings(parentId: string, indicators: readonly ParentIndicator[], plan: Pick<PlanContent, 'targets'>): TargetFinding[] {
   const parent = new Map(indicators.map((i) => [i.indicatorId, i]));
-  const findings: Finding[] = [];
+  const findings: TargetFinding[] = [];
   const seen = new Set<string>();
   for (const { indicatorId, target } of plan.targets) {
     const indicator = parent.get(indicatorId);

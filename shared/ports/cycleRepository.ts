@@ -1,5 +1,6 @@
 import type { CouncilGoals } from '../schemas/councilGoals';
 import type { Cycle } from '../schemas/cycles';
+import type { BudgetLine, ReportSection } from '../schemas/economy';
 
 export interface CompanyVerdict {
   boardId: string;
@@ -20,7 +21,7 @@ export interface StoredCycle extends Cycle {
   signoff?: { comment: string; companies: CompanyVerdict[] };
 }
 
-export const cycleEventActions = ['opened', 'council_goals_replaced', 'calendar_changed', 'signed_off'] as const;
+export const cycleEventActions = ['opened', 'council_goals_replaced', 'calendar_changed', 'signed_off', 'budget_replaced', 'report_sections_replaced'] as const;
 
 /** One change of a cycle or its council goals; written in the same transaction as the change. */
 /** What a cycle event changed: each field belongs to one action. */
@@ -31,6 +32,10 @@ export interface CycleEventDetails {
   changes?: Array<{ field: string; from: string | number | null; to: string | number }>;
   /** `council_goals_replaced`: the version written and what it holds. */
   goals?: { version: number; directionGoals: number; indicators: number };
+  /** `budget_replaced`: the version written, how many boards have a line, and their net costs added (tkr). */
+  budget?: { version: number; boards: number; netCost: number };
+  /** `report_sections_replaced`: the version written and how many sections. */
+  sections?: { version: number; sections: number };
   /** `signed_off`: how many companies' purpose the executive board reviewed. */
   companies?: number;
   /** `opened` and `council_goals_replaced` of a year copied from another (POST /api/cycles with copyFrom): that year. */
@@ -75,6 +80,42 @@ export interface StoredCouncilGoals extends CouncilGoals {
   updatedBy: string;
 }
 
+/** Who changed a year's setting, and when; `version` counts the changes (0: never set). */
+interface SettingStamp {
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The council's budget for the year (api.md 1.1): a net cost per board, a return requirement per company. */
+export interface StoredBudget extends SettingStamp {
+  unit: 'tkr';
+  boards: BudgetLine[];
+}
+
+/** The text sections the city asks the boards to write in their reports, in the city's order. */
+export interface StoredReportSections extends SettingStamp {
+  sections: ReportSection[];
+}
+
+/** A year's settings besides the calendar and the goals, each one item replaced whole. */
+export interface CycleSettings {
+  budget: StoredBudget;
+  reportSections: StoredReportSections;
+}
+export type CycleSettingName = keyof CycleSettings;
+
+/** Why a setting was not replaced: the cycle is missing or signed off (`cycle`), or it is not at the version read (`version`). */
+export class SettingRefused extends Error {
+  constructor(
+    readonly setting: CycleSettingName,
+    readonly reason: 'cycle' | 'version',
+  ) {
+    super(`${setting} not replaced: ${reason}`);
+    this.name = 'SettingRefused';
+  }
+}
+
 /** A reporting period as its workflow recorded it. */
 export interface PeriodRecord {
   kind: string;
@@ -104,4 +145,10 @@ export interface CycleRepository {
    * plan approved; else CouncilGoalsRefused.
    */
   replaceCouncilGoals(year: number, goals: StoredCouncilGoals, expectedVersion: number, event: CycleEvent): Promise<void>;
+  getSetting<N extends CycleSettingName>(year: number, name: N): Promise<CycleSettings[N] | undefined>;
+  /**
+   * Replaces the setting, with the cycle's event, if it is still at `expectedVersion` (0: never set) and the cycle
+   * is open; else SettingRefused.
+   */
+  replaceSetting<N extends CycleSettingName>(year: number, name: N, value: CycleSettings[N], expectedVersion: number, event: CycleEvent): Promise<void>;
 }

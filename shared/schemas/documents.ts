@@ -13,6 +13,14 @@ import {
 import { auditActions } from '../domain/lifecycle';
 import { boardKindSchema } from './boards';
 import { directionSchema, rollupFields, rollupRuleSchema } from './councilGoals';
+import {
+  economyLimits,
+  forecastBelowTargetFindingSchema,
+  forecastDeficitFindingSchema,
+  reportEconomySchema,
+  reportSectionTextSchema,
+  returnBelowRequirementFindingSchema,
+} from './economy';
 
 /*
  * Document content is what a board saves as a draft. The schema checks shape and size only: a draft may be
@@ -109,6 +117,8 @@ export const reportContentSchema = z
     goals: z.array(reportGoalSchema).max(documentLimits.goals).default([]),
     internalControl: internalControlSchema.optional(),
     analysis: longText(20_000).optional(),
+    economy: reportEconomySchema.optional().openapi({ description: 'The money beside the goals: required when the board has a budget' }),
+    sections: z.array(reportSectionTextSchema).max(economyLimits.sections).optional().openapi({ description: "The texts of the city's report sections" }),
   })
   .openapi('ReportContent');
 export type ReportContent = z.infer<typeof reportContentSchema>;
@@ -186,8 +196,19 @@ export const parentFindingSchema = z
   })
   .openapi('ParentTargetFinding');
 
-export const findingSchema = z.discriminatedUnion('code', [councilFindingSchema, parentFindingSchema]).openapi('Finding');
+export const findingSchema = z
+  .discriminatedUnion('code', [
+    councilFindingSchema,
+    parentFindingSchema,
+    forecastDeficitFindingSchema,
+    forecastBelowTargetFindingSchema,
+    returnBelowRequirementFindingSchema,
+  ])
+  .openapi('Finding');
 export type Finding = z.infer<typeof findingSchema>;
+/** A plan's finding: a target less ambitious than the council's or the parent's. */
+export type TargetFinding = Extract<Finding, { code: 'TARGET_BELOW_COUNCIL' | 'TARGET_BELOW_PARENT' }>;
+
 
 /** A reviewer's decision as the board sees it on the document. */
 export const reviewCommentSchema = z

@@ -4,12 +4,15 @@ import {
   CycleChanged,
   type CycleEvent,
   type CycleRepository,
+  type CycleSettingName,
+  type CycleSettings,
+  SettingRefused,
   type PeriodRecord,
   type StoredCouncilGoals,
   type StoredCycle,
 } from '../../ports/cycleRepository';
 import { queryAll } from './queryAll';
-import { councilGoalsKey, cycleAuditPk, cycleKey } from './keys';
+import { councilGoalsKey, cycleAuditPk, cycleKey, cycleSettingKey } from './keys';
 import { TransactionRefused, transactWrite, type NamedItem } from './transaction';
 
 /** Fields a change of the cycle may take away (the others are always there). */
@@ -197,6 +200,45 @@ export class DynamoCycleRepository implements CycleRepository {
     } catch (error) {
       if (!(error instanceof TransactionRefused)) throw error;
       throw new CouncilGoalsRefused(error.failed.has('cycle') ? 'cycle' : 'goals');
+    }
+  }
+
+  async getSetting<N extends CycleSettingName>(year: number, name: N): Promise<CycleSettings[N] | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: cycleSettingKey(year, name), ConsistentRead: true }));
+    return Item ? (strip(Item) as unknown as CycleSettings[N]) : undefined;
+  }
+
+  async replaceSetting<N extends CycleSettingName>(year: number, name: N, value: CycleSettings[N], expectedVersion: number, event: CycleEvent): Promise<void> {
+    try {
+      await transactWrite(this.db, [
+        {
+          name: 'cycle',
+          item: {
+            ConditionCheck: {
+              TableName: this.tableName,
+              Key: cycleKey(year),
+              ConditionExpression: 'attribute_exists(PK) AND #state = :open',
+              ExpressionAttributeNames: { '#state': 'state' },
+              ExpressionAttributeValues: { ':open': 'open' },
+            },
+          },
+        },
+        {
+          name: 'setting',
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...cycleSettingKey(year, name), type: 'cycleSetting', ...value },
+              ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(PK)' : 'version = :expected',
+              ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ':expected': expectedVersion },
+            },
+          },
+        },
+        this.eventItem(year, event, `${name}#${String(value.version).padStart(6, '0')}`),
+      ]);
+    } catch (error) {
+      if (!(error instanceof TransactionRefused)) throw error;
+      throw new SettingRefused(name, error.failed.has('cycle') ? 'cycle' : 'version');
     }
   }
 }

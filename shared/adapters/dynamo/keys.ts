@@ -6,6 +6,8 @@ export const boardListIndex = (boardId: string) => ({ GSI1PK: 'BOARDS', GSI1SK: 
 export const cycleKey = (year: number) => ({ PK: `CYCLE#${year}`, SK: 'CYCLE' });
 /** Key of a cycle's council goals. */
 export const councilGoalsKey = (year: number) => ({ PK: `CYCLE#${year}`, SK: 'COUNCIL_GOALS' });
+/** Key of one of a cycle's settings (the budget, the report sections). */
+export const cycleSettingKey = (year: number, name: string) => ({ PK: `CYCLE#${year}`, SK: `SETTING#${name}` });
 /** Partition holding one board's documents, events and markers for one year. */
 export const boardYearPk = (year: number, boardId: string) => `CYCLE#${year}#BOARD#${boardId}`;
 /** Key of a document. */

@@ -3,6 +3,9 @@ import {
   CycleChanged,
   type CycleEvent,
   type CycleRepository,
+  type CycleSettingName,
+  type CycleSettings,
+  SettingRefused,
   type PeriodRecord,
   type StoredCouncilGoals,
   type StoredCycle,
@@ -67,6 +70,21 @@ export class MemoryCycleRepository implements CycleRepository {
     if (expectedVersion === 0 ? stored !== undefined : stored?.version !== expectedVersion) throw new CouncilGoalsRefused('goals');
     const eventKey = this.eventKey(year, event, `goals#${pad(goals.version)}`);
     this.table.councilGoals.set(year, copy(goals));
+    this.appendEvent(year, eventKey, event);
+  }
+
+  async getSetting<N extends CycleSettingName>(year: number, name: N): Promise<CycleSettings[N] | undefined> {
+    const value = this.table.cycleSettings.get(`${year}#${name}`);
+    return value && (copy(value) as CycleSettings[N]);
+  }
+
+  async replaceSetting<N extends CycleSettingName>(year: number, name: N, value: CycleSettings[N], expectedVersion: number, event: CycleEvent): Promise<void> {
+    const cycle = this.table.cycles.get(year);
+    if (!cycle || cycle.state !== 'open') throw new SettingRefused(name, 'cycle');
+    const stored = this.table.cycleSettings.get(`${year}#${name}`);
+    if ((stored?.version ?? 0) !== expectedVersion) throw new SettingRefused(name, 'version');
+    const eventKey = this.eventKey(year, event, `${name}#${pad(value.version)}`);
+    this.table.cycleSettings.set(`${year}#${name}`, copy(value));
     this.appendEvent(year, eventKey, event);
   }
 

@@ -2,7 +2,7 @@ import type { ReminderRun } from '../../domain/reminders';
 import type { UnitFigures } from '../../domain/rollup';
 import type { AuditEvent } from '../../ports/auditLog';
 import type { BoardEvent, StoredBoard } from '../../ports/boardRepository';
-import type { CycleEvent, PeriodRecord, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
+import type { CycleEvent, CycleSettingName, CycleSettings, PeriodRecord, StoredCouncilGoals, StoredCycle } from '../../ports/cycleRepository';
 import type { DocumentRecord } from '../../ports/documentStore';
 import type { IdempotentAnswer } from '../../ports/idempotencyStore';
 import type { OutgoingMessage } from '../../ports/notifier';
@@ -19,6 +19,8 @@ export class MemoryTable {
   readonly boardEvents = new Map<string, Map<string, BoardEvent>>();
   readonly cycles = new Map<number, StoredCycle>();
   readonly councilGoals = new Map<number, StoredCouncilGoals>();
+  /** A year's settings, keyed `${year}#${name}`. */
+  readonly cycleSettings = new Map<string, CycleSettings[CycleSettingName]>();
   /** By `<year>#<kind>`. */
   readonly periods = new Map<string, PeriodRecord>();
   /** By year, then by the event's sort key. */

@@ -1,4 +1,5 @@
 /** Read-only views of a plan and a report, with findings highlighted and room for a reviewer's comments. */
+import { isTargetFinding } from '../../../shared/domain/targets';
 import type { ComponentChildren } from 'preact';
 import { allIndicators } from '../../../shared/domain/councilGoals';
 import { formatNumber, t, type Key } from '../i18n';
@@ -105,7 +106,7 @@ export function PlanView({
         >
           {content.targets.map((target) => {
             const ref = referenceOf(target.indicatorId);
-            const finding = findings.find((f) => f.indicatorId === target.indicatorId);
+            const finding = findings.filter(isTargetFinding).find((f) => f.indicatorId === target.indicatorId);
             const comment = latestIndicatorComment(comments, target.indicatorId);
             const unit = ref.unit;
             return (

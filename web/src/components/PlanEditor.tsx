@@ -1,4 +1,5 @@
 /** The operations plan form: council targets with live warnings, goals and activities, own indicators, risks, controls. */
+import { isTargetFinding } from '../../../shared/domain/targets';
 import { allIndicators } from '../../../shared/domain/councilGoals';
 import { formatNumber, t, type Key } from '../i18n';
 import { useEditor } from '../lib/editor';
@@ -16,7 +17,7 @@ import {
   type PlanForm,
 } from '../lib/forms';
 import { parseNumberInput } from '../i18n';
-import type { CouncilGoals, DocumentRead, Finding, ReviewComment } from '../lib/types';
+import type { CouncilGoals, DocumentRead, Finding, ReviewComment, TargetFinding } from '../lib/types';
 import type { NameContext } from './changes';
 import { EditorFrame } from './EditorFrame';
 import { fieldErrorText, FormSection } from './FormSection';
@@ -124,7 +125,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
             // A unit's part of a sum (places, visits) is not compared with the parent's whole.
             const sum = indicator.rollup === 'sum';
             const low = sum ? undefined : targetWarning(indicator, typed);
-            const finding = doc.findings.find((f) => f.indicatorId === indicator.indicatorId);
+            const finding = doc.findings.filter(isTargetFinding).find((f) => f.indicatorId === indicator.indicatorId);
             const comment = lastReview?.indicatorComments.find((c) => c.indicatorId === indicator.indicatorId);
             return (
               <div key={indicator.indicatorId} class={`indicator${low !== undefined ? ' indicator--low' : ''}`}>
@@ -199,7 +200,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
                     const id = fieldId('targets', indicator.id);
                     const typed = form.targets.find((x) => x.indicatorId === indicator.id)?.target ?? '';
                     const low = targetWarning(indicator, typed);
-                    const finding = doc.findings.find((f) => f.indicatorId === indicator.id);
+                    const finding = doc.findings.filter(isTargetFinding).find((f) => f.indicatorId === indicator.id);
                     const comment = lastReview?.indicatorComments.find((c) => c.indicatorId === indicator.id);
                     const direction = t(`direction.${indicator.direction}` as Key);
                     return (
@@ -468,7 +469,7 @@ export function PlanEditor({ year, boardId, doc, etag, goals, onDocument, onSubm
   );
 }
 
-export function FindingNote({ finding, unit, parentName }: { finding: Finding; unit: string; parentName?: string }) {
+export function FindingNote({ finding, unit, parentName }: { finding: TargetFinding; unit: string; parentName?: string }) {
   return (
     <div class="finding-note">
       <p>

@@ -1,4 +1,5 @@
 /** The reviewer's page for a document in review: findings, changes since the last submission, the document, the decision. */
+import { isTargetFinding } from '../../../shared/domain/targets';
 import { useState } from 'preact/hooks';
 import { allIndicators } from '../../../shared/domain/councilGoals';
 import { formatNumber, t, type Key } from '../i18n';
@@ -129,7 +130,7 @@ export function ReviewPanel({
             <p>{parent ? t('review.page.noFindings.unit', { parent: parent.name }) : t('review.page.noFindings')}</p>
           ) : (
             <ul class="findings">
-              {doc.findings.map((f) => (
+              {doc.findings.filter(isTargetFinding).map((f) => (
                 <li key={f.indicatorId} class="finding-flag">
                   <span aria-hidden="true">⚑ </span>
                   <strong>

@@ -11,6 +11,7 @@ export type {
   DecisionBody,
   DocumentView,
   Finding,
+  TargetFinding,
   PlanContent,
   ReportContent,
   Rollup,
