@@ -6,10 +6,10 @@ import { ID_METADATA } from './functions';
 import { logicalIdWithMetadata, productionContext, resourcesOf, synthTemplates } from './testing';
 import { WORKFLOW_ID_METADATA, workflowModules } from './workflows';
 
-const { api } = synthTemplates({ stage: 'prod', context: { ...productionContext, webOrigin: 'https://arshjul.example.se' } });
-const dev = synthTemplates({ stage: 'dev' }).api;
-const alarms = () => Object.values(resourcesOf(api, 'AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
-const topicId = () => Object.keys(resourcesOf(api, 'AWS::SNS::Topic'))[0]!;
+const { api, monitoring } = synthTemplates({ stage: 'prod', context: { ...productionContext, webOrigin: 'https://arshjul.example.se' } });
+const dev = synthTemplates({ stage: 'dev' }).monitoring;
+const alarms = () => Object.values(resourcesOf(monitoring, 'AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties);
+const topicId = () => Object.keys(resourcesOf(monitoring, 'AWS::SNS::Topic'))[0]!;
 const metricsOf = (alarm: Record<string, any>): Array<Record<string, any>> =>
   alarm.Metrics ? alarm.Metrics.filter((m: any) => m.MetricStat).map((m: any) => ({ ...m.MetricStat.Metric, Stat: m.MetricStat.Stat })) : [alarm];
 const alarmsOn = (namespace: string, metricName: string) =>
@@ -17,10 +17,10 @@ const alarmsOn = (namespace: string, metricName: string) =>
 
 describe('alarms', () => {
   it('e-mails the alarm topic to -c alarmEmail, over an encrypted topic CloudWatch may publish to', () => {
-    expect(Object.keys(resourcesOf(api, 'AWS::SNS::Topic'))).toHaveLength(1);
-    api.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'arshjul-prod-alarms', KmsMasterKeyId: Match.anyValue() });
-    api.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: productionContext.alarmEmail, TopicArn: { Ref: topicId() } });
-    api.hasResourceProperties('AWS::KMS::Key', {
+    expect(Object.keys(resourcesOf(monitoring, 'AWS::SNS::Topic'))).toHaveLength(1);
+    monitoring.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'arshjul-prod-alarms', KmsMasterKeyId: Match.anyValue() });
+    monitoring.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: productionContext.alarmEmail, TopicArn: { Ref: topicId() } });
+    monitoring.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] })]) },
     });
     expect(Object.keys(resourcesOf(dev, 'AWS::SNS::Subscription'))).toHaveLength(0);
@@ -99,7 +99,7 @@ describe('alarms', () => {
 
 describe('the health dashboard, tracing and metrics', () => {
   const body = () => {
-    const [dashboard] = Object.values(resourcesOf(api, 'AWS::CloudWatch::Dashboard'));
+    const [dashboard] = Object.values(resourcesOf(monitoring, 'AWS::CloudWatch::Dashboard'));
     expect(dashboard!.Properties.DashboardName).toBe('arshjul-prod-health');
     return JSON.stringify(dashboard!.Properties.DashboardBody);
   };

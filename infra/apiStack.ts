@@ -1,4 +1,4 @@
-import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, NestedStack, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -85,6 +85,11 @@ export class ApiStack extends Stack {
   readonly webClient: cognito.UserPoolClient;
   readonly alarms: Alarms;
   readonly dashboard: HealthDashboard;
+  /**
+   * The alarms and the dashboard, in a nested stack of their own: two alarms per function would otherwise take the
+   * stack past CloudFormation's 500 resources as routes are added (each route's function costs about nine).
+   */
+  readonly monitoring: NestedStack;
   /** Routes without an authorizer (manifest `auth: 'public'`). */
   readonly publicRoutes: apigwv2.HttpRoute[] = [];
   /** The origin the web app is reached at: context `webOrigin`, the custom domain, or the distribution. */
@@ -216,7 +221,8 @@ export class ApiStack extends Stack {
       }
     }
 
-    this.alarms = new Alarms(this, 'Alarms', {
+    this.monitoring = new NestedStack(this, 'Monitoring', { description: `Årshjul ${stage.name}: alarms and the health dashboard` });
+    this.alarms = new Alarms(this.monitoring, 'Alarms', {
       stage,
       alarmEmail: props.alarmEmail,
       functions: this.functions,
@@ -227,8 +233,9 @@ export class ApiStack extends Stack {
       mail: this.mail,
       removalPolicy: stage.removalPolicy,
     });
-    this.dashboard = new HealthDashboard(this, 'Health', {
+    this.dashboard = new HealthDashboard(this.monitoring, 'Health', {
       stage,
+      functionNamePrefix: this.stackName,
       serviceName: 'arshjul',
       alarms: this.alarms.alarms,
       workflows: this.workflows,

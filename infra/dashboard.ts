@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -12,6 +12,8 @@ export interface HealthDashboardProps {
   stage: Stage;
   /** The service name the functions publish their metrics under (POWERTOOLS_SERVICE_NAME). */
   serviceName: string;
+  /** What the stack's function names start with (the API stack's name): the dashboard searches their metrics by it. */
+  functionNamePrefix: string;
   alarms: cloudwatch.IAlarm[];
   workflows: Workflow[];
   httpApi: apigwv2.IHttpApi;
@@ -32,7 +34,7 @@ export class HealthDashboard extends Construct {
     const day = Duration.days(1);
     const business = (name: string) =>
       new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: props.serviceName }, statistic: 'Sum', period: day });
-    const stackName = Stack.of(this).stackName;
+    const stackName = props.functionNamePrefix;
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: `arshjul-${props.stage.name}-health`,

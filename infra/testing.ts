@@ -11,6 +11,8 @@ export function synthTemplates(options: BuildAppOptions = {}) {
     ...built,
     data: Template.fromStack(built.dataStack),
     api: Template.fromStack(built.apiStack),
+    /** The API stack's nested stack of alarms and the dashboard. */
+    monitoring: inParentTerms(Template.fromStack(built.apiStack), Template.fromStack(built.apiStack.monitoring)),
     webAcl: built.webAclStack ? Template.fromStack(built.webAclStack) : undefined,
   };
 }
@@ -72,4 +74,16 @@ export const allowedActions = (statements: PolicyStatementJson[]) =>
 export function environmentOf(template: Template, id: string): Record<string, unknown> {
   const fnId = logicalIdWithMetadata(template, 'AWS::Lambda::Function', 'arshjul:id', id);
   return resourcesOf(template, 'AWS::Lambda::Function')[fnId].Properties.Environment?.Variables ?? {};
+}
+
+/**
+ * A nested stack's template with each of its parameters replaced by what the parent passes in (`{ "Ref": <the
+ * function's logical id> }` rather than `{ "Ref": "referenceto…" }`), so that tests can name the parent's resources.
+ */
+function inParentTerms(parent: Template, nested: Template): Template {
+  const stacks = Object.values(resourcesOf(parent, 'AWS::CloudFormation::Stack'));
+  const passed = Object.assign({}, ...stacks.map((stack) => stack.Properties.Parameters ?? {})) as Record<string, unknown>;
+  let json = JSON.stringify(nested.toJSON());
+  for (const [name, value] of Object.entries(passed)) json = json.split(JSON.stringify({ Ref: name })).join(JSON.stringify(value));
+  return Template.fromJSON(JSON.parse(json));
 }
