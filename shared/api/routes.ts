@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import '../schemas/openapiMeta';
+import { budgetPreviewBodySchema, budgetPreviewSchema } from '../schemas/budgetPreview';
 import { boardBodySchema, boardDeletionSchema, boardListSchema, boardSchema } from '../schemas/boards';
 import { userBodySchema, userHistorySchema, userIdSchema, userListSchema, userSchema } from '../schemas/users';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
@@ -603,6 +604,24 @@ export const fetchKoladaPagesRoute = route({
     404: problem('No such cycle'),
     422: problem('No KPIs to fetch, or no municipality or unit named'),
     503: problem('Kolada cannot be reached (locally there is no internet): paste or upload instead'),
+  },
+});
+
+export const previewBudgetRoute = route({
+  operationId: 'previewBudget',
+  action: 'budget.preview',
+  method: 'post',
+  path: '/api/cycles/{year}/budget/preview',
+  summary: "What an uploaded budget sheet (CSV or Excel) would put into the year's budget: the lines matched to boards, the rows it cannot take and why, each against the stored budget; saves nothing (admin)",
+  tag: 'cycles',
+  auth: 'jwt',
+  params: yearParams,
+  body: budgetPreviewBodySchema,
+  responses: {
+    200: { description: 'The lines (new, changed: stored → sheet, same) and the problems by row', schema: budgetPreviewSchema },
+    404: problem('No such cycle'),
+    413: problem('The body is too large'),
+    422: problem('Not a sheet that can be read, or an empty one'),
   },
 });
 
