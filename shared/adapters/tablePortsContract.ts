@@ -148,6 +148,34 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         expect(await ports.cycles.getCouncilGoals(1999)).toBeUndefined();
       });
 
+      it("replaces a setting over the version read, with the cycle's event, while the year is open; each setting its own item", async () => {
+        const stamp = (version: number) => ({ version, updatedAt: `2031-01-0${version + 1}T08:00:00.000Z`, updatedBy: 'admin-1' });
+        const budget = (version: number, netCost: number) => ({ ...stamp(version), unit: 'tkr' as const, boards: [{ boardId: 'bromma', netCost }, { boardId: 'bostader', netCost: 0, returnRequirement: 4.5 }] });
+        const event = (action: 'budget_replaced' | 'report_sections_replaced', version: number) => ({ at: stamp(version).updatedAt, actor: 'admin-1', role: 'admin', action });
+        expect(await ports.cycles.getSetting(year, 'budget')).toBeUndefined();
+        await ports.cycles.replaceSetting(year, 'budget', budget(1, 100), 0, { ...event('budget_replaced', 1), details: { budget: { version: 1, boards: 2, netCost: 100 } } });
+        expect(await refusal(ports.cycles.replaceSetting(year, 'budget', budget(2, 200), 0, event('budget_replaced', 2)))).toMatchObject({ setting: 'budget', reason: 'version' });
+        const sections = { ...stamp(1), sections: [{ id: 'innovation', title: 'Innovation', kinds: ['annual' as const], required: true }] };
+        await ports.cycles.replaceSetting(year, 'reportSections', sections, 0, event('report_sections_replaced', 1));
+        await ports.cycles.replaceSetting(year, 'budget', budget(2, 300), 1, event('budget_replaced', 2));
+        expect(await ports.cycles.getSetting(year, 'budget')).toEqual(budget(2, 300));
+        expect(await ports.cycles.getSetting(year, 'reportSections')).toEqual(sections);
+        const events = await ports.cycles.events(year);
+        expect(events.map((e) => e.action)).toEqual(['opened', 'budget_replaced', 'report_sections_replaced', 'budget_replaced']);
+        expect(events[1]).toEqual({ ...event('budget_replaced', 1), details: { budget: { version: 1, boards: 2, netCost: 100 } } });
+        // The setting never reaches the cycle itself, nor the list of years.
+        expect(await ports.cycles.get(year)).not.toHaveProperty('boards');
+        expect((await ports.cycles.list()).map((cycle) => cycle.year)).toEqual([year]);
+
+        const read = (await ports.cycles.get(year))!;
+        await ports.cycles.update({ ...read, state: 'signed_off', version: 2 }, 1, { at: '2031-03-01T08:00:00.000Z', actor: 'exec', role: 'executive', action: 'signed_off' });
+        expect(await refusal(ports.cycles.replaceSetting(year, 'budget', budget(3, 1), 2, event('budget_replaced', 3)))).toMatchObject({ setting: 'budget', reason: 'cycle' });
+        expect(await refusal(ports.cycles.replaceSetting(1999, 'reportSections', sections, 0, event('report_sections_replaced', 1)))).toMatchObject({ reason: 'cycle' });
+        expect((await ports.cycles.getSetting(year, 'budget'))?.version).toBe(2);
+        expect(await ports.cycles.getSetting(1999, 'reportSections')).toBeUndefined();
+        expect((await ports.cycles.events(year)).map((e) => e.action)).toEqual(['opened', 'budget_replaced', 'report_sections_replaced', 'budget_replaced', 'signed_off']);
+      });
+
       it('records periods field by field', async () => {
         await ports.cycles.recordPeriod(year, 't1', { openedAt: '2031-01-01T00:00:00.000Z', closesAt: '2031-05-15T22:00:00.000Z' });
         await ports.cycles.recordPeriod(year, 't1', { closedAt: '2031-05-15T22:00:00.000Z', late: ['kista'] });
