@@ -371,6 +371,24 @@ export const getBudgetRoute = route({
   responses: { 200: { description: 'The budget', schema: budgetSchema }, 404: problem('No such cycle') },
 });
 
+export const previewBudgetRoute = route({
+  operationId: 'previewBudget',
+  action: 'budget.put',
+  method: 'post',
+  path: '/api/cycles/{year}/budget/preview',
+  summary: "What an uploaded budget sheet (CSV or Excel) would put into the year's budget: the lines matched to boards, the rows it cannot take and why, each against the stored budget; saves nothing (admin)",
+  tag: 'economy',
+  auth: 'jwt',
+  params: yearParams,
+  body: budgetPreviewBodySchema,
+  responses: {
+    200: { description: 'The lines (new, changed: stored → sheet, same) and the problems by row', schema: budgetPreviewSchema },
+    404: problem('No such cycle'),
+    413: problem('The body is too large'),
+    422: problem('Not a sheet that can be read, or an empty one'),
+  },
+});
+
 export const putReportSectionsRoute = route({
   operationId: 'putReportSections',
   etag: true,
@@ -673,24 +691,6 @@ export const fetchKoladaPagesRoute = route({
     404: problem('No such cycle'),
     422: problem('No KPIs to fetch, or no municipality or unit named'),
     503: problem('Kolada cannot be reached (locally there is no internet): paste or upload instead'),
-  },
-});
-
-export const previewBudgetRoute = route({
-  operationId: 'previewBudget',
-  action: 'budget.preview',
-  method: 'post',
-  path: '/api/cycles/{year}/budget/preview',
-  summary: "What an uploaded budget sheet (CSV or Excel) would put into the year's budget: the lines matched to boards, the rows it cannot take and why, each against the stored budget; saves nothing (admin)",
-  tag: 'cycles',
-  auth: 'jwt',
-  params: yearParams,
-  body: budgetPreviewBodySchema,
-  responses: {
-    200: { description: 'The lines (new, changed: stored → sheet, same) and the problems by row', schema: budgetPreviewSchema },
-    404: problem('No such cycle'),
-    413: problem('The body is too large'),
-    422: problem('Not a sheet that can be read, or an empty one'),
   },
 });
 

@@ -36,7 +36,6 @@ const expected: Record<Action, [admin: S, editorOwn: S, editorOther: S, reviewer
   'late.read': [200, 403, 403, 200, 200],
   signoff: [403, 403, 403, 403, 200],
   'outcomes.import': [200, 403, 403, 403, 403],
-  'budget.preview': [200, 403, 403, 403, 403],
   'exports.read': [200, 200, 403, 200, 200],
   'queue.read': [200, 200, 200, 200, 200],
 };
@@ -123,7 +122,6 @@ const levels: Record<Action, [officeOnUnit: S, unitEditor: S, scopedReviewerOnUn
   'late.read': [403, 403, 200, 403, 403],
   signoff: [403, 403, 403, 403, 403],
   'outcomes.import': [403, 403, 403, 403, 403],
-  'budget.preview': [403, 403, 403, 403, 403],
   'exports.read': [200, 200, 200, 403, 403],
   'queue.read': [200, 200, 200, 200, 200],
 };

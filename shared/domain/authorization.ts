@@ -64,7 +64,6 @@ export const policy = {
   'late.read': { does: 'list the late boards', onBoard: false, grants: readers },
   signoff: { does: 'sign off the year', onBoard: false, grants: { executive: 'all' } },
   'outcomes.import': { does: 'import indicator outcomes', onBoard: false, grants: { admin: 'all' } },
-  'budget.preview': { does: 'preview an uploaded budget sheet', onBoard: false, grants: { admin: 'all' } },
   'exports.read': { does: "export a board's year", onBoard: true, grants: boardReaders },
   // An editor's queue is their office's: it lists only the units below their boards (features/documents/reviewQueue).
   'queue.read': { does: 'read the review queue', onBoard: false, grants: { ...readers, editor: 'unitsOfOwnBoards' } },

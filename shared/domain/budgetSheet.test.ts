@@ -113,7 +113,8 @@ describe('previewBudgetSheet', () => {
     ['a negative net cost', 'bromma;-5', { reason: 'negative', column: 'netCost', value: '-5' }],
     ['a return that is not a number', 'bostad;5;hög', { reason: 'not_a_number', column: 'returnRequirement', value: 'hög' }],
     ['a return out of range', 'bostad;5;2000', { reason: 'return_out_of_range', column: 'returnRequirement', value: '2000' }],
-    ['a return for a board that is not a company', 'kultur;5;3', { reason: 'return_not_company', column: 'returnRequirement', value: '3' }],
+    ['a return for a specialist board', 'kultur;5;3', { reason: 'return_not_company', column: 'returnRequirement', value: '3' }],
+    ['a return for a district board', 'bromma;5;3', { reason: 'return_not_company', column: 'returnRequirement', value: '3' }],
   ])('gives no line for %s, and says why', (_what, text, problem) => {
     const result = preview(text);
     expect(result.lines).toEqual([]);
@@ -135,6 +136,10 @@ describe('previewBudgetSheet', () => {
     const cleared = preview('Nämnd;Nettokostnad;Avkastningskrav\nbostad;5;', stored);
     expect(cleared.lines[0]).toMatchObject({ change: 'changed' });
     expect(cleared.lines[0]!.returnRequirement).toBeUndefined();
+  });
+
+  it('takes a return requirement for a unit (a subsidiary below a company)', () => {
+    expect(preview('bromma-fritid;5;2,5').lines[0]).toMatchObject({ boardId: 'bromma-fritid', returnRequirement: 2.5 });
   });
 
   it('reads numbers as Excel gives them', () => {

@@ -12,7 +12,8 @@
  *     says where they are; without one the columns are board, net cost, return requirement;
  *   - a board is named by its id or its name (case and spacing ignored); a name two boards share matches none;
  *   - numbers take a decimal comma or point, spaces (also non-breaking) between thousands, a trailing "tkr" or "%";
- *   - a net cost is zero or more; a return requirement is between -100 and 1000 %, and only a company has one;
+ *   - a net cost is zero or more; a return requirement is between -100 and 1000 %, and a company has one (or a unit,
+ *     a subsidiary below a company), never a district or specialist board (as domain/economySettings says);
  *   - without a return column a company keeps its stored return requirement; with one, a blank cell clears it;
  *   - a board given twice keeps its first row; empty rows are passed over.
  */
@@ -211,6 +212,9 @@ export function resolveBudgetBoard(text: string, boards: readonly BudgetSheetBoa
 
 // ── The preview ─────────────────────────────────────────────────────────────
 
+/** The kinds of board that never have a return requirement (domain/economySettings budgetProblems). */
+const noReturn = new Set(['district', 'specialist']);
+
 const sameNumber = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? a === b : Math.abs(a - b) < 1e-9);
 
 /**
@@ -271,7 +275,7 @@ export function previewBudgetSheet(
       problem('return_out_of_range', { column: 'returnRequirement', value: cellText(returnCell) });
       continue;
     }
-    if (hasReturnColumn && returnRequirement !== 'missing' && kindOf.get(resolved.boardId) !== 'company') {
+    if (hasReturnColumn && returnRequirement !== 'missing' && noReturn.has(kindOf.get(resolved.boardId) ?? '')) {
       problem('return_not_company', { column: 'returnRequirement', value: cellText(returnCell) });
       continue;
     }

@@ -51,6 +51,8 @@ async function readBudget(year: number): Promise<{ budget: Budget; etag: string 
 interface Row {
   board: Board;
   depth: number;
+  /** A company, or a unit below one (a subsidiary), or a board whose stored line has one: the return column. */
+  takesReturn: boolean;
 }
 
 /**
@@ -59,6 +61,9 @@ interface Row {
  */
 function rowsOf(directory: Directory, budget: Budget): Row[] {
   const budgeted = new Set(budget.boards.map((line) => line.boardId));
+  const withReturn = new Set(budget.boards.filter((line) => line.returnRequirement !== undefined).map((line) => line.boardId));
+  const takesReturn = (board: Board) =>
+    board.kind === 'company' || withReturn.has(board.boardId) || (board.kind === 'unit' && directory.ancestors(board.boardId).some((id) => directory.byId.get(id)?.kind === 'company'));
   const shown = directory.boards.filter((b) => !b.archived || budgeted.has(b.boardId));
   const shownIds = new Set(shown.map((b) => b.boardId));
   const byName = (a: Board, b: Board) => a.name.localeCompare(b.name, 'sv');
@@ -70,7 +75,7 @@ function rowsOf(directory: Directory, budget: Budget): Row[] {
   const rows: Row[] = [];
   const visit = (parent: string, depth: number) => {
     for (const board of (below.get(parent) ?? []).sort(byName)) {
-      rows.push({ board, depth });
+      rows.push({ board, depth, takesReturn: takesReturn(board) });
       if (depth < 10) visit(board.boardId, depth + 1);
     }
   };
@@ -91,13 +96,13 @@ function valuesOf(lines: readonly BudgetLine[]): Values {
 function checkValues(values: Values, rows: readonly Row[]): { body: BudgetBody; problems: FieldProblem[] } {
   const boards: BudgetLine[] = [];
   const problems: FieldProblem[] = [];
-  for (const { board } of rows) {
+  for (const { board, takesReturn } of rows) {
     const value = values[board.boardId];
     if (!value) continue;
     const found: FieldProblem[] = [];
     const at = (field: 'netCost' | 'returnRequirement', message: Message) => found.push({ fieldId: fieldIdOf(board.boardId, field), message: k('budget.error.at', { board: board.name, problem: text(message) }) });
     const netCost = parseBudgetNumber(value.netCost);
-    const hasReturn = board.kind === 'company' && value.returnRequirement.trim() !== '';
+    const hasReturn = takesReturn && value.returnRequirement.trim() !== '';
     const returnRequirement = hasReturn ? parseBudgetNumber(value.returnRequirement) : 'missing';
     if (netCost === 'missing' && hasReturn) at('netCost', k('budget.error.returnWithoutNetCost'));
     else if (netCost === 'not_a_number') at('netCost', k('budget.error.number', { value: value.netCost.trim() }));
@@ -123,7 +128,7 @@ function fieldIdForServerPath(path: string, sent: BudgetBody): string {
 // ── The page ────────────────────────────────────────────────────────────────
 export function BudgetPage({ year }: { year: number }) {
   const { session } = useApp();
-  const canEdit = may(session?.user, 'budget.preview');
+  const canEdit = may(session?.user, 'budget.put');
   const title = t('budget.title', { year });
   const loaded = useAsync<Loaded>(async () => {
     const cycle = (await api<Cycle>('GET', `/cycles/${year}`)).data;
@@ -210,7 +215,7 @@ function BudgetView({ budget, rows }: { budget: Budget; rows: Row[] }) {
                 <tr key={row.board.boardId}>
                   <BoardCell row={row} />
                   <td class="num">{line ? formatNumber(line.netCost) : '–'}</td>
-                  <td class="num">{row.board.kind === 'company' && line?.returnRequirement !== undefined ? `${formatNumber(line.returnRequirement)} %` : ''}</td>
+                  <td class="num">{line?.returnRequirement !== undefined ? `${formatNumber(line.returnRequirement)} %` : ''}</td>
                 </tr>
               );
             })}
@@ -394,7 +399,7 @@ function BudgetEditor({ year, initial, directory }: { year: number; initial: Loa
                       <NumberCell id={fieldIdOf(boardId, 'netCost')} label={t('budget.field.netCost', { board: row.board.name })} value={value.netCost} onInput={(v) => set(boardId, 'netCost', v)} error={errorAt(fieldIdOf(boardId, 'netCost'))} suffix="tkr" />
                     </td>
                     <td>
-                      {row.board.kind === 'company' ? (
+                      {row.takesReturn ? (
                         <NumberCell
                           id={fieldIdOf(boardId, 'returnRequirement')}
                           label={t('budget.field.return', { board: row.board.name })}

@@ -103,7 +103,7 @@ function fieldIdForServerPath(path: string, sent: readonly Row[]): string {
 // ── The page ────────────────────────────────────────────────────────────────
 export function ReportSectionsPage({ year }: { year: number }) {
   const { session } = useApp();
-  const canEdit = may(session?.user, 'budget.preview');
+  const canEdit = may(session?.user, 'reportSections.put');
   const title = t('reportSections.title', { year });
   const loaded = useAsync<Loaded>(async () => {
     const cycle = (await api<Cycle>('GET', `/cycles/${year}`)).data;
