@@ -204,7 +204,7 @@ function SectionsEditor({ year, initial }: { year: number; initial: Loaded }) {
     return problem ? text(problem.message) : undefined;
   };
   const later = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
-  const nameOf = (row: Row, i: number) => (row.title.trim() || row.id.trim() ? `${row.id.trim()} ${row.title.trim()}`.trim() : t('reportSections.unnamed', { n: i + 1 }));
+  const nameOf = (row: Row, i: number) => row.title.trim() || row.id.trim() || t('reportSections.unnamed', { n: i + 1 });
 
   const change = (key: string, edit: (row: Row) => Row, fieldId?: string) => {
     setRows((current) => current.map((row) => (row.key === key ? edit(row) : row)));
