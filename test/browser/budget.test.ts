@@ -139,6 +139,17 @@ describe('the budget and the report sections in the browser', () => {
     );
     expect(stored.boards).toHaveLength(4);
 
+    // A file is read on the server, by the same rules, against what is stored now; discarding it changes nothing.
+    await page.getByLabel('Eller välj en fil').setInputFiles({ name: 'budget.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFFNämnd;Nettokostnad;Avkastningskrav\r\nstockholmshem;0;5\r\nfarsta;900 000;\r\n') });
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByRole('heading', { name: 'Förhandsgranskning: CSV: budget.csv' }).waitFor();
+    expect(await page.getByRole('table', { name: /Rader som kan föras in \(2\)/ }).locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^2AB Stockholmshem \(stockholmshem\)0 tkr, 5 %Ändras \(nu 0 tkr, 4,5 %\)$/),
+      expect.stringMatching(/^3Farsta stadsdelsnämnd \(farsta\)900\s000 tkrOförändrad$/),
+    ]);
+    await page.getByRole('button', { name: 'Släng förhandsgranskningen' }).click();
+    expect(await page.getByLabel('Avkastningskrav för AB Stockholmshem, procent').inputValue()).toBe('4,5');
+
     // The year's history words the saves.
     await page.goto(`/cycles/${year}/history`);
     await page.getByText(/Version 3: 4 nämnder, summa 2\s460\s000,5 tkr/).waitFor();

@@ -93,14 +93,18 @@ function valuesOf(lines: readonly BudgetLine[]): Values {
 }
 
 /** What the table says, as the body of the PUT, and the problems that stop it being saved, each at its field. */
-function checkValues(values: Values, rows: readonly Row[]): { body: BudgetBody; problems: FieldProblem[] } {
+/** A problem in the list above the table names its board; beside the field (`atField`) it need not. */
+type Problem = FieldProblem & { atField?: Message };
+
+function checkValues(values: Values, rows: readonly Row[]): { body: BudgetBody; problems: Problem[] } {
   const boards: BudgetLine[] = [];
-  const problems: FieldProblem[] = [];
+  const problems: Problem[] = [];
   for (const { board, takesReturn } of rows) {
     const value = values[board.boardId];
     if (!value) continue;
-    const found: FieldProblem[] = [];
-    const at = (field: 'netCost' | 'returnRequirement', message: Message) => found.push({ fieldId: fieldIdOf(board.boardId, field), message: k('budget.error.at', { board: board.name, problem: text(message) }) });
+    const found: Problem[] = [];
+    const at = (field: 'netCost' | 'returnRequirement', message: Message) =>
+      found.push({ fieldId: fieldIdOf(board.boardId, field), message: k('budget.error.at', { board: board.name, problem: text(message) }), atField: message });
     const netCost = parseBudgetNumber(value.netCost);
     const hasReturn = takesReturn && value.returnRequirement.trim() !== '';
     const returnRequirement = hasReturn ? parseBudgetNumber(value.returnRequirement) : 'missing';
@@ -249,7 +253,7 @@ function BudgetEditor({ year, initial, directory }: { year: number; initial: Loa
   const [base, setBase] = useState(() => JSON.stringify(valuesOf(initial.budget.boards)));
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
+  const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [conflict, setConflict] = useState<{ theirs: Budget; etag: string } | null>(null);
   const [busy, setBusy] = useState<'save' | 'preview' | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -262,7 +266,7 @@ function BudgetEditor({ year, initial, directory }: { year: number; initial: Loa
   const shownProblems = [...problems, ...serverProblems.filter((p) => !problems.some((q) => q.fieldId === p.fieldId))];
   const errorAt = (fieldId: string) => {
     const problem = shownProblems.find((p) => p.fieldId === fieldId);
-    return problem ? text(problem.message) : undefined;
+    return problem ? text(problem.atField ?? problem.message) : undefined;
   };
   const storedLines = new Map(stored.boards.map((line) => [line.boardId, line]));
 

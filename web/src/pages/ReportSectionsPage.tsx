@@ -73,11 +73,14 @@ const sameList = (rows: readonly Row[]) => JSON.stringify(rows.map(sectionOf));
 
 const fieldOf = (key: string, field: string) => `rs-${key}-${field}`;
 
-function checkRows(rows: readonly Row[]): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+/** A problem in the list names its section; beside the field (`atField`) it need not. */
+type Problem = FieldProblem & { atField?: Message };
+
+function checkRows(rows: readonly Row[]): Problem[] {
+  const problems: Problem[] = [];
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
-    const at = (field: string, message: Message) => problems.push({ fieldId: fieldOf(row.key, field), message: k('reportSections.error.at', { n: i + 1, problem: text(message) }) });
+    const at = (field: string, message: Message) => problems.push({ fieldId: fieldOf(row.key, field), message: k('reportSections.error.at', { n: i + 1, problem: text(message) }), atField: message });
     const id = row.id.trim();
     if (id === '') at('id', k('reportSections.error.idMissing'));
     else if (!idPattern.test(id)) at('id', k('reportSections.error.idPattern'));
@@ -189,7 +192,7 @@ function SectionsEditor({ year, initial }: { year: number; initial: Loaded }) {
   const [etag, setEtag] = useState(initial.etag);
   const [base, setBase] = useState(() => sameList(rowsOf(initial.sections.sections)));
   const [attempt, setAttempt] = useState(0);
-  const [serverProblems, setServerProblems] = useState<FieldProblem[]>([]);
+  const [serverProblems, setServerProblems] = useState<Problem[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [conflict, setConflict] = useState<{ theirs: ReportSections; etag: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -201,7 +204,7 @@ function SectionsEditor({ year, initial }: { year: number; initial: Loaded }) {
   const shownProblems = [...(attempt > 0 ? local : []), ...serverProblems.filter((p) => !(attempt > 0 && local.some((q) => q.fieldId === p.fieldId)))];
   const errorAt = (fieldId: string) => {
     const problem = shownProblems.find((p) => p.fieldId === fieldId);
-    return problem ? text(problem.message) : undefined;
+    return problem ? text(problem.atField ?? problem.message) : undefined;
   };
   const later = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
   const nameOf = (row: Row, i: number) => row.title.trim() || row.id.trim() || t('reportSections.unnamed', { n: i + 1 });
