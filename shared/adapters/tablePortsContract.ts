@@ -215,7 +215,7 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         await commit('bromma', 'plan', (await ports.documents.get(year, 'bromma', 'plan'))!.document, { status: 'returned', comments: [returnComment] as StoredDocument['comments'] });
         const report = await commit('spanga', 't1', undefined, {
           status: 'approved',
-          content: { ...storedDocument({ year, boardId: 'spanga', kind: 't1' }).content, indicators: [{ indicatorId: 'KF-1', outcome: 88, comment: 'not public' }, { indicatorId: 'KF-2' }] } as StoredDocument['content'],
+          content: { ...storedDocument({ year, boardId: 'spanga', kind: 't1' }).content, indicators: [{ indicatorId: 'KF-1', outcome: 88, comment: 'not public' }, { indicatorId: 'KF-2' }], economy: { outcomeToDate: 412.5, forecast: 1250, comment: 'Fler placeringar.' } } as StoredDocument['content'],
         });
         // A refused commit leaves the summary as it was.
         await refusal(ports.documents.commit({ next: { ...approved, status: 'draft', version: 9 }, previous: approved, expectedVersion: 7, event: { at: at(50), actor: 'x', role: 'editor', action: 'saved', from: 'approved', to: 'draft' } }));
@@ -230,7 +230,7 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         ]);
         expect(await ports.documents.approvedFigures(year)).toEqual([
           { boardId: 'kista', kind: 'plan', targets },
-          { boardId: 'spanga', kind: 't1', indicators: [{ indicatorId: 'KF-1', outcome: 88 }] },
+          { boardId: 'spanga', kind: 't1', indicators: [{ indicatorId: 'KF-1', outcome: 88 }], economy: { outcomeToDate: 412.5, forecast: 1250, comment: 'Fler placeringar.' } },
         ]);
         // Leaving `approved` takes the figures off the public summary.
         await commit('spanga', 't1', report, { status: 'draft' });
@@ -249,7 +249,11 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         };
         const planContent = (goals: object[]) => ({ ...storedDocument({ year, boardId: 'x', kind: 'plan' }).content, goals }) as StoredDocument['content'];
         const reportContent = (outcome: number) =>
-          ({ indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1, comment: 'internal' }, { indicatorId: 'KF-2' }], goals: [{ goalId: 'S1', assessment: 'partly', comment: 'internal' }] }) as StoredDocument['content'];
+          ({
+            indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1, comment: 'internal' }, { indicatorId: 'KF-2' }],
+            goals: [{ goalId: 'S1', assessment: 'partly', comment: 'internal' }],
+            economy: { outcomeToDate: outcome * 10, forecast: outcome * 30, comment: 'internal' },
+          }) as StoredDocument['content'];
 
         expect(await ports.documents.unitFigures(year, 'bromma', 't1')).toBeUndefined();
         await commit('alvik', 'plan', undefined, { status: 'approved', parentId: 'bromma', content: planContent([{ id: 'S1', title: 'Mål', areaGoalId: 'D1.1', parentGoalId: 'N1', activities: [] }]) });
@@ -262,7 +266,11 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         // A refused commit leaves the roll-up as it was.
         await refusal(commit('alvik', 't1', approved, { status: 'draft' }, 7));
 
-        const figures = (outcome: number) => ({ indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1 }], goals: [{ goalId: 'S1', assessment: 'partly' }] });
+        const figures = (outcome: number) => ({
+          indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1 }],
+          goals: [{ goalId: 'S1', assessment: 'partly' }],
+          economy: { outcomeToDate: outcome * 10, forecast: outcome * 30 },
+        });
         expect(await ports.documents.unitFigures(year, 'bromma', 't1')).toEqual([
           { boardId: 'abacka', kind: 't1', ...figures(90) },
           { boardId: 'alvik', kind: 'plan', goals: [{ goalId: 'S1', parentGoalId: 'N1' }] },
