@@ -1,4 +1,7 @@
-/** A cycle's own history, oldest first: when it was opened, its calendar changed, the council's goals loaded, the year signed off. */
+/**
+ * A cycle's own history, oldest first: when it was opened, its calendar changed, the council's goals loaded, its budget
+ * and report sections saved (or copied from another year), the year signed off.
+ */
 import { roles, type Role } from '../../../shared/domain/actor';
 import { formatDate, formatNumber, t, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
@@ -38,8 +41,8 @@ function detailsText(event: CycleHistoryEvent): string {
   const copied = details.copiedFrom !== undefined ? `${t('year.history.copiedFrom', { year: details.copiedFrom })}; ` : '';
   if (details.timeZone) return copied + t('cycleHistory.details.timeZone', { zone: details.timeZone });
   if (details.goals) return copied + t('cycleHistory.details.goals', { ...details.goals });
-  if (details.budget) return t('cycleHistory.details.budget', { ...details.budget, netCost: formatNumber(details.budget.netCost) });
-  if (details.sections) return t('cycleHistory.details.sections', { ...details.sections });
+  if (details.budget) return copied + t('cycleHistory.details.budget', { ...details.budget, netCost: formatNumber(details.budget.netCost) });
+  if (details.sections) return copied + t('cycleHistory.details.sections', { ...details.sections });
   if (details.companies !== undefined) return t('cycleHistory.details.companies', { count: details.companies });
   return (details.changes ?? [])
     .map((change) => `${calendarFieldKeys[change.field] ? t(calendarFieldKeys[change.field]!) : change.field}: ${calendarValue(change.from)} → ${calendarValue(change.to)}`)
