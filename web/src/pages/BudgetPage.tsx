@@ -56,7 +56,8 @@ interface Row {
 }
 
 /**
- * The directory as the table's rows: the boards at the top by name, each followed by the units below it (indented).
+ * The directory as the table's rows: the boards at the top as the city's budget lists them (district boards, specialist
+ * boards, companies), by name within each, each followed by the units below it (indented).
  * An archived board is left out unless the budget has a line for it.
  */
 function rowsOf(directory: Directory, budget: Budget): Row[] {
@@ -66,7 +67,8 @@ function rowsOf(directory: Directory, budget: Budget): Row[] {
     board.kind === 'company' || withReturn.has(board.boardId) || (board.kind === 'unit' && directory.ancestors(board.boardId).some((id) => directory.byId.get(id)?.kind === 'company'));
   const shown = directory.boards.filter((b) => !b.archived || budgeted.has(b.boardId));
   const shownIds = new Set(shown.map((b) => b.boardId));
-  const byName = (a: Board, b: Board) => a.name.localeCompare(b.name, 'sv');
+  const kindOrder = ['district', 'specialist', 'company', 'unit'];
+  const byName = (a: Board, b: Board) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name, 'sv');
   const below = new Map<string, Board[]>();
   for (const board of shown) {
     const parent = board.parentId && shownIds.has(board.parentId) ? board.parentId : '';
