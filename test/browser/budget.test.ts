@@ -229,6 +229,8 @@ describe('the budget and the report sections in the browser', () => {
         await page.getByRole('region', { name: /^Section 2/ }).getByLabel('Help text').waitFor();
       },
     );
+    await page.goto(`/cycles/${year}/history`);
+    await page.getByRole('row', { name: /Rapportens avsnitt sparade/ }).getByText('Version 1: 2 avsnitt').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
