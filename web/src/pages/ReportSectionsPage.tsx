@@ -7,27 +7,19 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BoardKind } from '../../../shared/schemas/boards';
-import type { ReportSection, ReportSections } from '../../../shared/schemas/economy';
-import { formatDate, t, useLocale, type Key, type Vars } from '../i18n';
+import type { ReportSections } from '../../../shared/schemas/economy';
+import { formatDate, t, useLocale, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { useUnsavedWarning } from '../lib/editor';
-import type { FieldProblem, Message } from '../lib/forms';
 import { personName } from '../lib/people';
 import { may } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
 import type { Cycle } from '../lib/types';
+import { boardKinds, checkRows, fieldIdForServerPath, fieldOf, maxSections, newKey, reportKinds, rowsOf, sameList, sectionOf, type Problem, type ReportKind, type Row } from '../lib/reportSectionsForm';
 import { TextArea, TextField } from '../components/inputs';
 import { Button, ErrorNotice, FieldError, kindName, Loading, Notice, PageTitle, ProblemList, text, useAsync } from '../components/ui';
 import { YearSwitch } from '../components/YearSwitch';
-
-const reportKinds = ['t1', 't2', 'annual'] as const;
-const boardKinds: readonly BoardKind[] = ['district', 'specialist', 'company', 'unit'];
-type ReportKind = (typeof reportKinds)[number];
-const k = (key: Key, vars?: Vars): Message => ({ key, ...(vars ? { vars } : {}) });
-/** The server's limits (schemas/common idSchema, schemas/economy economyLimits), repeated: the app's bundle carries no zod. */
-const maxSections = 30;
-const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 interface Loaded {
   cycle: Cycle;
@@ -43,64 +35,6 @@ async function readSections(year: number): Promise<{ sections: ReportSections; e
     if (error instanceof ApiError && error.status === 404 && !error.isMissingRoute) return { sections: { year, version: 0, sections: [] }, etag: '"0"' };
     throw error;
   }
-}
-
-// ── The form ────────────────────────────────────────────────────────────────
-interface Row {
-  /** Stays with the row as it moves: its fields' DOM ids. */
-  key: string;
-  id: string;
-  title: string;
-  help: string;
-  kinds: ReportKind[];
-  boardKinds: BoardKind[];
-  required: boolean;
-}
-
-let nextKey = 0;
-const newKey = () => `s${++nextKey}`;
-const rowsOf = (sections: readonly ReportSection[]): Row[] =>
-  sections.map((s) => ({ key: newKey(), id: s.id, title: s.title, help: s.help ?? '', kinds: [...s.kinds], boardKinds: [...(s.boardKinds ?? [])], required: s.required ?? false }));
-const sectionOf = (row: Row): ReportSection => ({
-  id: row.id.trim(),
-  title: row.title.trim(),
-  ...(row.help.trim() ? { help: row.help.trim() } : {}),
-  kinds: reportKinds.filter((kind) => row.kinds.includes(kind)),
-  required: row.required,
-  ...(row.boardKinds.length ? { boardKinds: boardKinds.filter((kind) => row.boardKinds.includes(kind)) } : {}),
-});
-const sameList = (rows: readonly Row[]) => JSON.stringify(rows.map(sectionOf));
-
-const fieldOf = (key: string, field: string) => `rs-${key}-${field}`;
-
-/** A problem in the list names its section; beside the field (`atField`) it need not. */
-type Problem = FieldProblem & { atField?: Message };
-
-function checkRows(rows: readonly Row[]): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const at = (field: string, message: Message) => problems.push({ fieldId: fieldOf(row.key, field), message: k('reportSections.error.at', { n: i + 1, problem: text(message) }), atField: message });
-    const id = row.id.trim();
-    if (id === '') at('id', k('reportSections.error.idMissing'));
-    else if (!idPattern.test(id)) at('id', k('reportSections.error.idPattern'));
-    else if (seen.has(id)) at('id', k('reportSections.error.idTwice', { n: seen.get(id)! + 1 }));
-    else seen.set(id, i);
-    if (row.title.trim() === '') at('title', k('reportSections.error.titleMissing'));
-    else if (row.title.trim().length > 200) at('title', k('reportSections.error.tooLong', { max: 200 }));
-    if (row.help.length > 2000) at('help', k('reportSections.error.tooLong', { max: 2000 }));
-    if (row.kinds.length === 0) at('kinds', k('reportSections.error.kinds'));
-  });
-  return problems;
-}
-
-/** A refusal the server named at `sections.<i>.<field>`, shown at that section's field (the row from the list sent). */
-function fieldIdForServerPath(path: string, sent: readonly Row[]): string {
-  const match = /^sections\.(\d+)(?:\.(\w+))?/.exec(path);
-  const row = match ? sent[Number(match[1])] : undefined;
-  if (!row) return 'rs-list';
-  const field = match![2] ?? 'id';
-  return fieldOf(row.key, ['id', 'title', 'help', 'kinds', 'boardKinds', 'required'].includes(field) ? field : 'id');
 }
 
 // ── The page ────────────────────────────────────────────────────────────────
