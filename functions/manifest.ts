@@ -92,6 +92,7 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   previewOutcomeImport: { table: 'read' },
   applyOutcomeImport: { table: 'write' },
   fetchKoladaPages: { table: 'read' },
+  previewBudget: { table: 'read' },
   getReviewQueue: { table: 'read' },
 };
 

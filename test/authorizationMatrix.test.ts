@@ -27,6 +27,7 @@ const sampleBodies: Record<string, unknown> = {
   saveDocument: { content: { targets: [{ indicatorId: 'KF-1', target: 85 }] } },
   decideDocument: { decision: 'return', comment: 'Komplettera.' },
   putUser: { name: 'Matrix Person', email: 'matrix.person@stockholm.example', role: 'reviewer' },
+  previewBudget: { format: 'csv', content: 'bromma;1000' },
 };
 
 function pathFor(route: RouteSpec, boardId: string): string {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import '../schemas/openapiMeta';
+import { budgetPreviewBodySchema, budgetPreviewSchema } from '../schemas/budgetPreview';
 import { boardBodySchema, boardDeletionSchema, boardListSchema, boardSchema } from '../schemas/boards';
 import { userBodySchema, userHistorySchema, userIdSchema, userListSchema, userSchema } from '../schemas/users';
 import { boardIdSchema, documentKindSchema, type DocumentKind, problemSchema, yearSchema } from '../schemas/common';
@@ -368,6 +369,24 @@ export const getBudgetRoute = route({
   auth: 'jwt',
   params: yearParams,
   responses: { 200: { description: 'The budget', schema: budgetSchema }, 404: problem('No such cycle') },
+});
+
+export const previewBudgetRoute = route({
+  operationId: 'previewBudget',
+  action: 'budget.put',
+  method: 'post',
+  path: '/api/cycles/{year}/budget/preview',
+  summary: "What an uploaded budget sheet (CSV or Excel) would put into the year's budget: the lines matched to boards, the rows it cannot take and why, each against the stored budget; saves nothing (admin)",
+  tag: 'economy',
+  auth: 'jwt',
+  params: yearParams,
+  body: budgetPreviewBodySchema,
+  responses: {
+    200: { description: 'The lines (new, changed: stored → sheet, same) and the problems by row', schema: budgetPreviewSchema },
+    404: problem('No such cycle'),
+    413: problem('The body is too large'),
+    422: problem('Not a sheet that can be read, or an empty one'),
+  },
 });
 
 export const putReportSectionsRoute = route({

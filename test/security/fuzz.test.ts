@@ -117,6 +117,7 @@ const validBodies: Record<string, unknown> = {
   },
   putUser: { name: 'Nina Ny', email: 'nina@bromma.example', role: 'editor', boards: ['bromma'], locale: 'sv' },
   fetchKoladaPages: { kpis: ['N15428'], municipalities: ['0180'], ous: [], years: [2026] },
+  previewBudget: { format: 'csv', content: 'Nämnd;Nettokostnad\r\nbromma;1 250 000\r\n', fileName: 'budget.csv' },
 };
 
 const bodyFor = (route: RouteSpec, kind: string): { schema?: ZodType; sample?: unknown } => {
@@ -600,6 +601,7 @@ describe('fuzzing every route with hostile input', () => {
       importKoladaOutcomes: { path: `/api/cycles/${year}/imports/kolada`, caller: admin, key: true },
       previewOutcomeImport: { path: `/api/cycles/${year}/imports/preview`, caller: admin },
       applyOutcomeImport: { path: `/api/cycles/${year}/imports/apply`, caller: admin, key: true },
+      previewBudget: { path: `/api/cycles/${year}/budget/preview`, caller: admin },
     };
     const bodyRoutes = () =>
       Object.entries(targets).map(([name, target]) => {

@@ -24,6 +24,8 @@ import { UsersPage } from './pages/UsersPage';
 import { AdminPage, mayUseOffice } from './pages/AdminPage';
 import { CalendarPage } from './pages/CalendarPage';
 import { NewCyclePage } from './pages/NewCyclePage';
+import { BudgetPage } from './pages/BudgetPage';
+import { ReportSectionsPage } from './pages/ReportSectionsPage';
 
 /**
  * Finds the year to show from the server's clock (a demo's clock is not the browser's), among the years that exist:
@@ -190,6 +192,8 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   if ((params = match('/cycles/:year/review', path))) return <ReviewQueuePage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/signoff', path))) return <SignoffPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/imports', path))) return <ImportsPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/budget', path))) return <BudgetPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/report-sections', path))) return <ReportSectionsPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/boards/:boardId/documents/:kind/history', path)) && isKind(params.kind!)) {
     return <HistoryPage year={Number(params.year)} boardId={params.boardId!} kind={params.kind} />;
   }

@@ -80,6 +80,9 @@ export const paths = {
   admin: () => '/admin',
   newCycle: () => '/admin/cycles/new',
   calendar: (year: number) => `/cycles/${year}/calendar`,
+  /** The council's budget of a year, and the sections the city asks the boards to write (api.md 1.1). */
+  budget: (year: number) => `/cycles/${year}/budget`,
+  reportSections: (year: number) => `/cycles/${year}/report-sections`,
   adminBoards: () => '/admin/boards',
   /** The office's people: who may sign in, their roles and boards. */
   adminUsers: () => '/admin/users',

@@ -67,7 +67,7 @@ export interface ReviewQueueItem {
 }
 
 /** What a cycle's history records (GET /api/cycles/{year}/history), oldest first. */
-export type CycleEventAction = 'opened' | 'calendar_changed' | 'council_goals_replaced' | 'signed_off';
+export type CycleEventAction = 'opened' | 'calendar_changed' | 'council_goals_replaced' | 'signed_off' | 'budget_replaced' | 'report_sections_replaced';
 export interface CycleHistoryEvent {
   at: string;
   actor: string;
@@ -80,6 +80,10 @@ export interface CycleHistoryEvent {
     changes?: Array<{ field: string; from: string | number | null; to: string | number }>;
     goals?: { version: number; directionGoals: number; indicators: number };
     companies?: number;
+    /** `budget_replaced`: the version written, how many boards have a line, their net costs added (tkr). */
+    budget?: { version: number; boards: number; netCost: number };
+    /** `report_sections_replaced`: the version written and how many sections. */
+    sections?: { version: number; sections: number };
     /** A year copied from another: that year. */
     copiedFrom?: number;
   };

@@ -35,6 +35,8 @@ function sections(year: number): HubSection[] {
         { href: paths.newCycle(), label: 'year.hub.newCycle', action: 'cycles.create' },
         { href: paths.councilGoals(year), label: 'year.hub.councilGoals', action: 'councilGoals.put' },
         { href: paths.calendar(year), label: 'year.hub.calendar', action: 'cycles.calendar.patch' },
+        { href: paths.budget(year), label: 'budget.hub.budget', action: 'budget.put' },
+        { href: paths.reportSections(year), label: 'budget.hub.sections', action: 'reportSections.put' },
       ],
     },
     {

@@ -1,6 +1,9 @@
-/** A cycle's own history, oldest first: when it was opened, its calendar changed, the council's goals loaded, the year signed off. */
+/**
+ * A cycle's own history, oldest first: when it was opened, its calendar changed, the council's goals loaded, its budget
+ * and report sections saved (or copied from another year), the year signed off.
+ */
 import { roles, type Role } from '../../../shared/domain/actor';
-import { formatDate, t, type Key } from '../i18n';
+import { formatDate, formatNumber, t, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { personName } from '../lib/people';
 import { paths } from '../lib/router';
@@ -13,6 +16,8 @@ const actionKeys: Record<CycleEventAction, Key> = {
   calendar_changed: 'cycleHistory.action.calendar_changed',
   council_goals_replaced: 'cycleHistory.action.council_goals_replaced',
   signed_off: 'cycleHistory.action.signed_off',
+  budget_replaced: 'cycleHistory.action.budget_replaced',
+  report_sections_replaced: 'cycleHistory.action.report_sections_replaced',
 };
 const isRole = (role: string): role is Role => (roles as readonly string[]).includes(role);
 
@@ -36,6 +41,8 @@ function detailsText(event: CycleHistoryEvent): string {
   const copied = details.copiedFrom !== undefined ? `${t('year.history.copiedFrom', { year: details.copiedFrom })}; ` : '';
   if (details.timeZone) return copied + t('cycleHistory.details.timeZone', { zone: details.timeZone });
   if (details.goals) return copied + t('cycleHistory.details.goals', { ...details.goals });
+  if (details.budget) return copied + t('cycleHistory.details.budget', { ...details.budget, netCost: formatNumber(details.budget.netCost) });
+  if (details.sections) return copied + t('cycleHistory.details.sections', { ...details.sections });
   if (details.companies !== undefined) return t('cycleHistory.details.companies', { count: details.companies });
   return (details.changes ?? [])
     .map((change) => `${calendarFieldKeys[change.field] ? t(calendarFieldKeys[change.field]!) : change.field}: ${calendarValue(change.from)} → ${calendarValue(change.to)}`)
