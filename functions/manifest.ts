@@ -88,6 +88,9 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   applyOutcomeImport: { table: 'write' },
   fetchKoladaPages: { table: 'read' },
   getReviewQueue: { table: 'read' },
+  getCompiledReportDocx: { table: 'read' },
+  getCompiledReport: { table: 'read' },
+  getDocumentDocx: { table: 'read' },
 };
 
 /** The function id of a route: its operationId in PascalCase (`getHealth` → `GetHealth`). */

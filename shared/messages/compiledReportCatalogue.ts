@@ -223,18 +223,54 @@ export const reportMessages = {
   columnDue: { sv: 'Sista dag', en: 'Due' },
   columnStatus: { sv: 'Status', en: 'Status' },
   lateCaption: { sv: 'Nämnder som inte lämnade in i tid', en: 'Boards that did not submit on time' },
+
+  // ── A board's own plan or report as a Word file ──
+  documentTitle: { sv: '{{documentName}} {{year}}', en: '{{documentName}} {{year}}' },
+  documentStatus: { sv: '{{boardName}}. Dokumentets status: {{status}}.', en: '{{boardName}}. Status of the document: {{status}}.' },
+  planTargetsChapter: { sv: 'Årsmål för kommunfullmäktiges indikatorer', en: "Annual targets for the council's indicators" },
+  columnIndicator: { sv: 'Indikator', en: 'Indicator' },
+  columnCouncilTarget: { sv: 'Kommunfullmäktiges årsmål', en: "The council's target" },
+  columnBoardTarget: { sv: 'Nämndens årsmål', en: "The board's target" },
+  planGoalsChapter: { sv: 'Nämndens mål och aktiviteter', en: "The board's goals and activities" },
+  planGoalArea: { sv: 'Målet konkretiserar {{areaGoal}}.', en: 'The goal makes {{areaGoal}} concrete.' },
+  planActivity: { sv: 'Aktivitet: {{activity}}', en: 'Activity: {{activity}}' },
+  ownIndicatorsChapter: { sv: 'Nämndens egna indikatorer', en: "The board's own indicators" },
+  columnUnit: { sv: 'Enhet', en: 'Unit' },
+  columnDirection: { sv: 'Riktning', en: 'Direction' },
+  higherIsBetter: { sv: 'Högre är bättre', en: 'Higher is better' },
+  lowerIsBetter: { sv: 'Lägre är bättre', en: 'Lower is better' },
+  risksChapter: { sv: 'Väsentlighets- och riskanalys', en: 'Materiality and risk analysis' },
+  columnRisk: { sv: 'Risk', en: 'Risk' },
+  columnProbability: { sv: 'Sannolikhet', en: 'Probability' },
+  columnConsequence: { sv: 'Konsekvens', en: 'Consequence' },
+  columnScore: { sv: 'Riskvärde', en: 'Score' },
+  controlsChapter: { sv: 'Internkontrollplan', en: 'Internal control plan' },
+  columnControl: { sv: 'Kontroll', en: 'Control' },
+  columnFrequency: { sv: 'Frekvens', en: 'Frequency' },
+  reportIndicatorsChapter: { sv: 'Indikatorer', en: 'Indicators' },
+  columnOutcomeSoFar: { sv: 'Utfall hittills', en: 'Outcome so far' },
+  reportGoalsChapter: { sv: 'Målbedömningar', en: 'Goal assessments' },
+  columnGoal: { sv: 'Mål', en: 'Goal' },
+  boardInternalControl: { sv: 'Nämnden bedömer den interna kontrollen som {{level}}.', en: 'The board judges its internal control {{level}}.' },
+  sufficient: { sv: 'tillräcklig', en: 'sufficient' },
+  boardEconomy: { sv: 'Nämndens ekonomi (tkr)', en: "The board's economy (tkr)" },
+  columnOutcomeToDateTkr: { sv: 'Utfall hittills (tkr)', en: 'Outcome so far (tkr)' },
+  analysisChapter: { sv: 'Analys', en: 'Analysis' },
+  nothingYet: { sv: 'Inget är ifyllt ännu.', en: 'Nothing is filled in yet.' },
 } as const satisfies Record<string, Record<Locale, Template>>;
 
 export type ReportMessageKey = keyof typeof reportMessages;
 
 /** The report's documents, as a title (capitalised) and in the middle of a sentence. */
-export const reportDocumentNames: Record<Locale, Record<'t1' | 't2' | 'annual', { title: string; inSentence: string }>> = {
+export const reportDocumentNames: Record<Locale, Record<'plan' | 't1' | 't2' | 'annual', { title: string; inSentence: string }>> = {
   sv: {
+    plan: { title: 'Verksamhetsplan', inSentence: 'verksamhetsplan' },
     t1: { title: 'Tertialrapport 1', inSentence: 'tertialrapport 1' },
     t2: { title: 'Tertialrapport 2', inSentence: 'tertialrapport 2' },
     annual: { title: 'Verksamhetsberättelse', inSentence: 'verksamhetsberättelse' },
   },
   en: {
+    plan: { title: 'Operations plan', inSentence: 'operations plan' },
     t1: { title: 'Tertial report 1', inSentence: 'tertial report 1' },
     t2: { title: 'Tertial report 2', inSentence: 'tertial report 2' },
     annual: { title: 'Annual report', inSentence: 'annual report' },
