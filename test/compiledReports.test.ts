@@ -2,10 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureBoards, fixtureBudget, fixturePlans, fixtureReports, fixtureSections } from './support/compiledReportYear';
+import { writeFixtureYear } from './support/compiledReportStack';
 import { convertWithLibreOffice, pdfFacts } from './support/libreOffice';
 import { admin, editorOf, executive, reviewer, startTestStack, type Caller, type TestStack } from './support/localStack';
-import { testGoals } from './support/testGoals';
 
 /**
  * The compiled report through the local stack (issue 17): the fixture year written through the API (plans, one
@@ -20,21 +19,6 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 describe('compiled reports through the local stack', () => {
   let t: TestStack;
 
-  async function save(boardId: string, kind: string, content: object) {
-    const current = await t.api('GET', doc(boardId, kind), { as: editorOf(boardId) });
-    const answer = await t.api('PUT', doc(boardId, kind), { as: editorOf(boardId), headers: { 'if-match': current.headers.get('etag')! }, body: { content } });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  }
-  async function submit(boardId: string, kind: string) {
-    const answer = await t.api('POST', `${doc(boardId, kind)}/submit`, { as: editorOf(boardId) });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(202);
-    await t.stack.runDueJobs();
-  }
-  async function decide(boardId: string, kind: string, body: object) {
-    const answer = await t.api('POST', `${doc(boardId, kind)}/decision`, { as: reviewer, body });
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    await t.stack.runDueJobs();
-  }
   async function fetchFile(path: string, as?: Caller) {
     const token = as ? await t.stack.issuer.issue(as) : undefined;
     const response = await fetch(`${t.stack.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -50,36 +34,7 @@ describe('compiled reports through the local stack', () => {
 
   beforeAll(async () => {
     t = await startTestStack();
-    for (const board of fixtureBoards) {
-      const put = await t.api('PUT', `/api/boards/${board.boardId}`, { as: admin, body: { name: board.name, kind: board.kind, contacts: [`k@${board.boardId}.example`] } });
-      expect(put.status, JSON.stringify(put.body)).toBeLessThan(300);
-    }
-    expect((await t.api('POST', '/api/cycles', { as: admin, body: { year, calendar } })).status).toBe(201);
-    expect((await t.api('PUT', `/api/cycles/${year}/council-goals`, { as: admin, body: testGoals })).status).toBe(200);
-    // The budget and the sections through the cycle's settings port (their routes belong to the economy issue).
-    const stamp = { version: 1, updatedAt: '2025-12-01T08:00:00.000Z', updatedBy: admin.sub };
-    const event = (action: 'budget_replaced' | 'report_sections_replaced') => ({ at: stamp.updatedAt, actor: admin.sub, role: 'admin', action });
-    await t.stack.deps.cycles.replaceSetting(year, 'budget', { ...stamp, unit: 'tkr', boards: fixtureBudget }, 0, event('budget_replaced'));
-    await t.stack.deps.cycles.replaceSetting(year, 'reportSections', { ...stamp, sections: fixtureSections }, 0, event('report_sections_replaced'));
-
-    // The plans: kista first with 85 for KF-1, returned by indicator, back with 90; utbildning returned and still open.
-    for (const plan of fixturePlans) {
-      const first = plan.boardId === 'kista' ? { ...plan.content, targets: [{ indicatorId: 'KF-1', target: 85 }, { indicatorId: 'KF-3', target: 1.4 }] } : plan.content;
-      await save(plan.boardId, 'plan', first);
-      await submit(plan.boardId, 'plan');
-      if (plan.boardId === 'kista') {
-        await decide('kista', 'plan', { decision: 'return', comment: 'Målet är lägre än fullmäktiges.', indicatorComments: [{ indicatorId: 'KF-1', comment: 'Höj till minst 90.' }] });
-        await save('kista', 'plan', plan.content);
-        await submit('kista', 'plan');
-      }
-      if (plan.boardId === 'utbildning') await decide('utbildning', 'plan', { decision: 'return', comment: 'Målet för KF-1 är lägre än fullmäktiges.' });
-      else await decide(plan.boardId, 'plan', { decision: 'approve', comment: 'Godkänd.' });
-    }
-    for (const report of fixtureReports('annual')) {
-      await save(report.boardId, 'annual', report.content);
-      await submit(report.boardId, 'annual');
-      await decide(report.boardId, 'annual', { decision: 'approve', comment: 'Godkänd.' });
-    }
+    await writeFixtureYear(t, year, calendar);
     // Past the annual report's due date: utbildning has not submitted.
     await moveClockTo('2027-02-20T09:00:00Z');
   }, 300_000);
