@@ -326,16 +326,18 @@ function indicatorBlocks(indicator: CompiledIndicator, outcome: boolean, locale:
       ]),
     },
   ];
-  if (indicator.boards.some((row) => row.target !== null || row.value !== null)) {
+  // The chart draws the boards with a target or a value; the table above lists every board assigned the indicator.
+  const drawn = indicator.boards.filter((row) => row.target !== null || row.value !== null);
+  if (drawn.length > 0) {
     blocks.push({
       type: 'chart',
       title: say('indicatorHeading', locale, { name: indicator.name, unit: indicator.unit }),
       description: say('chartDescription', locale, { name: indicator.name, basis, target, unit: indicator.unit }),
-      categories: indicator.boards.map((row) => row.name),
+      categories: drawn.map((row) => row.name),
       series: [
-        { name: say('seriesTarget', locale), values: indicator.boards.map((row) => row.target) },
-        { name: say(outcome ? 'columnOutcome' : 'columnForecast', locale), values: indicator.boards.map((row) => row.value) },
-        { name: say('seriesCouncil', locale), values: indicator.boards.map(() => indicator.councilTarget), line: true },
+        { name: say('seriesTarget', locale), values: drawn.map((row) => row.target) },
+        { name: say(outcome ? 'columnOutcome' : 'columnForecast', locale), values: drawn.map((row) => row.value) },
+        { name: say('seriesCouncil', locale), values: drawn.map(() => indicator.councilTarget), line: true },
       ],
     });
   }
