@@ -82,5 +82,13 @@ describe("the city's compiled report in the browser", () => {
     await editor.page.goto(`/cycles/${year}/reports/annual`);
     await editor.page.getByText('Stadens samlade rapporter läses av stadsledningskontoret, granskarna och kommunstyrelsen.').waitFor();
     await checkPage(editor.page, 'compiled-report-04-editor-sv');
+
+    // A board's own plan, as Word, from its document page.
+    await editor.page.goto(`/cycles/${year}/boards/bromma/documents/plan`);
+    const own = editor.page.getByRole('button', { name: 'Ladda ner som Word (.docx)' });
+    await own.waitFor();
+    const [file] = await Promise.all([editor.page.waitForEvent('download'), own.click()]);
+    expect(file.suggestedFilename()).toBe(`arshjul-${year}-bromma-verksamhetsplan.docx`);
+    await checkPage(editor.page, 'compiled-report-05-board-plan-sv');
   });
 });

@@ -7,8 +7,8 @@
 import { useState } from 'preact/hooks';
 import type { ComposedReport, ReportBlock } from '../../../shared/messages/compiledReport';
 import { t, useLocale, type Key } from '../i18n';
-import { ApiError, api } from '../lib/api';
-import { currentToken } from '../lib/auth';
+import { api } from '../lib/api';
+import { downloadFile } from '../lib/download';
 import { may } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
@@ -34,19 +34,7 @@ export function CompiledReportPage({ year, kind }: { year: number; kind: Compile
     setDownloading(true);
     setFailed(null);
     try {
-      // The file needs the bearer token, which a plain link cannot send: fetch it and hand the browser the bytes.
-      const token = currentToken();
-      const response = await fetch(`/api/cycles/${year}/reports/${kind}.docx?lang=${locale}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({ status: response.status })));
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `arshjul-${year}-${kind}.docx`;
-      const url = URL.createObjectURL(await response.blob());
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = name;
-      document.body.append(anchor);
-      anchor.click();
-      anchor.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await downloadFile(`/cycles/${year}/reports/${kind}.docx?lang=${locale}`, `arshjul-${year}-${kind}.docx`);
     } catch (error) {
       setFailed(t('reports.downloadFailed', { detail: error instanceof Error ? error.message : String(error) }));
     } finally {

@@ -20,6 +20,7 @@ export const sv = {
   'reports.downloadFailed': 'Det gick inte att hämta filen: {detail}',
   'reports.link.signoff': 'Läs stadens verksamhetsberättelse {year} innan du avslutar året',
   'reports.link.overview': 'Stadens samlade rapporter för {year}',
+  'reports.documentDownload': 'Ladda ner som Word (.docx)',
 } as const;
 
 export const en: Record<keyof typeof sv, string> = {
@@ -39,4 +40,5 @@ export const en: Record<keyof typeof sv, string> = {
   'reports.downloadFailed': 'The file could not be fetched: {detail}',
   'reports.link.signoff': "Read the city's annual report {year} before you sign off the year",
   'reports.link.overview': "The city's compiled reports for {year}",
+  'reports.documentDownload': 'Download as Word (.docx)',
 };
