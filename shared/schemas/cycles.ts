@@ -169,6 +169,14 @@ export const cycleHistorySchema = z
             timeZone: z.string().optional(),
             changes: z.array(z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number()]) })).optional(),
             goals: z.object({ version: z.number().int(), directionGoals: z.number().int(), indicators: z.number().int() }).optional(),
+            budget: z
+              .object({ version: z.number().int(), boards: z.number().int(), netCost: z.number().openapi({ description: 'The net costs added, tkr' }) })
+              .optional()
+              .openapi({ description: 'budget_replaced: the version written, how many boards have a line, their net costs added' }),
+            sections: z
+              .object({ version: z.number().int(), sections: z.number().int() })
+              .optional()
+              .openapi({ description: 'report_sections_replaced: the version written and how many sections' }),
             companies: z.number().int().optional(),
             copiedFrom: z.number().int().optional(),
           })
@@ -184,6 +192,7 @@ export const copiedSchema = z
     from: z.number().int(),
     councilGoals: z.boolean(),
     plans: z.number().int().openapi({ description: 'Plans copied as drafts' }),
+    reportSections: z.number().int().optional().openapi({ description: "The source's report sections copied (when it had any); the budget is never copied" }),
   })
   .openapi('Copied');
 export type Copied = z.infer<typeof copiedSchema>;
@@ -207,6 +216,7 @@ export const copyPreviewSchema = z
     councilGoals: z.object({ present: z.boolean(), directionGoals: z.number().int(), areaGoals: z.number().int(), indicators: z.number().int() }),
     plans: z.array(previewBoardSchema).openapi({ description: 'Boards whose approved plan becomes a draft' }),
     withoutPlan: z.array(previewBoardSchema.extend({ status: z.enum(['not_started', 'draft', 'in_review', 'returned']) })),
+    reportSections: z.number().int().openapi({ description: 'Report sections to copy; the budget is not copied (each year has its own)' }),
   })
   .openapi('CopyPreview');
 export type CopyPreview = z.infer<typeof copyPreviewSchema>;
