@@ -94,6 +94,9 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   fetchKoladaPages: { table: 'read' },
   previewBudget: { table: 'read' },
   getReviewQueue: { table: 'read' },
+  getCompiledReportDocx: { table: 'read' },
+  getCompiledReport: { table: 'read' },
+  getDocumentDocx: { table: 'read' },
 };
 
 /** The function id of a route: its operationId in PascalCase (`getHealth` → `GetHealth`). */

@@ -92,15 +92,17 @@ export class Alarms extends Construct {
       });
     }
 
+    // One alarm per function on its errors and throttles together: a stack holds at most 500 resources, and two
+    // alarms for each of some sixty functions took a fifth of them. The description names both causes.
     for (const [fnId, fn] of Object.entries(props.functions)) {
-      this.add(`${fnId}Errors`, {
-        description: `Årshjul ${stage.name}: ${fnId} failed (an exception or a timeout; refused requests are answers, not errors)`,
-        metric: fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
-        threshold: 1,
-      });
-      this.add(`${fnId}Throttles`, {
-        description: `Årshjul ${stage.name}: ${fnId} was throttled (account or function concurrency exhausted)`,
-        metric: fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }),
+      this.add(`${fnId}Failures`, {
+        description: `Årshjul ${stage.name}: ${fnId} failed (an exception or a timeout; refused requests are answers, not errors) or was throttled (account or function concurrency exhausted)`,
+        metric: new cloudwatch.MathExpression({
+          expression: 'errors + throttles',
+          usingMetrics: { errors: fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), throttles: fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }) },
+          label: `${fnId} errors and throttles`,
+          period: fiveMinutes,
+        }),
         threshold: 1,
       });
     }

@@ -31,7 +31,11 @@ const sampleBodies: Record<string, unknown> = {
 };
 
 function pathFor(route: RouteSpec, boardId: string): string {
-  return route.path.replace('{year}', String(year)).replace('{boardId}', boardId).replace('{kind}', 'plan').replace('{userId}', 'matrix.person');
+  return route.path
+    // The compiled reports exist for the report kinds only.
+    .replace('{file}', 'annual.docx')
+    .replace('compiled-reports/{kind}', 'compiled-reports/annual')
+    .replace('{year}', String(year)).replace('{boardId}', boardId).replace('{kind}', 'plan').replace('{userId}', 'matrix.person');
 }
 
 const cases = apiRoutes

@@ -19,6 +19,8 @@ import {
 } from '../schemas/documents';
 import { budgetBodySchema, budgetSchema, economyOverviewSchema, reportSectionsBodySchema, reportSectionsSchema } from '../schemas/economy';
 import { boardYearExportSchema } from '../schemas/exports';
+import { composedReportSchema, reportFileSchema, reportLanguageQuerySchema } from '../schemas/compiledReports';
+import { reportKindSchema } from '../schemas/economy';
 import {
   koladaFetchAnswerSchema,
   koladaFetchBodySchema,
@@ -734,6 +736,51 @@ export const reviewQueueRoute = route({
       }),
   }),
   responses: { 200: { description: 'The queue', schema: reviewQueueSchema } },
+});
+
+const docx = (description: string) => ({ description, schema: z.string().openapi({ description: 'The bytes of a .docx file (binary)' }) });
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const compiledReportDocxRoute = route({
+  operationId: 'getCompiledReportDocx',
+  action: 'reports.read',
+  method: 'get',
+  path: '/api/cycles/{year}/reports/{file}',
+  summary:
+    "The city's compiled report (`t1.docx`, `t2.docx`, `annual.docx`) as a Word document, written from the year's approved documents (Swedish; ?lang=en for English)",
+  tag: 'reports',
+  auth: 'jwt',
+  params: z.object({ year: yearSchema, file: reportFileSchema }),
+  query: reportLanguageQuerySchema,
+  produces: DOCX,
+  responses: { 200: docx('The Word document, as an attachment'), 404: problem('No such cycle, or its council goals are not loaded') },
+});
+
+export const compiledReportRoute = route({
+  operationId: 'getCompiledReport',
+  action: 'reports.read',
+  method: 'get',
+  path: '/api/cycles/{year}/compiled-reports/{kind}',
+  summary: "The same compiled report as JSON, worded in the language asked for: what the web app's print page shows",
+  tag: 'reports',
+  auth: 'jwt',
+  params: z.object({ year: yearSchema, kind: reportKindSchema }),
+  query: reportLanguageQuerySchema,
+  responses: { 200: { description: 'The report, block by block', schema: composedReportSchema }, 404: problem('No such cycle, or its council goals are not loaded') },
+});
+
+export const documentDocxRoute = route({
+  operationId: 'getDocumentDocx',
+  action: 'documents.read',
+  method: 'get',
+  path: '/api/cycles/{year}/boards/{boardId}/documents/{kind}/export.docx',
+  summary: "A board's own plan or report as a Word document (Swedish; ?lang=en for English)",
+  tag: 'documents',
+  auth: 'jwt',
+  params: documentParams,
+  query: reportLanguageQuerySchema,
+  produces: DOCX,
+  responses: { 200: docx('The Word document, as an attachment'), 404: problem('No such cycle or board') },
 });
 
 /** Every route, in the order declared. */

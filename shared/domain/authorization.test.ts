@@ -33,6 +33,7 @@ const expected: Record<Action, [admin: S, editorOwn: S, editorOther: S, reviewer
   'documents.submit': [403, 200, 403, 403, 403],
   'documents.decide': [403, 403, 403, 200, 403],
   'documents.history': [200, 200, 403, 200, 200],
+  'reports.read': [200, 403, 403, 200, 200],
   'late.read': [200, 403, 403, 200, 200],
   signoff: [403, 403, 403, 403, 200],
   'outcomes.import': [200, 403, 403, 403, 403],
@@ -123,6 +124,7 @@ const levels: Record<Action, [officeOnUnit: S, unitEditor: S, scopedReviewerOnUn
   signoff: [403, 403, 403, 403, 403],
   'outcomes.import': [403, 403, 403, 403, 403],
   'exports.read': [200, 200, 200, 403, 403],
+  'reports.read': [403, 403, 200, 403, 403],
   'queue.read': [200, 200, 200, 200, 200],
 };
 const unit = { boardId: 'bromma-skola', ancestors: ['bromma'] };

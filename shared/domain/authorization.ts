@@ -64,6 +64,7 @@ export const policy = {
   'late.read': { does: 'list the late boards', onBoard: false, grants: readers },
   signoff: { does: 'sign off the year', onBoard: false, grants: { executive: 'all' } },
   'outcomes.import': { does: 'import indicator outcomes', onBoard: false, grants: { admin: 'all' } },
+  'reports.read': { does: "read the city's compiled reports", onBoard: false, grants: { admin: 'all', reviewer: 'all', executive: 'all' } },
   'exports.read': { does: "export a board's year", onBoard: true, grants: boardReaders },
   // An editor's queue is their office's: it lists only the units below their boards (features/documents/reviewQueue).
   'queue.read': { does: 'read the review queue', onBoard: false, grants: { ...readers, editor: 'unitsOfOwnBoards' } },

@@ -148,6 +148,17 @@ describe('the HTTP edge: media types', () => {
     expect((await get('text/*')).statusCode).toBe(200);
     expect((await get('application/json')).statusCode).toBe(406);
   });
+
+  it('sends a binary body base64-encoded with isBase64Encoded, in the route media type', async () => {
+    const docxRoute = defineRoute({ ...csvRoute, operationId: 'probeDocx', path: '/probe.docx', produces: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    const answer = await httpHandler(docxRoute, async () => ({ status: 200, bytes, headers: { 'content-disposition': 'attachment; filename="a.docx"' } }))(
+      apiEvent({ method: 'GET', path: '/probe.docx', routePath: '/probe.docx' }),
+      testContext(),
+    );
+    expect(answer).toMatchObject({ statusCode: 200, isBase64Encoded: true, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'content-disposition': 'attachment; filename="a.docx"' } });
+    expect([...Buffer.from(answer.body!, 'base64')]).toEqual([...bytes]);
+  });
 });
 
 describe('the HTTP edge: one authority, one response mapping', () => {

@@ -186,6 +186,11 @@ function lowerCaseKeys(headers: Record<string, string | undefined>): Record<stri
  */
 function toResponse(spec: RouteSpec, result: HttpResult, correlationId: string, ifNoneMatch?: string): ApiResult {
   const headers: Record<string, string> = { 'x-correlation-id': correlationId, ...etagOf(spec, result), ...result.headers };
+  if (result.bytes !== undefined) {
+    // A binary answer goes base64 with isBase64Encoded: API Gateway's HTTP API (payload 2.0) decodes it, and so does the local server.
+    const body = Buffer.from(result.bytes).toString('base64');
+    return { statusCode: result.status, headers: { 'content-type': spec.produces ?? 'application/octet-stream', ...headers }, body, isBase64Encoded: true };
+  }
   if (result.text === undefined && result.body === undefined) return { statusCode: result.status, headers };
   const [contentType, body] =
     result.text !== undefined

@@ -23,6 +23,7 @@ import { SignoffPage } from './pages/SignoffPage';
 import { UsersPage } from './pages/UsersPage';
 import { AdminPage, mayUseOffice } from './pages/AdminPage';
 import { CalendarPage } from './pages/CalendarPage';
+import { CompiledReportPage, isCompiledKind } from './pages/CompiledReportPage';
 import { NewCyclePage } from './pages/NewCyclePage';
 import { BudgetPage } from './pages/BudgetPage';
 import { ReportSectionsPage } from './pages/ReportSectionsPage';
@@ -194,6 +195,7 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   if ((params = match('/cycles/:year/imports', path))) return <ImportsPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/budget', path))) return <BudgetPage year={Number(params.year)} />;
   if ((params = match('/cycles/:year/report-sections', path))) return <ReportSectionsPage year={Number(params.year)} />;
+  if ((params = match('/cycles/:year/reports/:kind', path)) && isCompiledKind(params.kind!)) return <CompiledReportPage year={Number(params.year)} kind={params.kind} />;
   if ((params = match('/cycles/:year/boards/:boardId/documents/:kind/history', path)) && isKind(params.kind!)) {
     return <HistoryPage year={Number(params.year)} boardId={params.boardId!} kind={params.kind} />;
   }

@@ -6,6 +6,7 @@ import { en as peopleEn } from './areas/people';
 import { en as orgEn } from './areas/org';
 import { en as importsEn } from './areas/imports';
 import { en as budgetEn } from './areas/budget';
+import { en as reportsEn } from './areas/reports';
 
 export const en: Catalogue = {
   'app.name': 'Årshjul',
@@ -543,4 +544,5 @@ export const en: Catalogue = {
   ...orgEn,
   ...importsEn,
   ...budgetEn,
+  ...reportsEn,
 };

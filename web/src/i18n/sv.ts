@@ -5,6 +5,7 @@ import { sv as peopleSv } from './areas/people';
 import { sv as orgSv } from './areas/org';
 import { sv as importsSv } from './areas/imports';
 import { sv as budgetSv } from './areas/budget';
+import { sv as reportsSv } from './areas/reports';
 
 export const sv = {
   // The frame
@@ -556,6 +557,7 @@ export const sv = {
   ...orgSv,
   ...importsSv,
   ...budgetSv,
+  ...reportsSv,
 } as const;
 
 export type Key = keyof typeof sv;

@@ -15,6 +15,7 @@ import { PlanView, ReportView } from '../components/DocumentViews';
 import { PlanEditor } from '../components/PlanEditor';
 import { ReportEditor } from '../components/ReportEditor';
 import { ReviewPanel } from '../components/ReviewPanel';
+import { DocxDownload } from '../components/DocxDownload';
 import { ErrorNotice, kindName, Loading, Notice, PageTitle, StatusBadge, useAsync } from '../components/ui';
 
 interface Loaded {
@@ -115,6 +116,7 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
         <span>{t('doc.dueLine', { date: formatDate(due) })}</span>
         {doc.version > 0 && <span class="muted">{t('doc.version', { version: doc.version })}</span>}
         <a href={paths.history(year, boardId, kind)}>{t('doc.history')}</a>
+        <DocxDownload year={year} boardId={boardId} kind={kind} />
       </div>
 
       {notice && (

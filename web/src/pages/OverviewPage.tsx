@@ -69,6 +69,7 @@ export function OverviewPage({ year, parent }: { year: number; parent?: string }
           <a href={paths.councilGoals(year)}>{t('goals.link')}</a>
         </p>
       )}
+      {!parent && may(user, 'reports.read') && <p><a href={`/cycles/${year}/reports/annual`}>{t('reports.link.overview', { year })}</a></p>}
       {matrix.loading && !matrix.data && <Loading />}
       {matrix.error !== undefined && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && (

@@ -6,6 +6,7 @@ import { fieldId, type FieldProblem } from '../lib/forms';
 import { may } from '../lib/policy';
 import { paths } from '../lib/router';
 import { useApp } from '../lib/session';
+import { compiledReportPath } from './CompiledReportPage';
 import type { Cycle, StatusMatrix } from '../lib/types';
 import { RadioGroup, TextArea } from '../components/inputs';
 import { Button, ErrorNotice, Loading, Notice, PageTitle, ProblemList, StatusBadge, text, useAsync } from '../components/ui';
@@ -107,6 +108,10 @@ export function SignoffPage({ year }: { year: number }) {
     <div class="page">
       <PageTitle title={title}>{title}</PageTitle>
       <p class="lead">{t('signoff.intro')}</p>
+      {/* The executive board signs off looking at the city's report. */}
+      <p>
+        <a href={compiledReportPath(year, 'annual')}>{t('reports.link.signoff', { year })}</a>
+      </p>
       {cycle.state === 'signed_off' && (
         <Notice tone="success">
           <p>

@@ -1,0 +1,14 @@
+import { compiledReportDocxRoute } from '../../shared/api/routes';
+import { onColdStart } from '../../shared/composition/coldStart';
+import { boards, clock, cycles, documents } from '../../shared/composition/cloud';
+import type { Deps } from '../../shared/composition/deps';
+import { compiledReportFile } from '../../shared/features/reports/reportFiles';
+import { httpHandler } from '../../shared/http/handler';
+
+export const makeHandler = (deps: Pick<Deps, 'cycles' | 'boards' | 'documents' | 'clock'>) =>
+  httpHandler(compiledReportDocxRoute, async ({ params, query }) => {
+    const file = await compiledReportFile(params.year, params.file, query.lang ?? 'sv', deps);
+    return { status: 200, bytes: file.bytes, headers: { 'content-disposition': `attachment; filename="${file.name}"`, 'cache-control': 'private, no-store' } };
+  });
+
+export const handler = onColdStart(() => makeHandler({ cycles: cycles(), boards: boards(), documents: documents(), clock: clock() }));
