@@ -5,6 +5,7 @@ import { en as goalsEn } from './areas/goals';
 import { en as peopleEn } from './areas/people';
 import { en as orgEn } from './areas/org';
 import { en as importsEn } from './areas/imports';
+import { en as economyEn } from './areas/economy';
 
 export const en: Catalogue = {
   'app.name': 'Årshjul',
@@ -541,4 +542,5 @@ export const en: Catalogue = {
   ...peopleEn,
   ...orgEn,
   ...importsEn,
+  ...economyEn,
 };

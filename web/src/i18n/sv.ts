@@ -4,6 +4,7 @@ import { sv as goalsSv } from './areas/goals';
 import { sv as peopleSv } from './areas/people';
 import { sv as orgSv } from './areas/org';
 import { sv as importsSv } from './areas/imports';
+import { sv as economySv } from './areas/economy';
 
 export const sv = {
   // The frame
@@ -554,6 +555,7 @@ export const sv = {
   ...peopleSv,
   ...orgSv,
   ...importsSv,
+  ...economySv,
 } as const;
 
 export type Key = keyof typeof sv;
