@@ -22,6 +22,8 @@ const sampleBodies: Record<string, unknown> = {
   putCouncilGoals: {
     directionGoals: [{ id: 'D1', title: 'Mål', areaGoals: [{ id: 'D1.1', title: 'Delmål', indicators: [{ id: 'KF-1', name: 'I', unit: '%', direction: 'higher', target: 80 }] }] }],
   },
+  putBudget: { unit: 'tkr', boards: [{ boardId: 'bromma', netCost: 1_180_500 }, { boardId: 'farsta', netCost: 1_020_000 }] },
+  putReportSections: { sections: [{ id: 'innovation', title: 'Innovation', kinds: ['annual'], required: false }] },
   saveDocument: { content: { targets: [{ indicatorId: 'KF-1', target: 85 }] } },
   decideDocument: { decision: 'return', comment: 'Komplettera.' },
   putUser: { name: 'Matrix Person', email: 'matrix.person@stockholm.example', role: 'reviewer' },

@@ -148,6 +148,34 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         expect(await ports.cycles.getCouncilGoals(1999)).toBeUndefined();
       });
 
+      it("replaces a setting over the version read, with the cycle's event, while the year is open; each setting its own item", async () => {
+        const stamp = (version: number) => ({ version, updatedAt: `2031-01-0${version + 1}T08:00:00.000Z`, updatedBy: 'admin-1' });
+        const budget = (version: number, netCost: number) => ({ ...stamp(version), unit: 'tkr' as const, boards: [{ boardId: 'bromma', netCost }, { boardId: 'bostader', netCost: 0, returnRequirement: 4.5 }] });
+        const event = (action: 'budget_replaced' | 'report_sections_replaced', version: number) => ({ at: stamp(version).updatedAt, actor: 'admin-1', role: 'admin', action });
+        expect(await ports.cycles.getSetting(year, 'budget')).toBeUndefined();
+        await ports.cycles.replaceSetting(year, 'budget', budget(1, 100), 0, { ...event('budget_replaced', 1), details: { budget: { version: 1, boards: 2, netCost: 100 } } });
+        expect(await refusal(ports.cycles.replaceSetting(year, 'budget', budget(2, 200), 0, event('budget_replaced', 2)))).toMatchObject({ setting: 'budget', reason: 'version' });
+        const sections = { ...stamp(1), sections: [{ id: 'innovation', title: 'Innovation', kinds: ['annual' as const], required: true }] };
+        await ports.cycles.replaceSetting(year, 'reportSections', sections, 0, event('report_sections_replaced', 1));
+        await ports.cycles.replaceSetting(year, 'budget', budget(2, 300), 1, event('budget_replaced', 2));
+        expect(await ports.cycles.getSetting(year, 'budget')).toEqual(budget(2, 300));
+        expect(await ports.cycles.getSetting(year, 'reportSections')).toEqual(sections);
+        const events = await ports.cycles.events(year);
+        expect(events.map((e) => e.action)).toEqual(['opened', 'budget_replaced', 'report_sections_replaced', 'budget_replaced']);
+        expect(events[1]).toEqual({ ...event('budget_replaced', 1), details: { budget: { version: 1, boards: 2, netCost: 100 } } });
+        // The setting never reaches the cycle itself, nor the list of years.
+        expect(await ports.cycles.get(year)).not.toHaveProperty('boards');
+        expect((await ports.cycles.list()).map((cycle) => cycle.year)).toEqual([year]);
+
+        const read = (await ports.cycles.get(year))!;
+        await ports.cycles.update({ ...read, state: 'signed_off', version: 2 }, 1, { at: '2031-03-01T08:00:00.000Z', actor: 'exec', role: 'executive', action: 'signed_off' });
+        expect(await refusal(ports.cycles.replaceSetting(year, 'budget', budget(3, 1), 2, event('budget_replaced', 3)))).toMatchObject({ setting: 'budget', reason: 'cycle' });
+        expect(await refusal(ports.cycles.replaceSetting(1999, 'reportSections', sections, 0, event('report_sections_replaced', 1)))).toMatchObject({ reason: 'cycle' });
+        expect((await ports.cycles.getSetting(year, 'budget'))?.version).toBe(2);
+        expect(await ports.cycles.getSetting(1999, 'reportSections')).toBeUndefined();
+        expect((await ports.cycles.events(year)).map((e) => e.action)).toEqual(['opened', 'budget_replaced', 'report_sections_replaced', 'budget_replaced', 'signed_off']);
+      });
+
       it('records periods field by field', async () => {
         await ports.cycles.recordPeriod(year, 't1', { openedAt: '2031-01-01T00:00:00.000Z', closesAt: '2031-05-15T22:00:00.000Z' });
         await ports.cycles.recordPeriod(year, 't1', { closedAt: '2031-05-15T22:00:00.000Z', late: ['kista'] });
@@ -187,7 +215,7 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         await commit('bromma', 'plan', (await ports.documents.get(year, 'bromma', 'plan'))!.document, { status: 'returned', comments: [returnComment] as StoredDocument['comments'] });
         const report = await commit('spanga', 't1', undefined, {
           status: 'approved',
-          content: { ...storedDocument({ year, boardId: 'spanga', kind: 't1' }).content, indicators: [{ indicatorId: 'KF-1', outcome: 88, comment: 'not public' }, { indicatorId: 'KF-2' }] } as StoredDocument['content'],
+          content: { ...storedDocument({ year, boardId: 'spanga', kind: 't1' }).content, indicators: [{ indicatorId: 'KF-1', outcome: 88, comment: 'not public' }, { indicatorId: 'KF-2' }], economy: { outcomeToDate: 412.5, forecast: 1250, comment: 'Fler placeringar.' } } as StoredDocument['content'],
         });
         // A refused commit leaves the summary as it was.
         await refusal(ports.documents.commit({ next: { ...approved, status: 'draft', version: 9 }, previous: approved, expectedVersion: 7, event: { at: at(50), actor: 'x', role: 'editor', action: 'saved', from: 'approved', to: 'draft' } }));
@@ -202,7 +230,7 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         ]);
         expect(await ports.documents.approvedFigures(year)).toEqual([
           { boardId: 'kista', kind: 'plan', targets },
-          { boardId: 'spanga', kind: 't1', indicators: [{ indicatorId: 'KF-1', outcome: 88 }] },
+          { boardId: 'spanga', kind: 't1', indicators: [{ indicatorId: 'KF-1', outcome: 88 }], economy: { outcomeToDate: 412.5, forecast: 1250, comment: 'Fler placeringar.' } },
         ]);
         // Leaving `approved` takes the figures off the public summary.
         await commit('spanga', 't1', report, { status: 'draft' });
@@ -221,7 +249,11 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         };
         const planContent = (goals: object[]) => ({ ...storedDocument({ year, boardId: 'x', kind: 'plan' }).content, goals }) as StoredDocument['content'];
         const reportContent = (outcome: number) =>
-          ({ indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1, comment: 'internal' }, { indicatorId: 'KF-2' }], goals: [{ goalId: 'S1', assessment: 'partly', comment: 'internal' }] }) as StoredDocument['content'];
+          ({
+            indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1, comment: 'internal' }, { indicatorId: 'KF-2' }],
+            goals: [{ goalId: 'S1', assessment: 'partly', comment: 'internal' }],
+            economy: { outcomeToDate: outcome * 10, forecast: outcome * 30, comment: 'internal' },
+          }) as StoredDocument['content'];
 
         expect(await ports.documents.unitFigures(year, 'bromma', 't1')).toBeUndefined();
         await commit('alvik', 'plan', undefined, { status: 'approved', parentId: 'bromma', content: planContent([{ id: 'S1', title: 'Mål', areaGoalId: 'D1.1', parentGoalId: 'N1', activities: [] }]) });
@@ -234,7 +266,11 @@ export function tablePortsContract(name: string, makePorts: (clock: Clock) => Pr
         // A refused commit leaves the roll-up as it was.
         await refusal(commit('alvik', 't1', approved, { status: 'draft' }, 7));
 
-        const figures = (outcome: number) => ({ indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1 }], goals: [{ goalId: 'S1', assessment: 'partly' }] });
+        const figures = (outcome: number) => ({
+          indicators: [{ indicatorId: 'KF-1', outcome, forecast: outcome + 1 }],
+          goals: [{ goalId: 'S1', assessment: 'partly' }],
+          economy: { outcomeToDate: outcome * 10, forecast: outcome * 30 },
+        });
         expect(await ports.documents.unitFigures(year, 'bromma', 't1')).toEqual([
           { boardId: 'abacka', kind: 't1', ...figures(90) },
           { boardId: 'alvik', kind: 'plan', goals: [{ goalId: 'S1', parentGoalId: 'N1' }] },

@@ -85,10 +85,12 @@ describe('the OpenAPI document lists every answer a route gives', () => {
       [
         'changeCalendar 200',
         'createCycle 201',
+        'getBudget 200',
         'getCouncilGoals 200',
         'getCycle 200',
         'getDocument 200',
         'getPublicIndicator 200',
+        'getReportSections 200',
         'getPublicIndicator 304',
         'getPublicMeters 200',
         'getPublicMeters 304',
@@ -98,7 +100,9 @@ describe('the OpenAPI document lists every answer a route gives', () => {
         'listPublicCycles 304',
         'putBoard 200',
         'putBoard 201',
+        'putBudget 200',
         'putCouncilGoals 200',
+        'putReportSections 200',
         'saveDocument 200',
       ].sort(),
     );

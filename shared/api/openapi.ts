@@ -5,6 +5,7 @@ import { problemSchema } from '../schemas/common';
 import { councilGoalsSchema } from '../schemas/councilGoals';
 import { createdCycleSchema, cycleSchema } from '../schemas/cycles';
 import { documentSchema } from '../schemas/documents';
+import { budgetSchema, reportSectionsSchema } from '../schemas/economy';
 import { publicCacheControl } from '../http/caching';
 import { MAX_BODY_BYTES } from '../http/handler';
 import type { RouteSpec } from '../http/route';
@@ -109,7 +110,7 @@ function parameters(object: JsonSchema, location: 'path' | 'query' | 'header') {
 }
 
 /** The resources that carry a `version`: an answer that represents one (GET, PUT, PATCH, or a 201) sends it as `ETag`. */
-const versionedResources = new Set<unknown>([boardSchema, cycleSchema, createdCycleSchema, councilGoalsSchema, documentSchema]);
+const versionedResources = new Set<unknown>([boardSchema, cycleSchema, createdCycleSchema, councilGoalsSchema, documentSchema, budgetSchema, reportSectionsSchema]);
 
 const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const response = (name: string) => ({ $ref: `#/components/responses/${name}` });

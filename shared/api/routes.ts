@@ -16,6 +16,7 @@ import {
   statusMatrixSchema,
   submitResponseSchema,
 } from '../schemas/documents';
+import { budgetBodySchema, budgetSchema, economyOverviewSchema, reportSectionsBodySchema, reportSectionsSchema } from '../schemas/economy';
 import { boardYearExportSchema } from '../schemas/exports';
 import {
   koladaFetchAnswerSchema,
@@ -333,6 +334,74 @@ export const getCouncilGoalsRoute = route({
   auth: 'jwt',
   params: yearParams,
   responses: { 200: { description: 'The goals', schema: councilGoalsSchema }, 404: problem('Not loaded yet') },
+});
+
+export const putBudgetRoute = route({
+  operationId: 'putBudget',
+  etag: true,
+  action: 'budget.put',
+  method: 'put',
+  path: '/api/cycles/{year}/budget',
+  summary: "Replace the year's budget (admin): each board's net cost in tkr, each company's return requirement",
+  tag: 'economy',
+  auth: 'jwt',
+  params: yearParams,
+  headers: z.object({ 'if-match': ifMatchSchema.optional() }),
+  body: budgetBodySchema,
+  responses: {
+    200: { description: 'Replaced', schema: budgetSchema },
+    404: problem('No such cycle'),
+    409: problem('The year is signed off'),
+    412: problem('Changed by someone else meanwhile'),
+    422: problem('An unknown board, a board given twice, a negative amount, a return requirement for a board that is not a company'),
+  },
+});
+
+export const getBudgetRoute = route({
+  operationId: 'getBudget',
+  etag: true,
+  action: 'budget.read',
+  method: 'get',
+  path: '/api/cycles/{year}/budget',
+  summary: "The year's budget; version 0 and no boards before the first PUT",
+  tag: 'economy',
+  auth: 'jwt',
+  params: yearParams,
+  responses: { 200: { description: 'The budget', schema: budgetSchema }, 404: problem('No such cycle') },
+});
+
+export const putReportSectionsRoute = route({
+  operationId: 'putReportSections',
+  etag: true,
+  action: 'reportSections.put',
+  method: 'put',
+  path: '/api/cycles/{year}/report-sections',
+  summary: "Replace the text sections the city asks the boards to write in their reports (admin), in the city's order",
+  tag: 'economy',
+  auth: 'jwt',
+  params: yearParams,
+  headers: z.object({ 'if-match': ifMatchSchema.optional() }),
+  body: reportSectionsBodySchema,
+  responses: {
+    200: { description: 'Replaced', schema: reportSectionsSchema },
+    404: problem('No such cycle'),
+    409: problem('The year is signed off'),
+    412: problem('Changed by someone else meanwhile'),
+    422: problem('A section id given twice, a section without a report kind'),
+  },
+});
+
+export const getReportSectionsRoute = route({
+  operationId: 'getReportSections',
+  etag: true,
+  action: 'reportSections.read',
+  method: 'get',
+  path: '/api/cycles/{year}/report-sections',
+  summary: "The year's report sections; version 0 and none before the first PUT",
+  tag: 'economy',
+  auth: 'jwt',
+  params: yearParams,
+  responses: { 200: { description: 'The sections', schema: reportSectionsSchema }, 404: problem('No such cycle') },
 });
 
 export const statusMatrixRoute = route({

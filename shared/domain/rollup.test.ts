@@ -59,6 +59,11 @@ describe('unitFiguresOf', () => {
       { kind: 't1', status: 'approved', content: report, parentId: 'bromma' },
       { boardId: 'alvik', kind: 't1', indicators: [{ indicatorId: 'KF-1', outcome: 88, forecast: 91 }], goals: [{ goalId: 'S1', assessment: 'partly' }] },
     ],
+    [
+      "an approved unit report with money: its numbers, not its comment",
+      { kind: 't1', status: 'approved', content: { ...report, economy: { outcomeToDate: 310, forecast: 990, comment: 'internal' } }, parentId: 'bromma' },
+      { boardId: 'alvik', kind: 't1', indicators: [{ indicatorId: 'KF-1', outcome: 88, forecast: 91 }], goals: [{ goalId: 'S1', assessment: 'partly' }], economy: { outcomeToDate: 310, forecast: 990 } },
+    ],
     ['a unit report in review', { kind: 't1', status: 'in_review', content: report, parentId: 'bromma' }, undefined],
     ['a top-level board report (no parent)', { kind: 't1', status: 'approved', content: report }, undefined],
   ] as const)('%s', (_label, doc, expected) => {
@@ -207,6 +212,27 @@ describe('rollupOf', () => {
 
   it('without an approved parent plan, counts units but has no indicators or goals to roll up to', () => {
     expect(rollupOf({ kind: 't1', goals, units, figures })).toEqual({ units: 4, reported: 3, indicators: [], goals: [] });
+  });
+
+  it("adds the reporting units' net costs, each over the units that gave it, and has no economy when none gave money", () => {
+    const withMoney = figures.map((entry): UnitFigures => {
+      if (entry.kind !== 't1') return entry;
+      if (entry.boardId === 'alvik') return { ...entry, economy: { outcomeToDate: 12_400.5, forecast: 37_100 } };
+      if (entry.boardId === 'abacka') return { ...entry, economy: { outcomeToDate: 8_000.2, forecast: 24_900.1 } };
+      if (entry.boardId === 'moved') return { ...entry, economy: { outcomeToDate: 1, forecast: 1 } };
+      return entry;
+    });
+    const money = rollupOf({ kind: 't1', parentPlan, goals, units, figures: withMoney }).economy;
+    expect(money).toEqual({
+      units: [
+        { boardId: 'abacka', name: 'Äppelbacka', outcomeToDate: 8_000.2, forecast: 24_900.1, outcome: null },
+        { boardId: 'alvik', name: 'Alviksskolan', outcomeToDate: 12_400.5, forecast: 37_100, outcome: null },
+      ],
+      total: { outcomeToDate: 20_400.7, forecast: 62_000.1, outcome: null },
+    });
+    // Without a parent plan the money still rolls up: it does not hang on the plan's indicators.
+    expect(rollupOf({ kind: 't1', units, figures: withMoney }).economy?.total.forecast).toBe(62_000.1);
+    expect(rollup).not.toHaveProperty('economy');
   });
 });
 

@@ -10,12 +10,13 @@
  *     (or with a negative one) is left out of the mean, and shows `weight: null`;
  *   - none: listed, not combined (aggregate null).
  * Outcome and forecast combine separately, each over the units that have that value; no value, no aggregate (null).
+ * The units' money is added: net cost so far, forecast and outcome, each over the units that gave it.
  */
 import type { CouncilGoals, RollupRule } from '../schemas/councilGoals';
 import type { DocumentKind, DocumentStatus } from '../schemas/common';
 import type { PlanContent, ReportContent, Rollup } from '../schemas/documents';
 import { allIndicators } from './councilGoals';
-import { reportedValuesOf } from './summary';
+import { economyFiguresOf, reportedValuesOf, type EconomyFigures } from './summary';
 
 export type ReportKind = Exclude<DocumentKind, 'plan'>;
 type Assessment = ReportContent['goals'][number]['assessment'];
@@ -33,6 +34,8 @@ export interface UnitReportFigures {
   kind: ReportKind;
   indicators: Array<{ indicatorId: string; outcome?: number; forecast?: number }>;
   goals: Array<{ goalId: string; assessment: Assessment }>;
+  /** Its money (numbers only), when it gave any. */
+  economy?: Omit<EconomyFigures, 'comment'>;
 }
 
 export type UnitFigures = UnitPlanFigures | UnitReportFigures;
@@ -59,12 +62,14 @@ export function unitFiguresOf(doc: RolledDocument): UnitFigures | undefined {
       goals: content.goals.flatMap((goal) => (goal.parentGoalId ? [{ goalId: goal.id, parentGoalId: goal.parentGoalId }] : [])),
     };
   }
-  const content = doc.content as Pick<ReportContent, 'indicators' | 'goals'>;
+  const content = doc.content as Pick<ReportContent, 'indicators' | 'goals' | 'economy'>;
+  const economy = economyFiguresOf(content, { withComment: false });
   return {
     boardId: doc.boardId,
     kind: doc.kind,
     indicators: reportedValuesOf(content),
     goals: content.goals.map(({ goalId, assessment }) => ({ goalId, assessment })),
+    ...(economy ? { economy } : {}),
   };
 }
 
@@ -173,7 +178,20 @@ export function rollupOf(input: RollupInput): Rollup {
     return counts;
   });
 
-  return { units: units.length, reported: reporting.length, indicators, goals };
+  const economy = economyRollup(reporting, reports);
+  return { units: units.length, reported: reporting.length, indicators, goals, ...(economy ? { economy } : {}) };
+}
+
+/** The reporting units' net costs, each added over the units that gave it; undefined when no unit gave any money. */
+function economyRollup(reporting: readonly RollupUnit[], reports: ReadonlyMap<string, UnitReportFigures>): Rollup['economy'] {
+  const rows = reporting.flatMap((unit) => {
+    const money = reports.get(unit.boardId)!.economy;
+    if (!money) return [];
+    return [{ boardId: unit.boardId, ...(unit.name ? { name: unit.name } : {}), outcomeToDate: money.outcomeToDate ?? null, forecast: money.forecast ?? null, outcome: money.outcome ?? null }];
+  });
+  if (rows.length === 0) return undefined;
+  const total = (pick: 'outcomeToDate' | 'forecast' | 'outcome') => combine('sum', rows.map((row) => ({ value: row[pick] })));
+  return { units: rows, total: { outcomeToDate: total('outcomeToDate'), forecast: total('forecast'), outcome: total('outcome') } };
 }
 
 /** One entry of a parent's roll-up item to set (with `figures`) or remove (without). */

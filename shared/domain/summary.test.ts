@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvedFiguresOf } from './summary';
+import { approvedFiguresOf, economyFiguresOf, SUMMARY_COMMENT_CHARS } from './summary';
 
 const report = {
   boardId: 'bromma',
@@ -16,5 +16,30 @@ describe('the approved figures the meters read', () => {
     ["a unit's approved report (its figures are its parent's roll-up)", { ...report, boardId: 'bromma-skola', parentId: 'bromma' }, undefined],
   ])('%s', (_case, doc, figures) => {
     expect(approvedFiguresOf(doc)).toEqual(figures);
+  });
+});
+
+describe("the approved figures of a report's money", () => {
+  const withMoney = (economy: Record<string, unknown>) => ({ ...report, content: { ...report.content, economy } });
+
+  it.each([
+    ['its numbers and comment', { outcomeToDate: 410, forecast: 1012.5, comment: ' Fler placeringar. ' }, { outcomeToDate: 410, forecast: 1012.5, comment: 'Fler placeringar.' }],
+    ["a company's return", { outcome: 0, returnOutcome: 3.5 }, { outcome: 0, returnOutcome: 3.5 }],
+    ['no figures for an economy left empty', { comment: '   ' }, undefined],
+  ])('keeps %s', (_case, economy, expected) => {
+    const figures = approvedFiguresOf(withMoney(economy));
+    expect(figures && 'economy' in figures ? figures.economy : undefined).toEqual(expected);
+  });
+
+  it('keeps the start of a long comment, cut between characters', () => {
+    const comment = `${'å'.repeat(SUMMARY_COMMENT_CHARS - 3)}😀😀😀😀 rest`;
+    const figures = approvedFiguresOf(withMoney({ forecast: 1, comment })) as { economy: { comment: string } };
+    expect(Array.from(figures.economy.comment)).toHaveLength(SUMMARY_COMMENT_CHARS);
+    expect(figures.economy.comment.endsWith('…')).toBe(true);
+    expect(comment.startsWith(figures.economy.comment.slice(0, -1))).toBe(true);
+  });
+
+  it('gives the roll-up numbers only', () => {
+    expect(economyFiguresOf({ economy: { forecast: 5, comment: 'Varför.' } }, { withComment: false })).toEqual({ forecast: 5 });
   });
 });

@@ -5,7 +5,9 @@
  *
  *   - the status entry: the status, and when a returned document was returned (the reminders count from then);
  *   - the approved figures: an approved plan's targets, an approved report's outcomes and forecasts: the few
- *     numbers the meters show. Kept only while the document is approved: nothing else reaches the public.
+ *     numbers the meters show; and an approved report's money (net cost so far, forecast, outcome, a company's
+ *     return) with the start of its comment, for the city's economy overview. Kept only while the document is
+ *     approved. The public meters read the indicators only: money is not a public meter.
  */
 import type { DocumentKind, DocumentStatus } from '../schemas/common';
 import type { PlanContent, ReportContent } from '../schemas/documents';
@@ -28,6 +30,18 @@ export interface ReportFigures {
   boardId: string;
   kind: 't1' | 't2' | 'annual';
   indicators: Array<{ indicatorId: string; outcome?: number; forecast?: number }>;
+  /** The report's money, when it gave any (tkr; returns in percent). */
+  economy?: EconomyFigures;
+}
+
+/** What the summary keeps of a report's money: its numbers, and its comment up to SUMMARY_COMMENT_CHARS. */
+export interface EconomyFigures {
+  outcomeToDate?: number;
+  forecast?: number;
+  outcome?: number;
+  returnForecast?: number;
+  returnOutcome?: number;
+  comment?: string;
 }
 
 export type ApprovedFigures = PlanFigures | ReportFigures;
@@ -58,12 +72,33 @@ export function approvedFiguresOf(doc: SummarizedDocument): ApprovedFigures | un
     const content = doc.content as Pick<PlanContent, 'targets'>;
     return { boardId: doc.boardId, kind: 'plan', targets: content.targets.map(({ indicatorId, target }) => ({ indicatorId, target })) };
   }
-  const content = doc.content as Pick<ReportContent, 'indicators'>;
+  const content = doc.content as Pick<ReportContent, 'indicators' | 'economy'>;
+  const economy = economyFiguresOf(content, { withComment: true });
   return {
     boardId: doc.boardId,
     kind: doc.kind,
     indicators: reportedValuesOf(content),
+    ...(economy ? { economy } : {}),
   };
+}
+
+/**
+ * A summary item holds sixteen boards' four documents: a comment may run to 5,000 characters, so the summary keeps
+ * its start (the overview's glimpse) and the report itself keeps the whole.
+ */
+export const SUMMARY_COMMENT_CHARS = 1000;
+
+const economyNumbers = ['outcomeToDate', 'forecast', 'outcome', 'returnForecast', 'returnOutcome'] as const;
+
+/** A report's money as the summary (with its comment's start) or a parent's roll-up (numbers only) keeps it; undefined when it gave none. */
+export function economyFiguresOf(content: Pick<ReportContent, 'economy'>, options: { withComment: boolean }): EconomyFigures | undefined {
+  const economy = content.economy;
+  if (!economy) return undefined;
+  const figures: EconomyFigures = {};
+  for (const field of economyNumbers) if (economy[field] !== undefined) figures[field] = economy[field];
+  const comment = economy.comment?.trim();
+  if (options.withComment && comment) figures.comment = glimpse(comment);
+  return Object.keys(figures).length > 0 ? figures : undefined;
 }
 
 /** A report's outcomes and forecasts, only where it has one: what the meters and a parent's roll-up keep. */
@@ -75,6 +110,12 @@ export function reportedValuesOf(content: Pick<ReportContent, 'indicators'>): Re
       ...(outcome !== undefined ? { outcome } : {}),
       ...(forecast !== undefined ? { forecast } : {}),
     }));
+}
+
+/** The comment, or its start with an ellipsis; cut between characters, never inside one. */
+function glimpse(comment: string): string {
+  const characters = Array.from(comment);
+  return characters.length > SUMMARY_COMMENT_CHARS ? `${characters.slice(0, SUMMARY_COMMENT_CHARS - 1).join('').trimEnd()}…` : comment;
 }
 
 /** Boards per summary item when a year opens: small enough that a change rewrites little, few enough to read at once. */

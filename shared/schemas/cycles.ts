@@ -169,6 +169,14 @@ export const cycleHistorySchema = z
             timeZone: z.string().optional(),
             changes: z.array(z.object({ field: z.string(), from: z.union([z.string(), z.number(), z.null()]), to: z.union([z.string(), z.number()]) })).optional(),
             goals: z.object({ version: z.number().int(), directionGoals: z.number().int(), indicators: z.number().int() }).optional(),
+            budget: z
+              .object({ version: z.number().int(), boards: z.number().int(), netCost: z.number().openapi({ description: 'The net costs added, tkr' }) })
+              .optional()
+              .openapi({ description: 'budget_replaced: the version written, how many boards have a line, their net costs added' }),
+            sections: z
+              .object({ version: z.number().int(), sections: z.number().int() })
+              .optional()
+              .openapi({ description: 'report_sections_replaced: the version written and how many sections' }),
             companies: z.number().int().optional(),
             copiedFrom: z.number().int().optional(),
           })

@@ -253,6 +253,21 @@ export const rollupSchema = z
     goals: z
       .array(z.object({ goalId: idSchema, fulfilled: z.number().int(), partly: z.number().int(), not: z.number().int(), units: z.number().int() }))
       .openapi({ description: "Per goal of the parent's plan: how many units assessed their goals below it fulfilled, partly, not" }),
+    economy: z
+      .object({
+        units: z.array(
+          z.object({
+            boardId: boardIdSchema,
+            name: z.string().optional(),
+            outcomeToDate: finiteNumber.nullable(),
+            forecast: finiteNumber.nullable(),
+            outcome: finiteNumber.nullable(),
+          }),
+        ),
+        total: z.object({ outcomeToDate: finiteNumber.nullable(), forecast: finiteNumber.nullable(), outcome: finiteNumber.nullable() }),
+      })
+      .optional()
+      .openapi({ description: "The units' net costs (tkr) from their approved reports, and their sum; absent when no unit reported money" }),
   })
   .openapi('Rollup');
 export type Rollup = z.infer<typeof rollupSchema>;

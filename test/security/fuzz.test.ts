@@ -96,6 +96,8 @@ const validBodies: Record<string, unknown> = {
   },
   changeCalendar: { t1Due: '2026-05-20', reminderDaysBefore: 5, timeZone: 'Europe/Stockholm' },
   putCouncilGoals: councilGoals,
+  putBudget: { unit: 'tkr', boards: [{ boardId: 'bromma', netCost: 1_180_500 }, { boardId: 'sisab', netCost: 0, returnRequirement: 4.5 }] },
+  putReportSections: { sections: [{ id: 'jamstalldhet', title: 'Jämställdhet', help: 'Hur arbetar nämnden?', kinds: ['annual'], required: true, boardKinds: ['district', 'company'] }] },
   decideDocument: { decision: 'return', comment: 'Komplettera riskanalysen.', indicatorComments: [{ indicatorId: 'KF-1', comment: 'Höj målet.' }] },
   signOff: { comment: 'Året är avslutat.', companies: [{ boardId: 'sisab', withinPurpose: false, comment: 'Se bilaga.' }] },
   importKoladaOutcomes: {
@@ -293,7 +295,7 @@ function caseArb(route: RouteSpec): fc.Arbitrary<FuzzCase> {
         fc.tuple(hostileParamArb(first), fc.option(hostileParamArb(second), { freq: 4 })).map(([a, b]) => ({ ...params, [first]: a, ...(b === null ? {} : { [second]: b }) })),
       )
     : validParams;
-  const hasIfMatch = ['saveDocument', 'changeCalendar', 'putCouncilGoals'].includes(route.operationId);
+  const hasIfMatch = ['saveDocument', 'changeCalendar', 'putCouncilGoals', 'putBudget', 'putReportSections'].includes(route.operationId);
   const takesKey = route.method === 'post';
   const base = {
     query: validQueryArb(route),
@@ -489,8 +491,9 @@ describe('fuzzing every route with hostile input', () => {
       const answer = await t.api('GET', `/api/cycles/${params.year}/boards/${params.boardId}/documents/${params.kind}`, { as: admin });
       return answer.headers.get('etag') ?? '"0"';
     }
-    if (route.operationId === 'putCouncilGoals') {
-      const answer = await t.api('GET', `/api/cycles/${params.year}/council-goals`, { as: admin });
+    if (route.operationId === 'putCouncilGoals' || route.operationId === 'putBudget' || route.operationId === 'putReportSections') {
+      const setting = { putCouncilGoals: 'council-goals', putBudget: 'budget', putReportSections: 'report-sections' }[route.operationId];
+      const answer = await t.api('GET', `/api/cycles/${params.year}/${setting}`, { as: admin });
       return answer.headers.get('etag') ?? '"0"';
     }
     const answer = await t.api('GET', `/api/cycles/${params.year}`, { as: admin });

@@ -1,6 +1,7 @@
 import { signedBy } from '../../domain/actor';
 import { Conflict, NotFound } from '../../domain/errors';
 import { actionOnSubmit, assertPlanApprovedFor, assertSubmittable, nextStatusOnSubmit } from '../../domain/lifecycle';
+import { economyFindings, economyProblems, forecastFindings, sectionProblems } from '../../domain/economy';
 import { planProblems } from '../../domain/plan';
 import { assertComplete } from '../../domain/problems';
 import { planIndicatorsOf, reportProblems } from '../../domain/report';
@@ -11,6 +12,7 @@ import type { CycleRepository } from '../../ports/cycleRepository';
 import type { DocumentStore, StoredDocument } from '../../ports/documentStore';
 import type { StoredResponse } from '../../ports/idempotencyStore';
 import type { WorkflowAction } from '../../ports/workflowOutbox';
+import type { BoardKind } from '../../schemas/boards';
 import type { PlanContent, ReportContent, Finding } from '../../schemas/documents';
 import { restartAfterFailure, reviewExecutionName, type DocumentAddress, type TransitionDeps } from './context';
 import { approvedParentIndicators, parentPlanState, readParentPlan } from './parentPlan';
@@ -40,8 +42,9 @@ export async function submitDocument(
   let board: Promise<StoredBoard | undefined> | undefined;
   return runTransition(transition, deps, async ({ record }) => {
     const { parentId: _previousParent, ...current } = record.document;
-    const parentId = (await (board ??= deps.boards.get(input.boardId)))?.parentId ?? undefined;
-    const findings = await checkCompleteness(record.document, parentId, deps);
+    const stored = await (board ??= deps.boards.get(input.boardId));
+    const parentId = stored?.parentId ?? undefined;
+    const findings = await checkCompleteness(record.document, { parentId, kind: stored?.kind }, deps);
     const at = deps.clock.now().toISOString();
     const next: StoredDocument = {
       ...current,
@@ -85,12 +88,15 @@ export async function submitDocument(
 /**
  * Throws 422 naming every gap; answers the plan's findings: targets less ambitious than the council's for a board
  * at the top, than the parent's for a unit (`parentId`), whose plan also waits for the parent's to be approved (409).
+ * A report is also checked against the year's budget line of the board (its money) and the city's report sections
+ * for its kind of board, and answers the findings on its money and on forecasts short of the board's own targets.
  */
 async function checkCompleteness(
   document: StoredDocument,
-  parentId: string | undefined,
+  board: { parentId: string | undefined; kind: BoardKind | undefined },
   deps: { cycles: CycleRepository; documents: DocumentStore; boards: BoardRepository },
 ): Promise<Finding[]> {
+  const { parentId } = board;
   const goals = await deps.cycles.getCouncilGoals(document.year);
   if (!goals) throw new Conflict(`The council goals of ${document.year} are not loaded yet, so nothing can be checked against them. Ask an admin to load them.`);
   if (document.kind === 'plan') {
@@ -111,10 +117,18 @@ async function checkCompleteness(
   const plan = planRecord.document.content as PlanContent;
   // A unit reports on what its own approved plan set out, against the parent it planned below.
   const plannedBelow = planRecord.document.parentId;
-  const parent = plannedBelow ? { indicators: approvedParentIndicators(goals, await readParentPlan(document.year, plannedBelow, deps)) } : undefined;
-  assertComplete(
-    documentNames[document.kind],
-    reportProblems(document.kind, planIndicatorsOf(goals, document.boardId, plan, parent), plan.goals.map((goal) => goal.id), document.content as ReportContent),
-  );
-  return [];
+  const [parent, budget, sections] = await Promise.all([
+    plannedBelow ? readParentPlan(document.year, plannedBelow, deps).then((read) => ({ indicators: approvedParentIndicators(goals, read) })) : undefined,
+    deps.cycles.getSetting(document.year, 'budget'),
+    deps.cycles.getSetting(document.year, 'reportSections'),
+  ]);
+  const content = document.content as ReportContent;
+  const indicators = planIndicatorsOf(goals, document.boardId, plan, parent);
+  const line = budget?.boards.find((entry) => entry.boardId === document.boardId);
+  assertComplete(documentNames[document.kind], [
+    ...reportProblems(document.kind, indicators, plan.goals.map((goal) => goal.id), content),
+    ...economyProblems(document.kind, line, content.economy),
+    ...sectionProblems(document.kind, board.kind, sections?.sections ?? [], content.sections),
+  ]);
+  return [...economyFindings(document.kind, line, content.economy), ...forecastFindings(document.kind, indicators, content)];
 }

@@ -34,6 +34,23 @@ describe('publicMeters', () => {
     expect((await publicIndicatorSeries('KF-1', w)).series.map((point) => point.value)).toEqual([93]);
   });
 
+  it("publishes no money: a report's economy leaves the meters as they were", async () => {
+    await seedDocument(w, annual('bromma', 93, 'approved'));
+    const without = await publicMeters(YEAR, w);
+    const bromma = (await w.documents.get(YEAR, 'bromma', 'annual'))!.document;
+    const economy = { outcome: 1_187_654.3, returnOutcome: 4.25, comment: 'Underskott inom äldreomsorgen.' };
+    await w.documents.commit({
+      next: { ...bromma, version: bromma.version + 1, content: { ...bromma.content, economy } as typeof bromma.content },
+      previous: bromma,
+      expectedVersion: bromma.version,
+      event: { at: '2027-02-01T08:00:00.000Z', actor: 'x', role: 'editor', action: 'saved', from: 'approved', to: 'approved' },
+    });
+    expect((await w.documents.approvedFigures(YEAR)).find((entry) => entry.boardId === 'bromma' && entry.kind === 'annual')).toMatchObject({ economy });
+    const withMoney = await publicMeters(YEAR, w);
+    expect(withMoney).toEqual(without);
+    expect(JSON.stringify(withMoney)).not.toMatch(/1187654|Underskott|4\.25/);
+  });
+
   it('answers 404 for a year without published goals, or never opened', async () => {
     await expect(publicMeters(2019, w)).rejects.toBeInstanceOf(NotFound);
   });
