@@ -74,6 +74,7 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   getBudget: { table: 'read' },
   putReportSections: { table: 'write' },
   getReportSections: { table: 'read' },
+  getEconomyOverview: { table: 'read' },
   getStatusMatrix: { table: 'read' },
   getDocument: { table: 'read' },
   saveDocument: { table: 'write' },

@@ -73,6 +73,8 @@ describe('year read paths read the summary, not the documents', () => {
     for (const year of [2026, 2027]) {
       expect((await t.api('POST', '/api/cycles', { as: admin, body: { year, calendar: calendar(year) } })).status).toBe(201);
       expect((await t.api('PUT', `/api/cycles/${year}/council-goals`, { as: admin, body: testGoals, headers: { 'if-match': '"0"' } })).status).toBe(200);
+      const budget = { unit: 'tkr', boards: boardIds.map((boardId, i) => ({ boardId, netCost: 100_000 + i * 1000 })) };
+      expect((await t.api('PUT', `/api/cycles/${year}/budget`, { as: admin, body: budget, headers: { 'if-match': '"0"' } })).status).toBe(200);
     }
     // 2026: a quarter of the boards have a plan. 2027: every board has all four documents, plans approved with targets.
     const commit = (year: number, boardId: string, kind: DocumentKind, patch: Partial<StoredDocument>) => {
@@ -84,7 +86,10 @@ describe('year read paths read the summary, not the documents', () => {
       for (const kind of documentKinds) {
         const content = storedDocument({ year: 2027, boardId, kind }).content;
         if (kind === 'plan') await commit(2027, boardId, kind, { status: 'approved', content: { ...content, targets: [{ indicatorId: 'KF-1', target: 91 }] } as StoredDocument['content'] });
-        else if (kind === 't1') await commit(2027, boardId, kind, { status: 'approved', content: { ...content, indicators: [{ indicatorId: 'KF-1', outcome: 89, forecast: 92 }] } as StoredDocument['content'] });
+        else if (kind === 't1') {
+          const economy = { outcomeToDate: 30_000, forecast: 101_500, comment: 'Fler placeringar än budgeterat.' };
+          await commit(2027, boardId, kind, { status: 'approved', content: { ...content, indicators: [{ indicatorId: 'KF-1', outcome: 89, forecast: 92 }], economy } as StoredDocument['content'] });
+        }
         else await commit(2027, boardId, kind, { status: kind === 't2' ? 'in_review' : 'draft', submittedAt: '2026-11-01T08:00:00.000Z', submissions: 1 });
       }
     }
@@ -115,6 +120,7 @@ describe('year read paths read the summary, not the documents', () => {
     { method: 'POST', path: `/api/cycles/${year}/signoff`, as: executive, body: { comment: 'Klart.', companies: [] } },
     { method: 'PUT', path: `/api/cycles/${year}/council-goals`, as: admin, body: testGoals, headers: { 'if-match': '"1"' } },
     { method: 'GET', path: `/api/cycles/${year}/copy-preview?to=2030`, as: admin },
+    { method: 'GET', path: `/api/cycles/${year}/economy`, as: executive },
   ];
 
   it('reads no document on any year path, and hardly more for a full year than for a quiet one', async () => {
@@ -162,6 +168,10 @@ describe('year read paths read the summary, not the documents', () => {
     const kf1 = meters.body.meters.find((meter: { indicatorId: string }) => meter.indicatorId === 'KF-1');
     expect(kf1.boards).toHaveLength(BOARDS);
     expect(kf1.boards[0]).toMatchObject({ target: 91, outcome: 89, forecast: 92, period: 't1', status: 'on_track' });
+    const economy = await t.api('GET', '/api/cycles/2027/economy', { as: executive });
+    expect(economy.body.boards).toHaveLength(BOARDS);
+    expect(economy.body.boards.find((board: { boardId: string }) => board.boardId === 'bromma')).toMatchObject({ budget: 100_000, latest: 't1', reports: { t1: { forecast: 101_500, deviation: 1500, needsComment: true } } });
+    expect(economy.body.total).toMatchObject({ reported: BOARDS, budgeted: BOARDS });
     const queue = await t.api('GET', '/api/review-queue?year=2027', { as: reviewer });
     expect(queue.body.documents).toHaveLength(BOARDS);
     expect(queue.body.documents[0]).toMatchObject({ kind: 't2', submissions: 1, findings: 0 });

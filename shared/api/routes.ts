@@ -404,6 +404,18 @@ export const getReportSectionsRoute = route({
   responses: { 200: { description: 'The sections', schema: reportSectionsSchema }, 404: problem('No such cycle') },
 });
 
+export const getEconomyOverviewRoute = route({
+  operationId: 'getEconomyOverview',
+  action: 'economy.read',
+  method: 'get',
+  path: '/api/cycles/{year}/economy',
+  summary: "The city's economy: each board's budget beside its approved reports' forecasts and outcomes, the deviations and the total",
+  tag: 'economy',
+  auth: 'jwt',
+  params: yearParams,
+  responses: { 200: { description: 'The overview', schema: economyOverviewSchema }, 404: problem('No such cycle') },
+});
+
 export const statusMatrixRoute = route({
   operationId: 'getStatusMatrix',
   action: 'status.read',

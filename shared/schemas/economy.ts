@@ -134,9 +134,10 @@ const economyFiguresSchema = z.object({
   outcomeToDate: finiteNumber.nullable(),
   forecast: finiteNumber.nullable().openapi({ description: 'The tertial forecast, or the annual outcome' }),
   deviation: finiteNumber.nullable().openapi({ description: 'forecast − budget, tkr' }),
-  deviationPercent: finiteNumber.nullable(),
-  comment: z.string().optional(),
-  returnForecast: finiteNumber.nullable().optional(),
+  deviationPercent: finiteNumber.nullable().openapi({ description: 'The deviation as a percentage of the budget; null for a zero budget or no budget' }),
+  needsComment: z.boolean().optional().openapi({ description: 'The deviation is past the threshold: the report had to explain it' }),
+  comment: z.string().optional().openapi({ description: "The report's explanation (its first 1,000 characters)" }),
+  returnForecast: finiteNumber.nullable().optional().openapi({ description: "A company's expected return (the annual report: its return), percent" }),
 });
 
 export const economyOverviewSchema = z
@@ -152,14 +153,16 @@ export const economyOverviewSchema = z
         budget: finiteNumber.nullable(),
         returnRequirement: finiteNumber.nullable().optional(),
         latest: reportKindSchema.nullable().openapi({ description: "The latest report of the board's that is approved" }),
-        reports: z.object({ t1: economyFiguresSchema.nullable(), t2: economyFiguresSchema.nullable(), annual: economyFiguresSchema.nullable() }),
+        reports: z
+          .object({ t1: economyFiguresSchema.nullable(), t2: economyFiguresSchema.nullable(), annual: economyFiguresSchema.nullable() })
+          .openapi({ description: 'Each approved report of the year (null: not approved)' }),
       }),
-    ),
+    ).openapi({ description: "The top-level boards (a unit's money is in its parent's roll-up), with a budget line or not" }),
     total: z.object({
-      budget: finiteNumber,
+      budget: finiteNumber.openapi({ description: "The budgets of the boards listed, added" }),
       forecast: finiteNumber.nullable().openapi({ description: "Each board's latest approved forecast or outcome, added; null when none has reported" }),
-      deviation: finiteNumber.nullable(),
-      deviationPercent: finiteNumber.nullable(),
+      deviation: finiteNumber.nullable().openapi({ description: 'The reported boards’ deviations added: their forecasts less their budgets' }),
+      deviationPercent: finiteNumber.nullable().openapi({ description: 'The deviation as a percentage of the reported boards’ budgets' }),
       reported: z.number().int().openapi({ description: 'Boards with a budget whose latest figures are in the total' }),
       budgeted: z.number().int(),
     }),
