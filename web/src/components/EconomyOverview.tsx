@@ -111,7 +111,7 @@ export function EconomyOverviewSection({ year }: { year: number }) {
               <tbody>
                 {rows.map((row) => {
                   const figures = latestFigures(row);
-                  const past = figures?.deviationPercent !== null && figures?.deviationPercent !== undefined && Math.abs(figures.deviationPercent) > data.threshold;
+                  const past = figures?.needsComment ?? (figures?.deviationPercent !== null && figures?.deviationPercent !== undefined && Math.abs(figures.deviationPercent) > data.threshold);
                   return (
                     <tr key={row.boardId} class={past ? 'row--finding' : undefined}>
                       <th scope="row">

@@ -353,7 +353,6 @@ function EconomyFields({
             numeric
             width="medium"
             label={t(tertial ? 'economy.forecast' : 'economy.outcome')}
-            aside={t('economy.budgetAside', { budget })}
             required
             value={form.economy[basis]}
             onInput={set(basis)}

@@ -88,16 +88,10 @@ export function RollupGoalCounts({ counts }: { counts: Rollup['goals'][number] }
 }
 
 /** The units' net costs in a parent's roll-up (`rollup.economy`), per unit and summed. */
-export interface RollupEconomy {
-  units: Array<{ boardId: string; name?: string; outcomeToDate: number | null; forecast: number | null; outcome: number | null }>;
-  total: { outcomeToDate: number | null; forecast: number | null; outcome: number | null };
-}
+export type RollupEconomy = NonNullable<Rollup['economy']>;
 
 /** The roll-up's economy, when the server sends one (a parent whose units have reported their money). */
-export function rollupEconomyOf(rollup: Rollup | undefined): RollupEconomy | undefined {
-  const economy = (rollup as (Rollup & { economy?: RollupEconomy }) | undefined)?.economy;
-  return economy && Array.isArray(economy.units) ? economy : undefined;
-}
+export const rollupEconomyOf = (rollup: Rollup | undefined): RollupEconomy | undefined => rollup?.economy;
 
 /** The units' net costs: so far and forecast in a tertial report, the outcome in the annual one, and the sum. */
 export function RollupEconomyTable({ kind, economy }: { kind: ReportKind; economy: RollupEconomy }) {
