@@ -156,7 +156,7 @@ describe("the report's economy and the city's sections in the browser", () => {
     expect(await asked.count()).toBe(0);
     await page.getByLabel('Jämställdhet').fill('Tillsynen följer upp ärendena per kön.');
     await page.getByRole('button', { name: 'Skicka in för granskning' }).click();
-    await page.getByText(/Inskickat\. Granskaren ser 2 automatiska anmärkningar/).waitFor();
+    await page.getByText(/Inskickat för granskning\. Granskaren ser 2 automatiska anmärkningar/).waitFor();
     // The document as read now shows the money and the sections.
     const view = page.locator('section', { has: page.locator('#v-economy') });
     await view.waitFor();
@@ -196,7 +196,7 @@ describe("the report's economy and the city's sections in the browser", () => {
     await type(page, '#f-economy-forecast', '255 000');
     await page.getByLabel('Innovation').fill('Digital tillsyn på distans.');
     await page.getByRole('button', { name: 'Skicka in igen' }).click();
-    await page.getByText(/Inskickat\. Granskaren ser 2 automatiska anmärkningar/).waitFor();
+    await page.getByText(/Inskickat för granskning\. Granskaren ser 2 automatiska anmärkningar/).waitFor();
     await env.t.stack.runDueJobs();
     await rp.goto(documentUrl('t1'));
     const changes = rp.getByRole('region', { name: 'Ändringar sedan förra inlämningen' });

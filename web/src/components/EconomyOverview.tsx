@@ -6,42 +6,15 @@
 import { useState } from 'preact/hooks';
 import { formatNumber, t, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
-import type { EconomyOverview } from '../lib/economy';
+import { latestFigures, sortEconomyRows, type EconomyOverview, type EconomySort } from '../lib/economy';
 import { formatTkr } from '../lib/forms';
 import { kindName, TableWrap, useAsync } from './ui';
-
-type Row = EconomyOverview['boards'][number];
-type SortKey = 'name' | 'budget' | 'deviation' | 'deviationPercent';
-interface Sort {
-  key: SortKey;
-  descending: boolean;
-}
-
-/** The figures a board is judged by: its latest approved report's. */
-export function latestFigures(row: Row) {
-  return row.latest ? row.reports[row.latest] : null;
-}
-
-/** Sorts the rows; boards without figures go last whichever the order, then by name. */
-export function sortEconomyRows(rows: readonly Row[], sort: Sort): Row[] {
-  const valueOf = (row: Row): number | string | null => {
-    if (sort.key === 'name') return row.name;
-    if (sort.key === 'budget') return row.budget;
-    return latestFigures(row)?.[sort.key] ?? null;
-  };
-  return [...rows].sort((a, b) => {
-    const [x, y] = [valueOf(a), valueOf(b)];
-    if (x === null || y === null) return x === y ? a.name.localeCompare(b.name, 'sv') : x === null ? 1 : -1;
-    const order = typeof x === 'string' ? x.localeCompare(String(y), 'sv') : x - (y as number);
-    return (sort.descending ? -order : order) || a.name.localeCompare(b.name, 'sv');
-  });
-}
 
 const signed = (n: number | null | undefined) => (n === null || n === undefined ? '–' : formatTkr(n, true));
 const percent = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${formatNumber(n, { maximumFractionDigits: 1, signDisplay: 'exceptZero' })} %`);
 
 export function EconomyOverviewSection({ year }: { year: number }) {
-  const [sort, setSort] = useState<Sort>({ key: 'deviationPercent', descending: true });
+  const [sort, setSort] = useState<EconomySort>({ key: 'deviationPercent', descending: true });
   // Shown to those the server answers; a year without the economy (or a person without access) shows nothing.
   const overview = useAsync<EconomyOverview | null>(
     () =>
@@ -62,14 +35,14 @@ export function EconomyOverviewSection({ year }: { year: number }) {
   );
   const threshold = formatNumber(data.threshold);
   const caption = t('economy.overview.caption', { year });
-  const labels: Record<SortKey, string> = {
+  const labels: Record<EconomySort['key'], string> = {
     name: t('economy.overview.board'),
     budget: t('economy.overview.budget'),
     deviation: t('economy.overview.deviation'),
     deviationPercent: t('economy.overview.deviationPercent'),
   };
   // The button's text is the column's name (a cell is read with it); aria-sort says the order, the hidden line its change.
-  const header = (key: SortKey) => {
+  const header = (key: EconomySort['key']) => {
     const active = sort.key === key;
     return (
       <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>

@@ -54,3 +54,28 @@ export async function loadReportAsks(year: number, boardId: string, kind: Report
   const line = budgetLineOf(settings, boardId);
   return { ...(line ? { line } : {}), asked: sectionsFor(kind, boardKind, settings.sections), sections: settings.sections, ...(boardKind ? { boardKind } : {}) };
 }
+
+type OverviewRow = EconomyOverview['boards'][number];
+export interface EconomySort {
+  key: 'name' | 'budget' | 'deviation' | 'deviationPercent';
+  descending: boolean;
+}
+
+/** The figures a board is judged by in the overview: its latest approved report's. */
+export const latestFigures = (row: OverviewRow) => (row.latest ? row.reports[row.latest] : null);
+
+/** The overview's rows in the order asked; boards without figures go last either way, then by name. */
+export function sortEconomyRows(rows: readonly OverviewRow[], sort: EconomySort): OverviewRow[] {
+  const valueOf = (row: OverviewRow): number | string | null => {
+    if (sort.key === 'name') return row.name;
+    if (sort.key === 'budget') return row.budget;
+    return latestFigures(row)?.[sort.key] ?? null;
+  };
+  const byName = (a: OverviewRow, b: OverviewRow) => a.name.localeCompare(b.name, 'sv');
+  return [...rows].sort((a, b) => {
+    const [x, y] = [valueOf(a), valueOf(b)];
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    const order = typeof x === 'string' ? x.localeCompare(String(y), 'sv') : x - (y as number);
+    return (sort.descending ? -order : order) || byName(a, b);
+  });
+}

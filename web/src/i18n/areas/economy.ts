@@ -40,7 +40,7 @@ export const sv = {
   'economy.missing.comment': 'Förklara avvikelsen: prognosen avviker {amount} ({percent}) från budgeten, mer än {threshold} %.',
   'economy.missing.comment.annual': 'Förklara avvikelsen: utfallet avviker {amount} ({percent}) från budgeten, mer än {threshold} %.',
   'economy.indicator.outcomeBelow': 'Utfallet når inte årsmålet {target}.',
-  'economy.submittedFindings': 'Inskickat. Granskaren ser {count} automatiska anmärkningar: prognoser som inte når årsmålen eller ekonomin mot budgeten.',
+  'economy.submittedFindings': 'Inskickat för granskning. Granskaren ser {count} automatiska anmärkningar: prognoser som inte når årsmålen eller ekonomin mot budgeten.',
 
   // The city's sections
   'sections.title': 'Stadens avsnitt',
@@ -146,7 +146,7 @@ export const en: Record<keyof typeof sv, string> = {
   'economy.missing.comment': 'Explain the deviation: the forecast deviates from the budget by {amount} ({percent}), more than {threshold} %.',
   'economy.missing.comment.annual': 'Explain the deviation: the outcome deviates from the budget by {amount} ({percent}), more than {threshold} %.',
   'economy.indicator.outcomeBelow': 'The outcome does not reach the annual target {target}.',
-  'economy.submittedFindings': 'Submitted. The reviewer sees {count} automatic findings: forecasts that fall short of the targets, or the economy against the budget.',
+  'economy.submittedFindings': 'Submitted for review. The reviewer sees {count} automatic findings: forecasts that fall short of the targets, or the economy against the budget.',
 
   'sections.title': "The city's sections",
   'sections.intro': 'The city asks the boards to write on these themes, in this order.',
