@@ -17,6 +17,9 @@ const board = 'miljo-halsa';
 const mira: Caller = { sub: 'mira.miljo', role: 'editor', boards: [board] };
 const documentUrl = (kind: string) => `/cycles/${year}/boards/${board}/documents/${kind}`;
 const budget = 250_000;
+const company = 'stockholmshem';
+// The demo user Sam Holm is the editor of this company.
+const sam: Caller = { sub: 'sam.stockholmshem', role: 'editor', boards: [company] };
 
 async function ok(answer: Promise<{ status: number; body: unknown; headers: Headers }>, ...expected: number[]) {
   const a = await answer;
@@ -27,8 +30,12 @@ async function ok(answer: Promise<{ status: number; body: unknown; headers: Head
 /** Puts the board's budget line and the city's sections beside whatever the year already has (the demo's, if any). */
 async function setUpEconomy(t: TestStack) {
   const current = await ok(t.api('GET', `/api/cycles/${year}/budget`, { as: admin }), 200);
-  const lines = ((current.body as { boards: Array<{ boardId: string }> }).boards ?? []).filter((l) => l.boardId !== board);
-  await ok(t.api('PUT', `/api/cycles/${year}/budget`, { as: admin, headers: { 'if-match': current.headers.get('etag')! }, body: { unit: 'tkr', boards: [...lines, { boardId: board, netCost: budget }] } }), 200);
+  const lines = ((current.body as { boards: Array<{ boardId: string }> }).boards ?? []).filter((l) => l.boardId !== board && l.boardId !== company);
+  const ours = [
+    { boardId: board, netCost: budget },
+    { boardId: company, netCost: 0, returnRequirement: 4.5 },
+  ];
+  await ok(t.api('PUT', `/api/cycles/${year}/budget`, { as: admin, headers: { 'if-match': current.headers.get('etag')! }, body: { unit: 'tkr', boards: [...lines, ...ours] } }), 200);
   const sections = await ok(t.api('GET', `/api/cycles/${year}/report-sections`, { as: admin }), 200);
   await ok(
     t.api('PUT', `/api/cycles/${year}/report-sections`, {
@@ -68,12 +75,28 @@ describe("the report's economy and the city's sections in the browser", () => {
       risks: [],
       controls: [],
     };
-    const path = `/api${documentUrl('plan')}`;
-    await ok(t.api('PUT', path, { as: mira, headers: { 'if-match': '"0"' }, body: { content: plan } }), 200);
-    await ok(t.api('POST', `${path}/submit`, { as: mira }), 202);
-    await t.stack.runDueJobs();
-    await ok(t.api('POST', `${path}/decision`, { as: reviewerCaller, body: { decision: 'approve', comment: 'Godkänd.' } }), 200);
-    await t.stack.runDueJobs();
+    const companyPlan = {
+      ...plan,
+      targets: [
+        { indicatorId: 'KF-ELEV-1', target: 86 },
+        { indicatorId: 'KF-ALD-1', target: 85 },
+        { indicatorId: 'KF-KLIM-2', target: 110 },
+        { indicatorId: 'KF-BOST-1', target: 1200 },
+        { indicatorId: 'KF-PERS-1', target: 6 },
+        { indicatorId: 'KF-EKON-1', target: 1 },
+      ],
+    };
+    for (const [boardId, as, content] of [
+      [board, mira, plan],
+      [company, sam, companyPlan],
+    ] as const) {
+      const path = `/api/cycles/${year}/boards/${boardId}/documents/plan`;
+      await ok(t.api('PUT', path, { as, headers: { 'if-match': '"0"' }, body: { content } }), 200);
+      await ok(t.api('POST', `${path}/submit`, { as }), 202);
+      await t.stack.runDueJobs();
+      await ok(t.api('POST', `${path}/decision`, { as: reviewerCaller, body: { decision: 'approve', comment: 'Godkänd.' } }), 200);
+      await t.stack.runDueJobs();
+    }
     await setUpEconomy(t);
   });
 
@@ -238,5 +261,43 @@ describe("the report's economy and the city's sections in the browser", () => {
       expect(visitor.errors).toEqual([]);
       await visitor.context.close();
     }
+  });
+
+  it("asks a company for its return against the requirement, warns when it falls short, and asks a company's own section", { timeout: 180_000 }, async () => {
+    const { page, context, errors } = await env.visitor();
+    await signIn(page, /Sam Holm/);
+    await page.goto(`/cycles/${year}/boards/${company}/documents/t1`);
+    await page.getByRole('heading', { level: 1, name: 'Tertialrapport 1 2026' }).waitFor();
+    const economy = page.locator('section', { has: page.locator('#h-economy') });
+    await economy.waitFor();
+    expect(await economy.textContent()).toContain('Bolagets avkastningskrav är 4,5 %.');
+    await type(page, '#f-economy-outcomeToDate', '0');
+    await type(page, '#f-economy-forecast', '0');
+    expect(await page.locator('#economy-deviation').textContent()).toBe('Som budgeten');
+    const returnField = page.locator('#f-economy-returnForecast');
+    expect(await returnField.getAttribute('aria-required')).toBe('true');
+    await type(page, '#f-economy-returnForecast', '3,5');
+    const warning = page.locator('#f-economy-returnForecast-warn');
+    await expect.poll(() => warning.textContent(), pollPatience).toContain('Avkastningen når inte avkastningskravet 4,5 %.');
+    // A company writes the company's own section too, marked required.
+    const sections = page.locator('section', { has: page.locator('#h-sections') });
+    expect(await sections.getByRole('textbox').evaluateAll((boxes) => boxes.map((b) => b.id))).toEqual(['f-sections-jamstalldhet', 'f-sections-innovation', 'f-sections-agarstyrning']);
+    expect(await page.getByLabel('Ägarstyrning').getAttribute('aria-required')).toBe('true');
+    await inBothLanguages(
+      page,
+      '65-t1-company-return',
+      async () => {
+        expect(await page.locator('#s-missing').textContent()).toContain('Skriv avsnittet ”Ägarstyrning”: staden kräver det.');
+      },
+      async () => {
+        await expect.poll(() => warning.textContent(), pollPatience).toContain('The return falls short of the return requirement of 4.5 %.');
+        expect(await page.locator('#economy-deviation').textContent()).toBe('As budgeted');
+      },
+    );
+    // Reaching the requirement takes the warning away.
+    await type(page, '#f-economy-returnForecast', '4,5');
+    await expect.poll(() => warning.count(), pollPatience).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
