@@ -9,6 +9,7 @@ import type { BoardBody } from '../shared/schemas/boards';
 import type { CouncilGoals } from '../shared/schemas/councilGoals';
 import type { CreateCycleBody } from '../shared/schemas/cycles';
 import type { PlanContent } from '../shared/schemas/documents';
+import type { BudgetLine, ReportSection } from '../shared/schemas/economy';
 import { clockAt, openCurrentYear, seedCurrentYear, seedPreviousYear, type LivedInput } from './seedLived';
 
 /** Stockholm's reporting bodies, as named in the seeds: the 13 district boards, specialist boards and companies. */
@@ -85,6 +86,119 @@ export const demoUnits: Array<{ boardId: string } & BoardBody> = [
 
 const companies = demoBoards.filter((board) => board.kind === 'company').map((board) => board.boardId);
 const housingCompanies = ['stockholmshem', 'svenska-bostader', 'familjebostader'];
+
+/**
+ * The council's 2026 budget, in thousands of kronor (tkr): each board's net cost, on the scale of Stockholm's (a district
+ * board of 1.4–3.1 billion kronor, Utbildningsnämnden's twenty), the units' shares of their boards' budgets by their
+ * size, and each company's return requirement (direct return, percent) with no net cost of its own.
+ */
+const netCosts2026: Record<string, number> = {
+  'rinkeby-kista': 2_912_400,
+  'spanga-tensta': 1_876_300,
+  'hasselby-vallingby': 2_604_800,
+  bromma: 2_731_500,
+  kungsholmen: 1_948_200,
+  norrmalm: 1_812_600,
+  ostermalm: 1_795_100,
+  sodermalm: 2_903_700,
+  'enskede-arsta-vantor': 3_118_900,
+  skarpnack: 1_824_000,
+  farsta: 2_086_400,
+  'alvsjo-hagersten': 3_021_300,
+  skarholmen: 1_412_700,
+  utbildning: 20_512_000,
+  social: 1_698_500,
+  kultur: 1_251_300,
+  aldre: 903_600,
+  'miljo-halsa': 161_200,
+  trafik: 1_702_900,
+  stadsbyggnad: 182_400,
+  exploatering: 118_700,
+  'bromma-alviksskolan': 51_300,
+  'bromma-abrahamsbergsskolan': 36_100,
+  'bromma-forskolor-vast': 67_200,
+  'bromma-riksby-vobo': 67_200,
+  'utbildning-kungsholmens-gymnasium': 126_500,
+  'utbildning-norra-real': 115_500,
+  'utbildning-sodra-latin': 121_000,
+};
+const returnRequirements: Record<string, number> = { sisab: 3.0, stockholmshem: 3.5, 'svenska-bostader': 3.5, familjebostader: 3.5 };
+
+/** The budget of a year: 2026's as above; an earlier year's a step smaller (3 % a year), without the units (they start in 2026). */
+export function demoBudget(year: number): BudgetLine[] {
+  const scale = 1.03 ** (year - 2026);
+  const units = new Set(demoUnits.map((unit) => unit.boardId));
+  return [...demoBoards, ...demoUnits]
+    .filter((board) => year >= 2026 || !units.has(board.boardId))
+    .map((board) =>
+      board.kind === 'company'
+        ? { boardId: board.boardId, netCost: 0, returnRequirement: returnRequirements[board.boardId]! }
+        : { boardId: board.boardId, netCost: Math.round((netCosts2026[board.boardId] ?? 0) * scale / 100) * 100 },
+    );
+}
+
+/**
+ * The text sections the city asks the boards and companies to write, as in Stockholm's annual report (units write
+ * none: their boards gather what they do). Most are the annual report's; gender equality is also asked in T2.
+ */
+export const demoReportSections: ReportSection[] = [
+  {
+    id: 'kvalitetsutveckling',
+    title: 'Kvalitetsutveckling',
+    help: 'Hur har nämnden arbetat systematiskt med kvaliteten: uppföljning, brukarnas synpunkter, förbättringar som gjorts och deras effekt?',
+    kinds: ['annual'],
+    required: true,
+    boardKinds: ['district', 'specialist', 'company'],
+  },
+  {
+    id: 'innovation',
+    title: 'Innovation',
+    help: 'Nya arbetssätt, digitala tjänster och samarbeten som prövats under året, och vad de gav.',
+    kinds: ['annual'],
+    required: false,
+    boardKinds: ['district', 'specialist', 'company'],
+  },
+  {
+    id: 'agenda-2030',
+    title: 'Agenda 2030',
+    help: 'Hur verksamheten bidrar till de globala målen för hållbar utveckling; ange vilka mål det gäller.',
+    kinds: ['annual'],
+    required: true,
+    boardKinds: ['district', 'specialist', 'company'],
+  },
+  {
+    id: 'jamstalldhet',
+    title: 'Jämställdhet',
+    help: 'Hur nämnden har jämställdhetsintegrerat verksamheten: könsuppdelad statistik, analyser och åtgärder.',
+    kinds: ['t2', 'annual'],
+    required: true,
+    boardKinds: ['district', 'specialist', 'company'],
+  },
+  {
+    id: 'barnets-rattigheter',
+    title: 'Barnets rättigheter',
+    help: 'Hur barnkonventionen har beaktats i beslut och verksamhet, och hur barn och unga har fått komma till tals.',
+    kinds: ['annual'],
+    required: true,
+    boardKinds: ['district', 'specialist'],
+  },
+  {
+    id: 'nationella-minoriteter',
+    title: 'Nationella minoriteter',
+    help: 'Arbetet med de nationella minoriteternas rättigheter, särskilt inom förvaltningsområdet för finska, meänkieli och samiska.',
+    kinds: ['annual'],
+    required: false,
+    boardKinds: ['district', 'specialist'],
+  },
+  {
+    id: 'internationellt-arbete',
+    title: 'Internationellt arbete',
+    help: 'Nätverk, projekt och utbyten med andra städer och organisationer, och vad staden fått ut av dem.',
+    kinds: ['annual'],
+    required: false,
+    boardKinds: ['specialist'],
+  },
+];
 
 /** The 2026 cycle on Stockholm's rhythm. */
 export const demoCycle: CreateCycleBody = {
@@ -371,6 +485,8 @@ async function seedLived(deps: SeedDeps, settleWithinMs: number): Promise<void> 
     goals2026: demoCouncilGoals,
     cycle2026: demoCycle,
     plans2026: Object.fromEntries(demoBoardPlans.map((plan) => [plan.boardId, plan.content])),
+    budget: demoBudget,
+    sections: demoReportSections,
     settleWithinMs,
   };
   // The two years side by side: nothing of 2026 reads 2025 (a year's trend is read when asked).

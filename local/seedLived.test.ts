@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newVisitor, pollPatience, signIn } from '../test/browser/support';
 import { admin, executive, reviewer, startTestStack, type TestStack } from '../test/support/localStack';
 import { buildWeb } from '../web/build';
-import { demoBoardPlans, demoBoards, demoPeople, demoUnitDrafts, seedDemo } from './seed';
+import { demoBoardPlans, demoBoards, demoPeople, demoReportSections, demoUnitDrafts, demoUnits, seedDemo } from './seed';
 import { LIVED_DEMO_TODAY } from './seedLived';
 import { seedPeople } from './seedPeople';
 
@@ -117,6 +117,50 @@ describe('the lived demo', () => {
     // The periods that have passed closed on what was handed in.
     const cycle = await t.api('GET', '/api/cycles/2026', { as: admin });
     expect(cycle.status).toBe(200);
+  });
+
+  it("gives every board a budget (companies a return requirement) and the city's sections, in both years", async () => {
+    for (const year of [2025, 2026]) {
+      const budget = await t.api('GET', `/api/cycles/${year}/budget`, { as: reviewer });
+      expect(budget.status).toBe(200);
+      const lines = new Map(budget.body.boards.map((line: { boardId: string }) => [line.boardId, line]));
+      for (const board of demoBoards) {
+        expect(lines.get(board.boardId), `${year} ${board.boardId}`).toMatchObject(board.kind === 'company' ? { netCost: 0, returnRequirement: expect.any(Number) } : { netCost: expect.any(Number) });
+      }
+      expect(lines.has(demoUnits[0]!.boardId)).toBe(year === 2026);
+      const sections = await t.api('GET', `/api/cycles/${year}/report-sections`, { as: reviewer });
+      expect(sections.body.sections.map((section: { id: string }) => section.id)).toEqual(demoReportSections.map((section) => section.id));
+    }
+  });
+
+  it("reports the money and the sections: deviations past 1 % explained, deficits and forecasts short of targets found", async () => {
+    // 2025's annual reports: the year's outcome, its explanation past the threshold, the required sections written.
+    let explained = 0;
+    for (const board of demoBoards) {
+      const annual = (await t.api('GET', documentPath(2025, board.boardId, 'annual'), { as: reviewer })).body;
+      const economy = annual.content.economy;
+      expect(economy?.outcome, board.boardId).toEqual(expect.any(Number));
+      if (economy.comment) explained += 1;
+      const written = (annual.content.sections ?? []).map((entry: { sectionId: string }) => entry.sectionId);
+      expect(written, board.boardId).toEqual(expect.arrayContaining(board.kind === 'company' ? ['kvalitetsutveckling', 'agenda-2030', 'jamstalldhet'] : ['kvalitetsutveckling', 'agenda-2030', 'jamstalldhet', 'barnets-rattigheter']));
+    }
+    expect(explained).toBeGreaterThanOrEqual(3);
+    // 2026 in flight: the T2s answer their findings, a deficit among them and an indicator forecast short of its target.
+    const codes = new Set<string>();
+    for (const board of demoBoards) {
+      const t2 = (await t.api('GET', documentPath(2026, board.boardId, 't2'), { as: reviewer })).body;
+      for (const finding of t2.findings) codes.add(finding.code);
+    }
+    expect([...codes]).toEqual(expect.arrayContaining(['FORECAST_DEFICIT', 'FORECAST_BELOW_TARGET']));
+    const economy = await t.api('GET', '/api/cycles/2026/economy', { as: executive });
+    expect(economy.status).toBe(200);
+    const over = economy.body.boards.filter((row: { latest: string | null; reports: Record<string, { deviationPercent: number | null; comment?: string } | null> }) => {
+      const figures = row.latest ? row.reports[row.latest] : null;
+      return figures && (figures.deviationPercent ?? 0) > 1 && figures.comment;
+    });
+    expect(over.length, JSON.stringify(economy.body.total)).toBeGreaterThanOrEqual(2);
+    expect(economy.body.total).toMatchObject({ budgeted: demoBoards.length });
+    expect(economy.body.total.reported).toBeGreaterThan(demoBoards.length * 0.8);
   });
 
   it('is quick enough for npm start, and does nothing a second time', async () => {

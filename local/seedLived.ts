@@ -6,6 +6,8 @@ import type { Clock } from '../shared/ports/clock';
 import type { Scheduler } from '../shared/ports/scheduler';
 import type { WorkflowEngine } from '../shared/ports/workflow';
 import { createCycle, putCouncilGoals } from '../shared/features/cycles/cycles';
+import { putBudget, putReportSections } from '../shared/features/economy/settings';
+import { deviationOf, sectionsFor } from '../shared/domain/economy';
 import { signOff } from '../shared/features/cycles/signOff';
 import { decideDocument } from '../shared/features/documents/decideDocument';
 import { saveDocument } from '../shared/features/documents/saveDocument';
@@ -15,6 +17,7 @@ import type { DocumentKind } from '../shared/schemas/common';
 import type { CouncilGoals } from '../shared/schemas/councilGoals';
 import type { CreateCycleBody } from '../shared/schemas/cycles';
 import type { DecisionBody, PlanContent, ReportContent } from '../shared/schemas/documents';
+import type { BudgetLine, ReportEconomy, ReportSection } from '../shared/schemas/economy';
 
 /**
  * The lived demo: 2025 signed off with its outcomes, and 2026 in flight as it stands on LIVED_DEMO_TODAY. Everything is
@@ -243,14 +246,24 @@ const internalControl2025: Record<string, { assessment: 'partly_sufficient' | 'i
   },
 };
 
-function reportOf(kind: 't1' | 't2' | 'annual', year: number, board: LivedBoard, goals: CouncilGoals, plan: PlanContent): ReportContent {
+/** The city's asks of a year's reports: the budget lines and the report sections. */
+interface YearAsks {
+  budget: readonly BudgetLine[];
+  sections: readonly ReportSection[];
+}
+
+function reportOf(kind: 't1' | 't2' | 'annual', year: number, board: LivedBoard, goals: CouncilGoals, plan: PlanContent, asks: YearAsks): ReportContent {
   const indicators = planIndicatorsOf(goals, board.boardId, plan);
+  const line = asks.budget.find((entry) => entry.boardId === board.boardId);
+  const economy = line && economyOf(kind, year, board, line);
   const rows = indicators.map((indicator) => {
-    const outcome = outcomeOf(year, board.boardId, indicator);
+    // The council's budget indicator is the report's own deviation from the budget, in percent of it.
+    const fromBudget = indicator.id === 'KF-EKON-1' && line && line.netCost > 0 ? budgetDeviationPercent(kind, line, economy) : undefined;
+    const outcome = fromBudget ?? outcomeOf(year, board.boardId, indicator);
     if (kind === 'annual') {
       return { indicatorId: indicator.id, outcome, ...(reached(indicator, outcome) ? {} : { comment: `Målet ${indicator.target} ${indicator.unit} nåddes inte; åtgärderna fortsätter nästa år.` }) };
     }
-    const forecast = forecastOf(kind, outcome, indicator);
+    const forecast = fromBudget ?? forecastOf(kind, outcome, indicator);
     return { indicatorId: indicator.id, forecast, ...(reached(indicator, forecast) ? {} : { comment: 'Prognosen pekar under målet; insatserna förstärks under hösten.' }) };
   });
   const reachedBy = (goalId: string, areaGoalId: string) => {
@@ -275,7 +288,103 @@ function reportOf(kind: 't1' | 't2' | 'annual', year: number, board: LivedBoard,
     kind === 'annual'
       ? { internalControl: (year === 2025 && internalControl2025[board.boardId]) || { assessment: 'sufficient' as const, comment: 'Kontrollerna i internkontrollplanen är genomförda utan väsentliga avvikelser.' } }
       : {};
-  return { indicators: rows, goals: kind === 't1' ? [] : goalRows, ...control, analysis };
+  const texts = sectionsFor(kind, board.kind, asks.sections)
+    .filter((section) => section.required || wobble('section', String(year), board.boardId, section.id) < 0.2)
+    .map((section) => ({ sectionId: section.id, text: sectionText(section.id, board, year, kind) }));
+  return {
+    indicators: rows,
+    goals: kind === 't1' ? [] : goalRows,
+    ...control,
+    analysis,
+    ...(economy ? { economy } : {}),
+    ...(texts.length ? { sections: texts } : {}),
+  };
+}
+
+// ── The money ─────────────────────────────────────────────────────────────────
+
+/**
+ * How far a board's net cost ends from its budget, as a share of it: over the budget where it stands badly (the
+ * districts with the greatest needs), under where it stands well, a little worse in 2026; from about -2.6 % to +3 %.
+ */
+function costShare(year: number, boardId: string): number {
+  return -(standing[boardId] ?? 0) * 0.02 + wobble('economy', String(year), boardId) * 0.022 + (year - 2025) * 0.004;
+}
+
+/**
+ * A report's money: the net cost so far and the forecast for the year in a tertial report (the forecast nearer the
+ * outcome with each tertial), the year's outcome in the annual report; a company its return against the owner's
+ * requirement. A deviation past the threshold is explained, as the city asks.
+ */
+function economyOf(kind: 't1' | 't2' | 'annual', year: number, board: LivedBoard, line: BudgetLine): ReportEconomy {
+  if (line.returnRequirement !== undefined) {
+    const achieved = Math.round((line.returnRequirement + (standing[board.boardId] ?? 0) * 1.2 + wobble('return', String(year), board.boardId) * 0.9) * 10) / 10;
+    const drift = kind === 't1' ? 0.5 : kind === 't2' ? 0.85 : 1;
+    const value = Math.round((line.returnRequirement + drift * (achieved - line.returnRequirement)) * 10) / 10;
+    const comment =
+      value < line.returnRequirement
+        ? 'Avkastningen blir lägre än ägarens krav: räntekostnaderna har stigit och eftersatt underhåll tidigareläggs. Bolaget ser över underhållsplanen och takten i nyproduktionen.'
+        : undefined;
+    return kind === 'annual'
+      ? { outcome: 0, returnOutcome: value, ...(comment ? { comment } : {}) }
+      : { outcomeToDate: 0, forecast: 0, returnForecast: value, ...(comment ? { comment } : {}) };
+  }
+  const share = costShare(year, board.boardId);
+  const tkr = (n: number) => Math.round(n);
+  const figure = (drift: number) => tkr(line.netCost * (1 + drift * share));
+  const economy: ReportEconomy =
+    kind === 'annual'
+      ? { outcome: figure(1) }
+      : { outcomeToDate: tkr(line.netCost * (kind === 't1' ? 4 : 8) / 12 * (1 + share)), forecast: figure(kind === 't1' ? 0.6 : 0.9) };
+  const value = kind === 'annual' ? economy.outcome! : economy.forecast!;
+  const deviation = deviationOf(line.netCost, value);
+  if (!deviation.needsComment) return economy;
+  return { ...economy, comment: deviationComment(board, kind, deviation.amount, deviation.percent ?? 0) };
+}
+
+/** The deviation the council's budget indicator (KF-EKON-1) reports: absolute, in percent of the budget, one decimal. */
+function budgetDeviationPercent(kind: 't1' | 't2' | 'annual', line: BudgetLine, economy: ReportEconomy | undefined): number {
+  const value = kind === 'annual' ? economy?.outcome : economy?.forecast;
+  return Math.round(Math.abs(deviationOf(line.netCost, value ?? line.netCost).percent ?? 0) * 10) / 10;
+}
+
+const swedishTkr = (n: number) => Math.round(Math.abs(n)).toLocaleString('sv-SE');
+
+/** Why a board's money strays from its budget, in its board's words. */
+function deviationComment(board: LivedBoard, kind: 't1' | 't2' | 'annual', amount: number, percent: number): string {
+  const what = kind === 'annual' ? 'Årets nettokostnad' : 'Prognosen för helåret';
+  const size = `${swedishTkr(amount)} tkr (${Math.abs(percent).toFixed(1).replace('.', ',')} %)`;
+  if (amount > 0) {
+    const why =
+      board.kind === 'district'
+        ? 'främst inom ekonomiskt bistånd och placeringar av barn och unga, där behoven har ökat mer än budgeterat'
+        : board.boardId === 'utbildning'
+          ? 'främst av fler elever i gymnasieskolan än budgeterat och högre kostnader för skolskjuts'
+          : 'främst av högre kostnader för entreprenader och köpta tjänster efter prisökningarna';
+    const action =
+      kind === 'annual'
+        ? 'Nämnden har beslutat om en åtgärdsplan för nästa år.'
+        : 'Nämnden har beslutat om åtgärder: vakanser tillsätts restriktivt, inköp prövas mot behov och placeringarna följs upp varje månad.';
+    return `${what} överskrider budgeten med ${size}, ${why}. ${action}`;
+  }
+  return `${what} understiger budgeten med ${size}: vakanta tjänster har varit svåra att tillsätta och två projekt har senarelagts. Medlen behövs när projekten genomförs nästa år.`;
+}
+
+/** What a board writes in one of the city's sections: short, in its own words. */
+function sectionText(sectionId: string, board: LivedBoard, year: number, kind: 't1' | 't2' | 'annual'): string {
+  const texts: Record<string, string> = {
+    kvalitetsutveckling: `${board.name} har följt upp kvaliteten med brukarundersökningar och egenkontroller. Resultaten har gåtts igenom på varje arbetsplats, och förbättringar har gjorts där synpunkterna var flest.`,
+    innovation: `Under ${year} har ${board.name} prövat digitala ansökningar och schemaläggning med stöd av stadens innovationsfond; tiden för handläggning har minskat.`,
+    'agenda-2030': `Verksamheten bidrar särskilt till de globala målen 4 (god utbildning), 10 (minskad ojämlikhet) och 13 (bekämpa klimatförändringarna); målen är kopplade till nämndens egna mål i verksamhetsplanen.`,
+    jamstalldhet:
+      kind === 't2'
+        ? `Statistiken är könsuppdelad i uppföljningen efter andra tertialet; analysen visar skillnader i hur insatser beviljas som följs upp under hösten.`
+        : `${board.name} redovisar all statistik om individer uppdelad på kön. Analysen under året ledde till ändrade rutiner för hur insatser fördelas.`,
+    'barnets-rattigheter': `Barnkonventionen har beaktats genom barnkonsekvensanalyser inför beslut som rör barn. Barn och unga har fått komma till tals genom dialoger i skolor och på fritidsgårdar.`,
+    'nationella-minoriteter': `Inom förvaltningsområdet för finska, meänkieli och samiska har nämnden erbjudit information och samråd på minoritetsspråken.`,
+    'internationellt-arbete': `${board.name} deltar i Eurocities och har utbytt erfarenheter med Helsingfors och Oslo om uppföljning och styrning.`,
+  };
+  return texts[sectionId] ?? `${board.name} redovisar arbetet inom området i verksamhetsberättelsen.`;
 }
 
 // ── The story ─────────────────────────────────────────────────────────────────
@@ -351,7 +460,19 @@ export interface LivedInput {
   cycle2026: CreateCycleBody;
   /** The 2026 plans the plain seed files for Bromma and Utbildningsnämnden: the rest get one of their kind. */
   plans2026: Record<string, PlanContent>;
+  /** The council's budget of a year (each board's net cost, each company's return requirement). */
+  budget(year: number): BudgetLine[];
+  /** The sections the city asks the boards to write, the same both years. */
+  sections: ReportSection[];
   settleWithinMs: number;
+}
+
+/** The office sets the year's budget and report sections once the council has adopted them, before the boards report. */
+async function setEconomy(input: LivedInput, year: number, iso: string): Promise<YearAsks> {
+  const as = { ...input.deps, actor: input.people.admin, clock: clockAt(iso, input.deps.clock) };
+  const budget = await putBudget({ year, body: { unit: 'tkr', boards: input.budget(year) } }, as);
+  const sections = await putReportSections({ year, body: { sections: input.sections } }, as);
+  return { budget: budget.boards, sections: sections.sections };
 }
 
 /**
@@ -374,6 +495,7 @@ export async function seedPreviousYear(input: LivedInput): Promise<void> {
   const asAdmin = (iso: string) => ({ ...deps, ...heldBack, actor: people.admin, clock: clockAt(iso, deps.clock) });
   const cycle = await createCycle(previousCycle, asAdmin('2024-11-18T08:00:00Z'));
   await putCouncilGoals({ year, goals }, asAdmin('2024-11-18T09:30:00Z'));
+  const asks = await setEconomy(input, year, '2024-11-25T10:00:00Z');
 
   await inTurns(input.boards, async (board, index) => {
       const plan = livedPlan(goals, board);
@@ -381,7 +503,7 @@ export async function seedPreviousYear(input: LivedInput): Promise<void> {
       const first = returnedOnce[year]![board.boardId] === 'plan' ? lowered(plan) : plan;
       await file(input, { year, board, kind: 'plan', index, content: first, answer: plan, fate: 'approved' });
       for (const kind of ['t1', 't2', 'annual'] as const) {
-        await file(input, { year, board, kind, index, content: reportOf(kind, year, board, goals, plan), fate: 'approved' });
+        await file(input, { year, board, kind, index, content: reportOf(kind, year, board, goals, plan, asks), fate: 'approved' });
       }
   });
   // Its periods now open and close on what was handed in (see heldBack), on the stack's engine.
@@ -412,6 +534,7 @@ export async function openCurrentYear(input: LivedInput): Promise<void> {
   const asAdmin = (iso: string) => ({ ...deps, ...heldBack, actor: people.admin, clock: clockAt(iso, deps.clock) });
   await createCycle(input.cycle2026, asAdmin('2025-11-20T08:00:00Z'));
   await putCouncilGoals({ year: input.cycle2026.year, goals: input.goals2026 }, asAdmin('2025-11-20T09:30:00Z'));
+  await setEconomy(input, input.cycle2026.year, '2025-11-27T10:00:00Z');
 }
 
 /** Files 2026 as it stands today, then lets its periods catch up with the calendar. */
@@ -419,6 +542,7 @@ export async function seedCurrentYear(input: LivedInput): Promise<void> {
   const { deps } = input;
   const year = input.cycle2026.year;
   const goals = input.goals2026;
+  const asks = { budget: input.budget(year), sections: input.sections };
   await inTurns(input.boards, async (board, index) => {
       const plan = input.plans2026[board.boardId] ?? livedPlan(goals, board);
       const fates = fates2026[board.boardId] ?? {};
@@ -430,7 +554,7 @@ export async function seedCurrentYear(input: LivedInput): Promise<void> {
       await file(by('plan', planFate), { year, board, kind: 'plan', index, content: returnsPlan ? lowered(plan) : plan, answer: plan, fate: planFate });
       for (const kind of ['t1', 't2'] as const) {
         const fate = fates[kind] ?? 'approved';
-        await file(by(kind, fate), { year, board, kind, index, content: reportOf(kind, year, board, goals, plan), fate });
+        await file(by(kind, fate), { year, board, kind, index, content: reportOf(kind, year, board, goals, plan, asks), fate });
       }
   });
   const cycle = await deps.cycles.get(year);

@@ -69,6 +69,17 @@ describe('the OpenAPI document tells the truth about the answers', () => {
     check(routes.putCouncilGoalsRoute, await t.api('PUT', '/api/cycles/2026/council-goals', { as: admin, body: goalsBody, headers: { 'if-match': goals.headers.get('etag')! } }), 200);
     check(routes.putCouncilGoalsRoute, await t.api('PUT', '/api/cycles/2026/council-goals', { as: admin, body: goalsBody, headers: { 'if-match': goals.headers.get('etag')! } }), 412);
 
+    const budget = { unit: 'tkr', boards: [{ boardId: 'bromma', netCost: 2_731_500 }] };
+    check(routes.getBudgetRoute, await t.api('GET', '/api/cycles/2026/budget', { as: editor }), 200);
+    check(routes.getBudgetRoute, await t.api('GET', '/api/cycles/2030/budget', { as: editor }), 404);
+    check(routes.putBudgetRoute, await t.api('PUT', '/api/cycles/2026/budget', { as: admin, body: budget, headers: { 'if-match': '"0"' } }), 200);
+    check(routes.putBudgetRoute, await t.api('PUT', '/api/cycles/2026/budget', { as: admin, body: budget, headers: { 'if-match': '"0"' } }), 412);
+    check(routes.putBudgetRoute, await t.api('PUT', '/api/cycles/2026/budget', { as: admin, body: { boards: [{ boardId: 'atlantis', netCost: 1 }] } }), 422);
+    check(routes.putBudgetRoute, await t.api('PUT', '/api/cycles/2026/budget', { as: editor, body: budget }), 403);
+    check(routes.getReportSectionsRoute, await t.api('GET', '/api/cycles/2026/report-sections', { as: reviewer }), 200);
+    check(routes.putReportSectionsRoute, await t.api('PUT', '/api/cycles/2026/report-sections', { as: admin, body: { sections: [] }, headers: { 'if-match': '"0"' } }), 200);
+    check(routes.getEconomyOverviewRoute, await t.api('GET', '/api/cycles/2026/economy', { as: editor }), 200);
+
     const plan = `/api/cycles/2026/boards/bromma/documents/plan`;
     const content = { targets: [{ indicatorId: 'KF-ELEV-1', target: 88 }, { indicatorId: 'KF-ALD-1', target: 86 }, { indicatorId: 'KF-PERS-1', target: 6.2 }, { indicatorId: 'KF-EKON-1', target: 0.5 }] };
     check(routes.getDocumentRoute, await t.api('GET', plan, { as: editor }), 200);

@@ -192,6 +192,7 @@ export const copiedSchema = z
     from: z.number().int(),
     councilGoals: z.boolean(),
     plans: z.number().int().openapi({ description: 'Plans copied as drafts' }),
+    reportSections: z.number().int().optional().openapi({ description: "The source's report sections copied (when it had any); the budget is never copied" }),
   })
   .openapi('Copied');
 export type Copied = z.infer<typeof copiedSchema>;
@@ -215,6 +216,7 @@ export const copyPreviewSchema = z
     councilGoals: z.object({ present: z.boolean(), directionGoals: z.number().int(), areaGoals: z.number().int(), indicators: z.number().int() }),
     plans: z.array(previewBoardSchema).openapi({ description: 'Boards whose approved plan becomes a draft' }),
     withoutPlan: z.array(previewBoardSchema.extend({ status: z.enum(['not_started', 'draft', 'in_review', 'returned']) })),
+    reportSections: z.number().int().openapi({ description: 'Report sections to copy; the budget is not copied (each year has its own)' }),
   })
   .openapi('CopyPreview');
 export type CopyPreview = z.infer<typeof copyPreviewSchema>;

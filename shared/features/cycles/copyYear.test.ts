@@ -5,6 +5,8 @@ import { statusMatrix, lateList } from './statusMatrix';
 import { createCycle } from './cycles';
 import { copyPreview } from './copyYear';
 import type { DocumentStore } from '../../ports/documentStore';
+import { budgetBodySchema, reportSectionsBodySchema } from '../../schemas/economy';
+import { getBudget, getReportSections, putBudget, putReportSections } from '../economy/settings';
 
 const NEXT = YEAR + 1;
 let w: TestWorld;
@@ -122,6 +124,34 @@ describe('createCycle with copyFrom', () => {
     };
     await createCycle({ year: NEXT, copyFrom: YEAR }, { ...w.as(admin), documents });
     expect(read.sort()).toEqual([`${YEAR}/bromma-skola/plan`, `${YEAR}/bromma/plan`]);
+  });
+});
+
+describe('createCycle with copyFrom: the economy', () => {
+  it("copies the report sections, in their order, with the cycle's event, and leaves the budget behind", async () => {
+    const sections = reportSectionsBodySchema.parse({
+      sections: [
+        { id: 'innovation', title: 'Innovation', kinds: ['annual'], help: 'Nya arbetssätt.' },
+        { id: 'jamstalldhet', title: 'Jämställdhet', kinds: ['t2', 'annual'], required: true, boardKinds: ['district'] },
+      ],
+    });
+    await putReportSections({ year: YEAR, body: sections }, w.as(admin));
+    await putBudget({ year: YEAR, body: budgetBodySchema.parse({ boards: [{ boardId: 'bromma', netCost: 1000 }] }) }, w.as(admin));
+    expect((await copyPreview({ from: YEAR, to: NEXT }, w)).reportSections).toBe(2);
+
+    const cycle = await createCycle({ year: NEXT, copyFrom: YEAR }, w.as(admin));
+    expect(cycle.copied).toEqual({ from: YEAR, councilGoals: true, plans: 2, reportSections: 2 });
+    expect(await getReportSections(NEXT, w)).toMatchObject({ version: 1, sections: sections.sections, updatedBy: admin.sub });
+    expect(await getBudget(NEXT, w)).toEqual({ year: NEXT, unit: 'tkr', boards: [], version: 0 });
+    const events = await w.cycles.events(NEXT);
+    expect(events.find((event) => event.action === 'report_sections_replaced')?.details).toEqual({ sections: { version: 1, sections: 2 }, copiedFrom: YEAR });
+  });
+
+  it('copies no sections from a year without any, and says so', async () => {
+    expect((await copyPreview({ from: YEAR, to: NEXT }, w)).reportSections).toBe(0);
+    const cycle = await createCycle({ year: NEXT, copyFrom: YEAR }, w.as(admin));
+    expect(cycle.copied).not.toHaveProperty('reportSections');
+    expect((await getReportSections(NEXT, w)).version).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * A new year from an earlier one ("version switch"): the council goals are copied, and each board's approved plan of
- * the source year becomes a draft plan of the new year. Nothing here reads a whole year: the source year's summary
+ * A new year from an earlier one ("version switch"): the council goals and the report sections are copied (the budget
+ * is not: the council sets each year's), and each board's approved plan of the source year becomes a draft plan of
+ * the new year. Nothing here reads a whole year: the source year's summary
  * says which boards have an approved plan, and those plans are read one board at a time, a few at once.
  */
 import { signedBy, type Actor } from '../../domain/actor';
@@ -67,7 +68,12 @@ const shown = (entry: BoardEntry) => ({ boardId: entry.boardId, name: entry.name
 /** What opening `to` from `from` would copy, read from the source year's summary, its council goals and the directory. */
 export async function copyPreview(input: { from: number; to: number }, deps: CopyDeps): Promise<CopyPreview> {
   const source = await requireCycle(input.from, deps.cycles);
-  const [target, goals, boards] = await Promise.all([deps.cycles.get(input.to), deps.cycles.getCouncilGoals(input.from), boardsByPlan(input.from, deps)]);
+  const [target, goals, boards, sections] = await Promise.all([
+    deps.cycles.get(input.to),
+    deps.cycles.getCouncilGoals(input.from),
+    boardsByPlan(input.from, deps),
+    deps.cycles.getSetting(input.from, 'reportSections'),
+  ]);
   const counted = goals ? countCouncilGoals(goals) : { directionGoals: 0, areaGoals: 0, indicators: 0 };
   return {
     from: input.from,
@@ -77,6 +83,7 @@ export async function copyPreview(input: { from: number; to: number }, deps: Cop
     councilGoals: { present: goals !== undefined, ...counted },
     plans: boards.withPlan.map(shown),
     withoutPlan: boards.without.map((entry) => ({ ...shown(entry), status: entry.status as CopyPreview['withoutPlan'][number]['status'] })),
+    reportSections: sections?.sections.length ?? 0,
   };
 }
 
@@ -99,6 +106,16 @@ export async function copyIntoYear(
       ...signedBy(deps.actor),
       action: 'council_goals_replaced',
       details: { goals: { version: 1, directionGoals: counted.directionGoals, indicators: counted.indicators }, copiedFrom: input.from },
+    });
+  }
+
+  const sections = await deps.cycles.getSetting(input.from, 'reportSections');
+  if (sections && sections.sections.length > 0) {
+    await deps.cycles.replaceSetting(input.to, 'reportSections', { sections: structuredClone(sections.sections), version: 1, updatedAt: at, updatedBy: deps.actor.sub }, 0, {
+      at,
+      ...signedBy(deps.actor),
+      action: 'report_sections_replaced',
+      details: { sections: { version: 1, sections: sections.sections.length }, copiedFrom: input.from },
     });
   }
 
@@ -130,5 +147,10 @@ export async function copyIntoYear(
       throw error;
     }
   });
-  return { from: input.from, councilGoals: goals !== undefined, plans: copied.filter(Boolean).length };
+  return {
+    from: input.from,
+    councilGoals: goals !== undefined,
+    plans: copied.filter(Boolean).length,
+    ...(sections && sections.sections.length > 0 ? { reportSections: sections.sections.length } : {}),
+  };
 }

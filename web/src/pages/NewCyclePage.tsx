@@ -230,6 +230,8 @@ function PreviewOfCopy({ preview }: { preview: CopyPreview }) {
     <>
       <h3>{t('year.new.previewGoals')}</h3>
       <p>{preview.councilGoals.present ? t('year.new.previewGoals.present', { directionGoals: preview.councilGoals.directionGoals, areaGoals: preview.councilGoals.areaGoals, indicators: preview.councilGoals.indicators }) : t('year.new.previewGoals.none', { year: preview.from })}</p>
+      <h3>{t('year.new.previewEconomy')}</h3>
+      <p>{preview.reportSections > 0 ? t('year.new.previewSections.present', { count: preview.reportSections }) : t('year.new.previewSections.none', { year: preview.from })}</p>
       <h3>{t('year.new.previewPlans', { count: preview.plans.length })}</h3>
       {preview.plans.length === 0 ? (
         <p>{t('year.new.previewPlans.none', { year: preview.from })}</p>
