@@ -85,8 +85,11 @@ export function EconomyOverviewSection({ year }: { year: number }) {
                 {rows.map((row) => {
                   const figures = latestFigures(row);
                   const past = figures?.needsComment ?? (figures?.deviationPercent !== null && figures?.deviationPercent !== undefined && Math.abs(figures.deviationPercent) > data.threshold);
+                  const requirement = row.returnRequirement ?? undefined;
+                  const achieved = figures?.returnForecast ?? undefined;
+                  const returnShort = requirement !== undefined && achieved !== undefined && achieved < requirement;
                   return (
-                    <tr key={row.boardId} class={past ? 'row--finding' : undefined}>
+                    <tr key={row.boardId} class={past || returnShort ? 'row--finding' : undefined}>
                       <th scope="row">
                         {row.name}
                         {row.kind && row.kind !== 'unit' && <span class="matrix__kind">{t(`boardKind.${row.kind}` as Key)}</span>}
@@ -100,9 +103,8 @@ export function EconomyOverviewSection({ year }: { year: number }) {
                         {past && <span class="visually-hidden"> ({t('economy.overview.pastThreshold', { threshold })})</span>}
                       </td>
                       <td class="num">
-                        {row.returnRequirement === null || row.returnRequirement === undefined
-                          ? '–'
-                          : `${figures?.returnForecast === null || figures?.returnForecast === undefined ? '–' : `${formatNumber(figures.returnForecast)} %`} / ${formatNumber(row.returnRequirement)} %`}
+                        {requirement === undefined ? '–' : `${achieved === undefined ? '–' : `${formatNumber(achieved)} %`} / ${formatNumber(requirement)} %`}
+                        {returnShort && <span class="visually-hidden"> ({t('economy.overview.returnShort')})</span>}
                       </td>
                       <td class="economy-table__comment">{figures?.comment ?? ''}</td>
                     </tr>

@@ -90,7 +90,7 @@ export const sv = {
   'economy.overview.forecast': 'Prognos eller utfall (tkr)',
   'economy.overview.deviation': 'Avvikelse (tkr)',
   'economy.overview.deviationPercent': 'Avvikelse (%)',
-  'economy.overview.return': 'Avkastning mot krav',
+  'economy.overview.return': 'Avkastning mot krav (%)',
   'economy.overview.comment': 'Förklaring',
   'economy.overview.total': 'Hela staden',
   'economy.overview.totalReported': '{reported} av {budgeted} nämnder med budget har en godkänd rapport',
@@ -100,6 +100,7 @@ export const sv = {
   'economy.overview.order.descending': 'fallande',
   'economy.overview.none': 'Ingen budget är inlagd för {year}.',
   'economy.overview.pastThreshold': 'mer än {threshold} %',
+  'economy.overview.returnShort': 'under avkastningskravet',
 
   // The changes since the last submission
   'field.economy': 'Ekonomi',
@@ -191,7 +192,7 @@ export const en: Record<keyof typeof sv, string> = {
   'economy.overview.forecast': 'Forecast or outcome (tkr)',
   'economy.overview.deviation': 'Deviation (tkr)',
   'economy.overview.deviationPercent': 'Deviation (%)',
-  'economy.overview.return': 'Return against requirement',
+  'economy.overview.return': 'Return against requirement (%)',
   'economy.overview.comment': 'Explanation',
   'economy.overview.total': 'The whole city',
   'economy.overview.totalReported': '{reported} of {budgeted} boards with a budget have an approved report',
@@ -201,6 +202,7 @@ export const en: Record<keyof typeof sv, string> = {
   'economy.overview.order.descending': 'descending',
   'economy.overview.none': 'No budget has been entered for {year}.',
   'economy.overview.pastThreshold': 'more than {threshold} %',
+  'economy.overview.returnShort': 'below the return requirement',
 
   'field.economy': 'Economy',
   'field.outcomeToDate': 'net cost so far',
