@@ -270,6 +270,7 @@ describe("the report's economy and the city's sections in the browser", () => {
     await page.getByRole('heading', { level: 1, name: 'Tertialrapport 1 2026' }).waitFor();
     const economy = page.locator('section', { has: page.locator('#h-economy') });
     await economy.waitFor();
+    expect(await economy.textContent()).toContain('Bolagets budget för 2026 är en nettokostnad på 0 tkr.');
     expect(await economy.textContent()).toContain('Bolagets avkastningskrav är 4,5 %.');
     await type(page, '#f-economy-outcomeToDate', '0');
     await type(page, '#f-economy-forecast', '0');

@@ -258,7 +258,7 @@ function ReportForm_({ year, boardId, kind, doc, etag, indicators, planGoals, pl
         <TextArea id={fieldId('analysis')} rows={6} label={t('report.analysis.label')} help={t('report.analysis.help')} value={form.analysis} onInput={(v) => update((f) => void (f.analysis = v))} error={err(fieldId('analysis'))} />
       </FormSection>
 
-      {line && <EconomyFields year={year} kind={kind} line={line} form={form} update={update} err={err} number={economyNumber} rollup={rollupEconomyOf(rollup)} />}
+      {line && <EconomyFields year={year} kind={kind} line={line} form={form} update={update} err={err} number={economyNumber} rollup={rollupEconomyOf(rollup)} company={asks.boardKind === 'company'} />}
 
       {form.sections.length > 0 && (
         <FormSection name="sections" headingId="h-sections" title={`${sectionsNumber}. ${t('sections.title')}`} intro={t('sections.intro')}>
@@ -304,7 +304,10 @@ function EconomyFields({
   err,
   number,
   rollup,
+  company,
 }: {
+  /** A company's report: the budget is the company's. */
+  company: boolean;
   year: number;
   kind: ReportKind;
   line: BudgetLine;
@@ -325,7 +328,7 @@ function EconomyFields({
   const returnField = tertial ? 'returnForecast' : 'returnOutcome';
   const requirement = line.returnRequirement;
   const set = (field: keyof ReportForm['economy']) => (v: string) => update((f) => void (f.economy[field] = v));
-  const intro = `${t(tertial ? 'economy.intro.tertial' : 'economy.intro.annual', { year, budget, period })}${requirement !== undefined ? ` ${t('economy.intro.return', { requirement: formatNumber(requirement) })}` : ''}`;
+  const intro = `${t(`economy.intro.${tertial ? 'tertial' : 'annual'}${company ? '.company' : ''}` as Key, { year, budget, period })}${requirement !== undefined ? ` ${t('economy.intro.return', { requirement: formatNumber(requirement) })}` : ''}`;
   return (
     <FormSection name="economy" headingId="h-economy" title={`${number}. ${t('economy.title')}`} intro={intro}>
       {rollup && (
