@@ -252,6 +252,9 @@ describe("the report's economy and the city's sections in the browser", () => {
         expect(await table.getByRole('columnheader', { name: 'Deviation (%)' }).getAttribute('aria-sort')).toBe('descending');
       },
     );
+    // The link at the top of the overview leads to the table.
+    await ks.page.getByRole('link', { name: /Ekonomin mot budget: nämndernas prognoser/ }).click();
+    await expect.poll(() => ks.page.evaluate(() => window.location.hash), pollPatience).toBe('#economy-overview-title');
     // Sorted by name by keyboard: the heading's button.
     await table.getByRole('button', { name: 'Nämnd' }).focus();
     await ks.page.keyboard.press('Enter');

@@ -57,7 +57,7 @@ export function EconomyOverviewSection({ year }: { year: number }) {
   };
   return (
     <section class="economy-overview" aria-labelledby="economy-overview-title">
-      <h2 id="economy-overview-title">{t('economy.overview.title')}</h2>
+      <h2 id="economy-overview-title" tabIndex={-1}>{t('economy.overview.title')}</h2>
       <p>{t('economy.overview.intro', { threshold })}</p>
       {rows.length === 0 ? (
         <p>{t('economy.overview.none', { year })}</p>

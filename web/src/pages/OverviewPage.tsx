@@ -71,6 +71,11 @@ export function OverviewPage({ year, parent }: { year: number; parent?: string }
           <a href={paths.councilGoals(year)}>{t('goals.link')}</a>
         </p>
       )}
+      {!parent && may(user, 'economy.read') && (
+        <p>
+          <a href="#economy-overview-title">{t('economy.overview.link')}</a>
+        </p>
+      )}
       {matrix.loading && !matrix.data && <Loading />}
       {matrix.error !== undefined && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && (

@@ -84,6 +84,7 @@ export const sv = {
 
   // The overview
   'economy.overview.title': 'Ekonomin mot budget',
+  'economy.overview.link': 'Ekonomin mot budget: nämndernas prognoser och avvikelser',
   'economy.overview.intro': 'Varje nämnds senast godkända prognos (efter årsrapporten: utfallet) mot budgeten, i tkr. En avvikelse större än {threshold} % ska förklaras.',
   'economy.overview.caption': 'Nettokostnad mot budget {year}, per nämnd',
   'economy.overview.board': 'Nämnd',
@@ -188,6 +189,7 @@ export const en: Record<keyof typeof sv, string> = {
   'economy.rollup.none': 'No unit has an approved report with its economy yet.',
 
   'economy.overview.title': 'The economy against the budget',
+  'economy.overview.link': "The economy against the budget: the boards' forecasts and deviations",
   'economy.overview.intro': "Each board's latest approved forecast (after the annual report: the outcome) against its budget, in tkr. A deviation of more than {threshold} % must be explained.",
   'economy.overview.caption': 'Net cost against the budget {year}, per board',
   'economy.overview.board': 'Board',
