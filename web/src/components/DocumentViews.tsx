@@ -1,17 +1,19 @@
-/** Read-only views of a plan and a report, with findings highlighted and room for a reviewer's comments. */
+/**
+ * Read-only views of a plan and a report, with findings highlighted and room for a reviewer's comments; a report's
+ * economy against the board's budget and the city's sections.
+ */
 import { isTargetFinding } from '../../../shared/domain/targets';
 import type { ComponentChildren } from 'preact';
 import { allIndicators } from '../../../shared/domain/councilGoals';
+import { deviationOf, netCostOf, returnOf } from '../../../shared/domain/economy';
 import { formatNumber, t, type Key } from '../i18n';
-import type { PlanIndicator } from '../lib/forms';
+import { loadReportAsks, type BudgetLine, type ReportAsks } from '../lib/economy';
+import { deviationVars, formatTkr, type PlanIndicator } from '../lib/forms';
 import type { CouncilGoals, Finding, ParentContext, PlanContent, ReportContent, ReportKind, ReviewComment } from '../lib/types';
+import type { ReportEconomy } from '../../../shared/schemas/economy';
 import { RiskMatrix } from './RiskMatrix';
 import { TableWrap, useAsync } from './ui';
 import { findingText, isEconomyFinding, reportFindingText, type ReportFinding } from './findings';
-import { deviationOf, netCostOf, returnOf } from '../../../shared/domain/economy';
-import type { BudgetLine, ReportEconomy } from '../../../shared/schemas/economy';
-import { loadReportAsks, type ReportAsks } from '../lib/economy';
-import { deviationVars, formatTkr } from '../lib/forms';
 
 type Extra = (indicatorId: string) => ComponentChildren;
 

@@ -46,10 +46,10 @@ export interface ReportEditorProps {
 export function ReportEditor(props: ReportEditorProps) {
   const asks = useAsync<ReportAsks>(() => loadReportAsks(props.year, props.boardId, props.kind), [props.year, props.boardId, props.kind]);
   if (!asks.data) return asks.loading ? <Loading /> : <ErrorNotice error={asks.error} onRetry={asks.reload} />;
-  return <ReportForm_ {...props} asks={asks.data} />;
+  return <ReportEditorForm {...props} asks={asks.data} />;
 }
 
-function ReportForm_({ year, boardId, kind, doc, etag, indicators, planGoals, planStatus, parentName, onDocument, onSubmitted, asks }: ReportEditorProps & { asks: ReportAsks }) {
+function ReportEditorForm({ year, boardId, kind, doc, etag, indicators, planGoals, planStatus, parentName, onDocument, onSubmitted, asks }: ReportEditorProps & { asks: ReportAsks }) {
   const goalIds = planGoals.map((g) => g.id);
   const editor = useEditor<ReportForm, unknown>(
     {

@@ -5,6 +5,7 @@ import { allIndicators } from '../../../shared/domain/councilGoals';
 import { formatNumber, t, type Key } from '../i18n';
 import { api, ApiError, documentPath, newIdempotencyKey } from '../lib/api';
 import { diff } from '../lib/diff';
+import { loadReportAsks, type ReportAsks } from '../lib/economy';
 import { fieldId, fieldIdForPath, type FieldProblem, type PlanIndicator } from '../lib/forms';
 import { personName } from '../lib/people';
 import { paths } from '../lib/router';
@@ -14,7 +15,6 @@ import { PlanView, ReportView } from './DocumentViews';
 import { Button, FieldError, Notice, ProblemList, text, useAsync } from './ui';
 import { findingText, isEconomyFinding, isReportFinding, reportFindingText } from './findings';
 import { RollupEconomyTable, RollupGoalCounts, RollupTable, rollupEconomyOf } from './Rollup';
-import { loadReportAsks, type ReportAsks } from '../lib/economy';
 
 export function ReviewPanel({
   year,
