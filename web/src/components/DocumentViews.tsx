@@ -1,13 +1,19 @@
-/** Read-only views of a plan and a report, with findings highlighted and room for a reviewer's comments. */
+/**
+ * Read-only views of a plan and a report, with findings highlighted and room for a reviewer's comments; a report's
+ * economy against the board's budget and the city's sections.
+ */
 import { isTargetFinding } from '../../../shared/domain/targets';
 import type { ComponentChildren } from 'preact';
 import { allIndicators } from '../../../shared/domain/councilGoals';
+import { deviationOf, netCostOf, returnOf } from '../../../shared/domain/economy';
 import { formatNumber, t, type Key } from '../i18n';
-import type { PlanIndicator } from '../lib/forms';
+import { loadReportAsks, type BudgetLine, type ReportAsks } from '../lib/economy';
+import { deviationVars, formatTkr, type PlanIndicator } from '../lib/forms';
 import type { CouncilGoals, Finding, ParentContext, PlanContent, ReportContent, ReportKind, ReviewComment } from '../lib/types';
+import type { ReportEconomy } from '../../../shared/schemas/economy';
 import { RiskMatrix } from './RiskMatrix';
-import { TableWrap } from './ui';
-import { findingText } from './findings';
+import { TableWrap, useAsync } from './ui';
+import { findingText, isEconomyFinding, reportFindingText, type ReportFinding } from './findings';
 
 type Extra = (indicatorId: string) => ComponentChildren;
 
@@ -231,6 +237,10 @@ export function ReportView({
   comments,
   extra,
   extraHeader,
+  findings = [],
+  year,
+  boardId,
+  asks: given,
 }: {
   kind: ReportKind;
   content: ReportContent;
@@ -239,8 +249,21 @@ export function ReportView({
   comments: ReviewComment[];
   extra?: Extra;
   extraHeader?: string;
+  findings?: Finding[];
+  /** With the year and the board, the view reads the budget and the city's sections itself (unless `asks` is given). */
+  year?: number;
+  boardId?: string;
+  asks?: ReportAsks;
 }) {
+  const loaded = useAsync<ReportAsks | undefined>(
+    () => (given || year === undefined || boardId === undefined ? Promise.resolve(given) : loadReportAsks(year, boardId, kind).catch(() => undefined)),
+    [given, year, boardId, kind],
+  );
+  const asks = given ?? loaded.data;
   const values = new Map(content.indicators.map((i) => [i.indicatorId, i]));
+  const below = new Map(findings.filter((f) => f.code === 'FORECAST_BELOW_TARGET').map((f) => [f.indicatorId, f]));
+  const showEconomy = !!content.economy || !!asks?.line;
+  const sections = sectionTexts(content, asks);
   return (
     <div class="doc-view">
       <ViewSection id="v-indicators" title={t('report.indicators.title')}>
@@ -258,8 +281,9 @@ export function ReportView({
           {indicators.map((i) => {
             const v = values.get(i.id);
             const comment = latestIndicatorComment(comments, i.id);
+            const finding = below.get(i.id);
             return (
-              <tr key={i.id}>
+              <tr key={i.id} class={finding ? 'row--finding' : undefined}>
                 <th scope="row">
                   <span class="goal-id">{i.id}</span> {i.name}
                 </th>
@@ -270,6 +294,12 @@ export function ReportView({
                 {kind !== 'annual' && <td>{formatNumber(v?.forecast)}</td>}
                 <td>
                   {v?.comment}
+                  {finding && (
+                    <p class="finding-flag">
+                      <span aria-hidden="true">⚑ </span>
+                      {reportFindingText(finding, i.unit, i.direction)}
+                    </p>
+                  )}
                   <IndicatorReviewComment comment={comment} />
                 </td>
                 {extra && <td>{extra(i.id)}</td>}
@@ -301,6 +331,94 @@ export function ReportView({
       <ViewSection id="v-analysis" title={t('report.analysis.title')} empty={content.analysis ? undefined : t('doc.empty')}>
         <p class="prose">{content.analysis}</p>
       </ViewSection>
+      {showEconomy && <EconomyView kind={kind} economy={content.economy} line={asks?.line} findings={findings.filter(isEconomyFinding)} />}
+      {sections.length > 0 && (
+        <ViewSection id="v-sections" title={`${showEconomy ? 6 : 5}. ${t('sections.title')}`}>
+          {sections.map((section) => (
+            <section key={section.id} class="report-section" aria-labelledby={`v-section-${section.id}`}>
+              <h3 id={`v-section-${section.id}`}>{section.title}</h3>
+              {section.text.trim() ? <p class="prose">{section.text}</p> : <p class="empty">{t('sections.view.empty')}</p>}
+            </section>
+          ))}
+        </ViewSection>
+      )}
     </div>
+  );
+}
+
+/** The sections to show: those the city asks of this report in its order (written or not), then any other text given. */
+function sectionTexts(content: ReportContent, asks: ReportAsks | undefined): Array<{ id: string; title: string; text: string }> {
+  const texts = new Map((content.sections ?? []).map((s) => [s.sectionId, s.text]));
+  const titles = new Map((asks?.sections ?? []).map((s) => [s.id, s.title]));
+  const asked = (asks?.asked ?? []).map((s) => ({ id: s.id, title: s.title, text: texts.get(s.id) ?? '' }));
+  const askedIds = new Set(asked.map((s) => s.id));
+  const others = [...texts].filter(([id]) => !askedIds.has(id)).map(([id, text]) => ({ id, title: titles.get(id) ?? id, text }));
+  return [...asked, ...others];
+}
+
+/** The report's money as read: the budget, the figures, the deviation, a company's return, the comment, the findings. */
+function EconomyView({ kind, economy, line, findings }: { kind: ReportKind; economy: ReportEconomy | undefined; line: BudgetLine | undefined; findings: ReportFinding[] }) {
+  const tertial = kind !== 'annual';
+  const basis = tertial ? 'forecast' : 'outcome';
+  const value = netCostOf(kind, economy);
+  const deviation = line && value !== undefined ? deviationOf(line.netCost, value) : undefined;
+  const achieved = returnOf(kind, economy);
+  const tkr = (n: number | undefined) => (n === undefined ? '–' : `${formatTkr(n)} tkr`);
+  return (
+    <ViewSection id="v-economy" title={`5. ${t('economy.title')}`}>
+      {!economy && <p class="empty">{t('economy.view.none')}</p>}
+      <dl class="economy-figures">
+        <div>
+          <dt>{t('economy.budget')}</dt>
+          <dd>{line ? tkr(line.netCost) : t('economy.view.noBudget')}</dd>
+        </div>
+        {tertial && (
+          <div>
+            <dt>{t('economy.view.outcomeToDate')}</dt>
+            <dd>{tkr(economy?.outcomeToDate)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t(`economy.basis.${basis}`)}</dt>
+          <dd>{tkr(value)}</dd>
+        </div>
+        {deviation && (
+          <div class={deviation.needsComment ? 'economy-figures__deviation economy-figures__deviation--past' : 'economy-figures__deviation'}>
+            <dt>{t('economy.deviation')}</dt>
+            <dd>{deviation.amount === 0 ? t('economy.deviation.even') : t(deviation.amount > 0 ? 'economy.deviation.over' : 'economy.deviation.under', deviationVars(deviation))}</dd>
+          </div>
+        )}
+        {(line?.returnRequirement !== undefined || achieved !== undefined) && (
+          <div>
+            <dt>{t('economy.view.return')}</dt>
+            <dd>
+              {achieved !== undefined ? `${formatNumber(achieved)} %` : '–'}
+              {line?.returnRequirement !== undefined && (
+                <span class="muted">
+                  {' '}
+                  ({t('economy.view.requirement')} {formatNumber(line.returnRequirement)} %)
+                </span>
+              )}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {economy?.comment && (
+        <>
+          <h3>{t('economy.comment')}</h3>
+          <p class="prose">{economy.comment}</p>
+        </>
+      )}
+      {findings.length > 0 && (
+        <ul class="findings">
+          {findings.map((f) => (
+            <li key={f.code} class="finding-flag">
+              <span aria-hidden="true">⚑ </span>
+              {reportFindingText(f)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </ViewSection>
   );
 }

@@ -1,16 +1,31 @@
-/** Tertial and annual report form: outcome and forecast per indicator of the plan, goal assessments, internal control, analysis. */
+/**
+ * Tertial and annual report form: outcome and forecast per indicator of the plan, goal assessments, internal control,
+ * analysis, and what the city asks besides: the economy against the board's budget, and the city's sections.
+ */
 import { useState } from 'preact/hooks';
-import { formatNumber, numberToInput, parseNumberInput, t, type Key } from '../i18n';
+import { DEVIATION_THRESHOLD_PERCENT } from '../../../shared/domain/economy';
+import { formatNumber, numberToInput, t, type Key } from '../i18n';
+import { loadReportAsks, type BudgetLine, type ReportAsks } from '../lib/economy';
 import { useEditor } from '../lib/editor';
-import { fieldId, reportContentOf, reportMissing, toReportForm, type PlanIndicator, type ReportForm } from '../lib/forms';
-import { isLessAmbitious } from '../lib/forms';
-import type { DocumentRead, DocumentStatus, ReportKind } from '../lib/types';
+import {
+  deviationVars,
+  fieldId,
+  formatTkr,
+  indicatorWarnings,
+  liveEconomy,
+  reportContentOf,
+  reportMissing,
+  toReportForm,
+  type PlanIndicator,
+  type ReportForm,
+} from '../lib/forms';
+import type { DocumentRead, DocumentStatus, Finding, ReportKind } from '../lib/types';
 import type { NameContext } from './changes';
 import { EditorFrame } from './EditorFrame';
 import { fieldErrorText, FormSection } from './FormSection';
 import { RadioGroup, TextArea, TextField } from './inputs';
-import { RollupGoalCounts, RollupTable } from './Rollup';
-import { Button } from './ui';
+import { RollupEconomyTable, RollupGoalCounts, RollupTable, rollupEconomyOf } from './Rollup';
+import { Button, ErrorNotice, Loading, useAsync } from './ui';
 
 export interface ReportEditorProps {
   year: number;
@@ -24,26 +39,33 @@ export interface ReportEditorProps {
   /** A unit's report: the board above it, whose targets stand beside the unit's. */
   parentName?: string;
   onDocument: (doc: DocumentRead, etag: string) => void;
-  onSubmitted: () => void;
+  onSubmitted: (findings: Finding[]) => void;
 }
 
-export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planGoals, planStatus, parentName, onDocument, onSubmitted }: ReportEditorProps) {
+/** The form is built once the budget line and the sections are known: its rows depend on them. */
+export function ReportEditor(props: ReportEditorProps) {
+  const asks = useAsync<ReportAsks>(() => loadReportAsks(props.year, props.boardId, props.kind), [props.year, props.boardId, props.kind]);
+  if (!asks.data) return asks.loading ? <Loading /> : <ErrorNotice error={asks.error} onRetry={asks.reload} />;
+  return <ReportEditorForm {...props} asks={asks.data} />;
+}
+
+function ReportEditorForm({ year, boardId, kind, doc, etag, indicators, planGoals, planStatus, parentName, onDocument, onSubmitted, asks }: ReportEditorProps & { asks: ReportAsks }) {
   const goalIds = planGoals.map((g) => g.id);
   const editor = useEditor<ReportForm, unknown>(
     {
       year,
       boardId,
       kind,
-      toForm: (content) => toReportForm(content as never, indicators, goalIds),
+      toForm: (content) => toReportForm(content as never, indicators, goalIds, asks.asked),
       contentOf: reportContentOf,
-      missing: (form) => reportMissing(kind, form, indicators, goalIds),
+      missing: (form) => reportMissing(kind, form, indicators, goalIds, { ...(asks.line ? { line: asks.line } : {}), sections: asks.sections, ...(asks.boardKind ? { boardKind: asks.boardKind } : {}) }),
     },
     { doc, etag },
     onDocument,
   );
   const { form, update } = editor;
   const err = fieldErrorText(editor.errorOf);
-  const ctx: NameContext = { indicatorNames: new Map(indicators.map((i) => [i.id, i.name])) };
+  const ctx: NameContext = { indicatorNames: new Map(indicators.map((i) => [i.id, i.name])), sectionTitles: new Map(asks.sections.map((s) => [s.id, s.title])) };
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const goalTitle = new Map(planGoals.map((g) => [g.id, g.title]));
   const tertial = kind !== 'annual';
@@ -54,6 +76,12 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
   const rollupOf = new Map((rollup?.indicators ?? []).map((r) => [r.indicatorId, r]));
   const rollupGoals = new Map((rollup?.goals ?? []).map((g) => [g.goalId, g]));
   const [taken, setTaken] = useState<string>();
+  // The checks the server makes on submit, as the editor types: an indicator short of the board's target, the money.
+  const below = indicatorWarnings(kind, indicators, form);
+  const { line } = asks;
+  const askedById = new Map(asks.asked.map((s) => [s.id, s]));
+  const economyNumber = 5;
+  const sectionsNumber = line ? 6 : 5;
 
   /** One action: the aggregate becomes the board's outcome (and forecast) in the form; saving keeps it. */
   const takeAggregate = (indicatorId: string) => {
@@ -69,7 +97,8 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
   };
 
   const submit = async () => {
-    if (await editor.submit()) onSubmitted();
+    const findings = await editor.submit();
+    if (findings) onSubmitted(findings);
   };
 
   return (
@@ -94,8 +123,8 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
           const unit = indicator?.unit ?? '';
           const direction = indicator ? t(`direction.${indicator.direction}` as Key) : '';
           const target = indicator?.target;
-          const forecast = parseNumberInput(row.forecast);
-          const misses = indicator && target !== undefined && forecast !== undefined && !Number.isNaN(forecast) && isLessAmbitious(indicator.direction, target, forecast);
+          const short = below.get(row.indicatorId);
+          const shortText = short !== undefined ? t(tertial ? 'report.forecastBelow' : 'economy.indicator.outcomeBelow', { target: `${formatNumber(short)} ${unit}`.trim() }) : undefined;
           const reviewerComment = lastReview?.indicatorComments.find((c) => c.indicatorId === row.indicatorId);
           return (
             <fieldset key={row.indicatorId} class="row-card">
@@ -152,6 +181,7 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
                   required={!tertial}
                   value={row.outcome}
                   onInput={(v) => update((f) => void (f.indicators[ri]!.outcome = v))}
+                  warning={tertial ? undefined : shortText}
                   error={err(fieldId('indicators', row.indicatorId, 'outcome'))}
                 />
                 {tertial && (
@@ -163,7 +193,7 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
                     required
                     value={row.forecast}
                     onInput={(v) => update((f) => void (f.indicators[ri]!.forecast = v))}
-                    warning={misses && target !== undefined ? t('report.forecastBelow', { target: `${formatNumber(target)} ${unit}` }) : undefined}
+                    warning={shortText}
                     error={err(fieldId('indicators', row.indicatorId, 'forecast'))}
                   />
                 )}
@@ -227,6 +257,160 @@ export function ReportEditor({ year, boardId, kind, doc, etag, indicators, planG
       <FormSection name="analysis" headingId="h-analysis" title={t('report.analysis.title')}>
         <TextArea id={fieldId('analysis')} rows={6} label={t('report.analysis.label')} help={t('report.analysis.help')} value={form.analysis} onInput={(v) => update((f) => void (f.analysis = v))} error={err(fieldId('analysis'))} />
       </FormSection>
+
+      {line && <EconomyFields year={year} kind={kind} line={line} form={form} update={update} err={err} number={economyNumber} rollup={rollupEconomyOf(rollup)} company={asks.boardKind === 'company'} />}
+
+      {form.sections.length > 0 && (
+        <FormSection name="sections" headingId="h-sections" title={`${sectionsNumber}. ${t('sections.title')}`} intro={t('sections.intro')}>
+          {form.sections.map((row, si) => {
+            const section = askedById.get(row.sectionId);
+            const id = fieldId('sections', row.sectionId);
+            return section ? (
+              <TextArea
+                key={row.sectionId}
+                id={id}
+                rows={5}
+                label={section.title}
+                help={section.help}
+                required={section.required}
+                value={row.text}
+                onInput={(v) => update((f) => void (f.sections[si]!.text = v))}
+                error={err(id)}
+              />
+            ) : (
+              // A text the city no longer asks for here: shown, so that it is not dropped unseen, and removed by a button.
+              <div key={row.sectionId} class="row-card">
+                <TextArea id={id} rows={3} label={t('sections.notAsked.label', { id: row.sectionId })} value={row.text} onInput={(v) => update((f) => void (f.sections[si]!.text = v))} error={err(id)} />
+                <Button variant="secondary" class="button--small" onClick={() => update((f) => void f.sections.splice(si, 1))}>
+                  {t('sections.remove')}
+                  <span class="visually-hidden"> {t('sections.removeFor', { id: row.sectionId })}</span>
+                </Button>
+              </div>
+            );
+          })}
+        </FormSection>
+      )}
     </EditorFrame>
+  );
+}
+
+/** The money against the budget: the net cost figures, the deviation as typed, a company's return, the comment. */
+function EconomyFields({
+  year,
+  kind,
+  line,
+  form,
+  update,
+  err,
+  number,
+  rollup,
+  company,
+}: {
+  /** A company's report: the budget is the company's. */
+  company: boolean;
+  year: number;
+  kind: ReportKind;
+  line: BudgetLine;
+  form: ReportForm;
+  update: (change: (draft: ReportForm) => void) => void;
+  err: (id: string) => string | undefined;
+  number: number;
+  rollup: ReturnType<typeof rollupEconomyOf>;
+}) {
+  const tertial = kind !== 'annual';
+  const period = t(`kind.${kind}.period` as Key);
+  const live = liveEconomy(kind, line, form.economy);
+  const deviation = live.deviation;
+  const needsComment = deviation?.needsComment ?? false;
+  const basis = tertial ? 'forecast' : 'outcome';
+  const budget = formatTkr(line.netCost);
+  const threshold = formatNumber(DEVIATION_THRESHOLD_PERCENT);
+  const returnField = tertial ? 'returnForecast' : 'returnOutcome';
+  const requirement = line.returnRequirement;
+  const set = (field: keyof ReportForm['economy']) => (v: string) => update((f) => void (f.economy[field] = v));
+  const intro = `${t(`economy.intro.${tertial ? 'tertial' : 'annual'}${company ? '.company' : ''}` as Key, { year, budget, period })}${requirement !== undefined ? ` ${t('economy.intro.return', { requirement: formatNumber(requirement) })}` : ''}`;
+  return (
+    <FormSection name="economy" headingId="h-economy" title={`${number}. ${t('economy.title')}`} intro={intro}>
+      {rollup && (
+        <div class="rollup">
+          <RollupEconomyTable kind={kind} economy={rollup} />
+        </div>
+      )}
+      <fieldset class="row-card economy">
+        <legend>{t('economy.netCost.legend')}</legend>
+        <div class="row-fields">
+          {tertial && (
+            <TextField
+              id={fieldId('economy', 'outcomeToDate')}
+              numeric
+              width="medium"
+              label={t('economy.outcomeToDate', { period })}
+              required
+              value={form.economy.outcomeToDate}
+              onInput={set('outcomeToDate')}
+              error={err(fieldId('economy', 'outcomeToDate'))}
+            />
+          )}
+          <TextField
+            id={fieldId('economy', basis)}
+            numeric
+            width="medium"
+            label={t(tertial ? 'economy.forecast' : 'economy.outcome')}
+            required
+            value={form.economy[basis]}
+            onInput={set(basis)}
+            error={err(fieldId('economy', basis))}
+          />
+        </div>
+        <dl class="economy-figures">
+          <div>
+            <dt>{t('economy.budget')}</dt>
+            <dd>{budget} tkr</dd>
+          </div>
+          <div>
+            <dt>{t(`economy.basis.${basis}`)}</dt>
+            <dd>{live.value !== undefined ? `${formatTkr(live.value)} tkr` : '–'}</dd>
+          </div>
+          <div class={needsComment ? 'economy-figures__deviation economy-figures__deviation--past' : 'economy-figures__deviation'}>
+            <dt>{t('economy.deviation')}</dt>
+            <dd id="economy-deviation">
+              {!deviation
+                ? t(`economy.deviation.pending.${basis}`)
+                : deviation.amount === 0
+                  ? t('economy.deviation.even')
+                  : t(deviation.amount > 0 ? 'economy.deviation.over' : 'economy.deviation.under', deviationVars(deviation))}
+            </dd>
+          </div>
+        </dl>
+      </fieldset>
+      {requirement !== undefined && (
+        <fieldset class="row-card economy">
+          <legend>{t('economy.return.legend')}</legend>
+          <TextField
+            id={fieldId('economy', returnField)}
+            numeric
+            width="short"
+            label={t(tertial ? 'economy.returnForecast' : 'economy.returnOutcome')}
+            aside={t('economy.returnAside', { requirement: formatNumber(requirement) })}
+            required
+            value={form.economy[returnField]}
+            onInput={set(returnField)}
+            warning={live.returnBelow ? t('economy.returnBelow', { requirement: formatNumber(requirement) }) : undefined}
+            error={err(fieldId('economy', returnField))}
+          />
+        </fieldset>
+      )}
+      <TextArea
+        id={fieldId('economy', 'comment')}
+        rows={3}
+        label={t('economy.comment')}
+        help={t('economy.comment.help', { threshold })}
+        required={needsComment}
+        value={form.economy.comment}
+        onInput={set('comment')}
+        warning={needsComment && !form.economy.comment.trim() ? t('economy.comment.asked', { threshold }) : undefined}
+        error={err(fieldId('economy', 'comment'))}
+      />
+    </FormSection>
   );
 }

@@ -5,15 +5,16 @@ import { allIndicators } from '../../../shared/domain/councilGoals';
 import { formatNumber, t, type Key } from '../i18n';
 import { api, ApiError, documentPath, newIdempotencyKey } from '../lib/api';
 import { diff } from '../lib/diff';
+import { loadReportAsks, type ReportAsks } from '../lib/economy';
 import { fieldId, fieldIdForPath, type FieldProblem, type PlanIndicator } from '../lib/forms';
 import { personName } from '../lib/people';
 import { paths } from '../lib/router';
 import type { CouncilGoals, DocumentKind, DocumentRead, ParentContext, PlanContent, ReportContent, ReportKind } from '../lib/types';
 import { ChangeTable, type NameContext } from './changes';
 import { PlanView, ReportView } from './DocumentViews';
-import { Button, FieldError, Notice, ProblemList, text } from './ui';
-import { findingText } from './findings';
-import { RollupGoalCounts, RollupTable } from './Rollup';
+import { Button, FieldError, Notice, ProblemList, text, useAsync } from './ui';
+import { findingText, isEconomyFinding, isReportFinding, reportFindingText } from './findings';
+import { RollupEconomyTable, RollupGoalCounts, RollupTable, rollupEconomyOf } from './Rollup';
 
 export function ReviewPanel({
   year,
@@ -54,7 +55,15 @@ export function ReviewPanel({
   ]);
   const unitOfIndicator = (indicatorId: string) =>
     parent?.targets.find((p) => p.indicatorId === indicatorId)?.unit ?? allIndicators(goals).find((r) => r.indicator.id === indicatorId)?.indicator.unit ?? '';
-  const ctx: NameContext = { indicatorNames };
+  // A report's budget line and the city's sections: for the economy, the section titles in the view and the changes.
+  const asks = useAsync<ReportAsks | undefined>(
+    () => (kind === 'plan' ? Promise.resolve(undefined) : loadReportAsks(year, boardId, kind as ReportKind).catch(() => undefined)),
+    [year, boardId, kind],
+  );
+  const ctx: NameContext = { indicatorNames, sectionTitles: new Map((asks.data?.sections ?? []).map((s) => [s.id, s.title])) };
+  const reportFindings = doc.findings.filter(isReportFinding);
+  const indicatorUnit = (indicatorId: string) => planIndicators.find((i) => i.id === indicatorId)?.unit ?? unitOfIndicator(indicatorId);
+  const rollupEconomy = rollupEconomyOf(doc.rollup);
   const commentLabel = unitOf ? t('review.comment.unit') : t('review.comment');
   const changes = doc.previousSubmission ? diff(doc.previousSubmission, doc.content) : undefined;
   const commentId = fieldId('decision', 'comment');
@@ -145,6 +154,41 @@ export function ReviewPanel({
         </section>
       )}
 
+      {kind !== 'plan' && (
+        <section class="card card--findings" aria-labelledby="findings-title">
+          <h2 id="findings-title">{t('review.page.findings')}</h2>
+          {reportFindings.length === 0 ? (
+            <p>{t(kind === 'annual' ? 'economy.review.noFindings.annual' : 'economy.review.noFindings')}</p>
+          ) : (
+            <ul class="findings">
+              {/* The money first, then the indicators in the report's order. */}
+              {reportFindings.filter(isEconomyFinding).map((f) => (
+                <li key={f.code} class="finding-flag">
+                  <span aria-hidden="true">⚑ </span>
+                  <strong>{t('economy.finding.economy')}</strong>
+                  {': '}
+                  {reportFindingText(f)}
+                </li>
+              ))}
+              {reportFindings.flatMap((f) =>
+                f.code === 'FORECAST_BELOW_TARGET'
+                  ? [
+                      <li key={`${f.code}-${f.indicatorId}`} class="finding-flag">
+                        <span aria-hidden="true">⚑ </span>
+                        <strong>
+                          {f.indicatorId} {indicatorNames.get(f.indicatorId)}
+                        </strong>
+                        {': '}
+                        {reportFindingText(f, indicatorUnit(f.indicatorId), planIndicators.find((i) => i.id === f.indicatorId)?.direction)}
+                      </li>,
+                    ]
+                  : [],
+              )}
+            </ul>
+          )}
+        </section>
+      )}
+
       <section class="card" aria-labelledby="diff-title">
         <h2 id="diff-title">{t('review.page.diff')}</h2>
         {!changes ? (
@@ -180,6 +224,8 @@ export function ReviewPanel({
           comments={[]}
           extra={indicatorCommentField}
           extraHeader={commentLabel}
+          findings={doc.findings}
+          {...(asks.data ? { asks: asks.data } : {})}
         />
       )}
 
@@ -195,6 +241,11 @@ export function ReviewPanel({
               </div>
             );
           })}
+          {rollupEconomy && (
+            <div class="rollup">
+              <RollupEconomyTable kind={kind as ReportKind} economy={rollupEconomy} />
+            </div>
+          )}
           {doc.rollup.goals.map((g) => (
             <div key={g.goalId}>
               <p class="rollup-goals__title">

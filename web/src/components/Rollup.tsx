@@ -1,4 +1,7 @@
-/** A parent's roll-up of its units' approved reports: per indicator the units' values and the aggregate by its rule. */
+/**
+ * A parent's roll-up of its units' approved reports: per indicator the units' values and the aggregate by its rule,
+ * and the units' net costs with their sum.
+ */
 import { formatNumber, t, type Key } from '../i18n';
 import type { ReportKind, Rollup } from '../lib/types';
 import { TableWrap } from './ui';
@@ -81,5 +84,61 @@ export function RollupGoalCounts({ counts }: { counts: Rollup['goals'][number] }
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The units' net costs in a parent's roll-up (`rollup.economy`), per unit and summed. */
+export type RollupEconomy = NonNullable<Rollup['economy']>;
+
+/** The roll-up's economy, when the server sends one (a parent whose units have reported their money). */
+export const rollupEconomyOf = (rollup: Rollup | undefined): RollupEconomy | undefined => rollup?.economy;
+
+/** The units' net costs: so far and forecast in a tertial report, the outcome in the annual one, and the sum. */
+export function RollupEconomyTable({ kind, economy }: { kind: ReportKind; economy: RollupEconomy }) {
+  const tertial = kind !== 'annual';
+  const caption = t('economy.rollup.caption');
+  if (economy.units.length === 0) return <p class="rollup__none">{t('economy.rollup.none')}</p>;
+  const columns = tertial ? (['outcomeToDate', 'forecast'] as const) : (['outcome'] as const);
+  return (
+    <TableWrap label={caption}>
+      <table class="table table--compact rollup__table">
+        <caption>
+          {caption}
+          <span class="rollup__caption-note"> {t('economy.rollup.intro')}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('economy.rollup.unit')}</th>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {t(`economy.rollup.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {economy.units.map((u) => (
+            <tr key={u.boardId}>
+              <th scope="row">{u.name ?? u.boardId}</th>
+              {columns.map((c) => (
+                <td key={c} class="num">
+                  {formatNumber(u[c])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('economy.rollup.total')}</th>
+            {columns.map((c) => (
+              <td key={c} class="num">
+                <strong>{formatNumber(economy.total[c])}</strong>
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </TableWrap>
   );
 }

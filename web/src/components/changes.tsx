@@ -6,6 +6,8 @@ import { TableWrap } from './ui';
 export interface NameContext {
   /** Indicator id → name (council and own indicators). */
   indicatorNames: Map<string, string>;
+  /** Section id → the city's title for it (a report's sections). */
+  sectionTitles?: Map<string, string>;
 }
 
 const fieldKey = (name: string) => `field.${name}` as Key;
@@ -21,7 +23,7 @@ export function describePath(path: Path, ctx: NameContext): string {
   if (typeof list === 'string') parts.push(known(fieldKey(list)) ? t(fieldKey(list)) : list);
   if (row !== undefined) {
     if (typeof row === 'object') {
-      const name = ctx.indicatorNames.get(row.key);
+      const name = list === 'sections' ? ctx.sectionTitles?.get(row.key) : ctx.indicatorNames.get(row.key);
       parts[0] = `${parts[0]} ${row.key}${name ? ` (${name})` : ''}`;
     } else if (list === 'targets') {
       const name = ctx.indicatorNames.get(row);

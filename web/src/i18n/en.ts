@@ -7,6 +7,7 @@ import { en as orgEn } from './areas/org';
 import { en as importsEn } from './areas/imports';
 import { en as budgetEn } from './areas/budget';
 import { en as reportsEn } from './areas/reports';
+import { en as economyEn } from './areas/economy';
 
 export const en: Catalogue = {
   'app.name': 'Årshjul',
@@ -545,4 +546,5 @@ export const en: Catalogue = {
   ...importsEn,
   ...budgetEn,
   ...reportsEn,
+  ...economyEn,
 };

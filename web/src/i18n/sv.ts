@@ -6,6 +6,7 @@ import { sv as orgSv } from './areas/org';
 import { sv as importsSv } from './areas/imports';
 import { sv as budgetSv } from './areas/budget';
 import { sv as reportsSv } from './areas/reports';
+import { sv as economySv } from './areas/economy';
 
 export const sv = {
   // The frame
@@ -558,6 +559,7 @@ export const sv = {
   ...importsSv,
   ...budgetSv,
   ...reportsSv,
+  ...economySv,
 } as const;
 
 export type Key = keyof typeof sv;

@@ -1,7 +1,7 @@
 /**
  * Field-level comparison of document contents (or of the forms that edit them). Lists of objects are keyed by their
- * id (`id`, `indicatorId`, `goalId`), so a reordered list is no change and a path names the same row in every
- * version. A path is a list of segments; `{ key }` picks a row of a list.
+ * id (`id`, `indicatorId`, `goalId`, `boardId`, a report section's `sectionId`), so a reordered list is no change and
+ * a path names the same row in every version; a report's `economy` is an object, compared field by field. A path is a list of segments; `{ key }` picks a row of a list.
  */
 export type Segment = string | { key: string };
 export type Path = Segment[];
@@ -12,7 +12,7 @@ export interface Leaf {
   value: string;
 }
 
-const keyFields = ['id', 'indicatorId', 'goalId', 'boardId'] as const;
+const keyFields = ['id', 'indicatorId', 'goalId', 'boardId', 'sectionId'] as const;
 const ROW = '•';
 
 function keyOf(item: unknown): string | undefined {

@@ -3,6 +3,7 @@
  * The document page renders the fields; this hook owns what happens between them and the API.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLocale } from '../i18n';
 import { api, ApiError, documentPath, newIdempotencyKey } from './api';
 import { analyseMerge, merge, type MergeAnalysis } from './diff';
 import { fieldIdForPath, type FieldProblem, type Message } from './forms';
@@ -58,8 +59,10 @@ export function useEditor<F, C>(spec: EditorSpec<F, C>, initial: { doc: Document
   const [status, setStatus] = useState(initial.doc.status);
   const path = documentPath(spec.year, spec.boardId, spec.kind);
 
-  const { content, problems: saveProblems } = useMemo(() => spec.contentOf(form), [form]);
-  const missing = useMemo(() => spec.missing(form), [form]);
+  // The checks' messages may carry numbers formatted in the person's language: worked out again when it changes.
+  const locale = useLocale();
+  const { content, problems: saveProblems } = useMemo(() => spec.contentOf(form), [form, locale]);
+  const missing = useMemo(() => spec.missing(form), [form, locale]);
   const dirty = useMemo(() => JSON.stringify(content) !== JSON.stringify(spec.contentOf(base).content), [content, base]);
 
   useUnsavedWarning(dirty);

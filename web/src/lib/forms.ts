@@ -4,11 +4,13 @@
  * problems with catalogue keys; each problem names the DOM id of its field.
  */
 import { allIndicators, isAssignedTo } from '../../../shared/domain/councilGoals';
+import { DEVIATION_THRESHOLD_PERCENT, deviationOf, economyProblems, forecastFindings, netCostOf, returnOf, sectionsFor, type Deviation } from '../../../shared/domain/economy';
 import { isLessAmbitious } from '../../../shared/domain/targets';
 import { planIndicatorsOf, type PlanIndicator } from '../../../shared/domain/report';
 import type { Key, Vars } from '../i18n';
-import { numberToInput, parseNumberInput } from '../i18n';
-import type { CouncilGoals, CouncilIndicator, Direction, ParentContext, PlanContent, ReportContent, ReportKind } from './types';
+import { formatNumber, numberToInput, parseNumberInput } from '../i18n';
+import type { BudgetLine, ReportEconomy, ReportSection } from '../../../shared/schemas/economy';
+import type { BoardKind, CouncilGoals, CouncilIndicator, Direction, ParentContext, PlanContent, ReportContent, ReportKind } from './types';
 
 export { isLessAmbitious, planIndicatorsOf, type PlanIndicator };
 
@@ -181,10 +183,13 @@ export interface ReportForm {
   goals: Array<{ goalId: string; assessment: '' | 'fulfilled' | 'partly' | 'not'; comment: string }>;
   internalControl: { assessment: '' | 'sufficient' | 'partly_sufficient' | 'insufficient'; comment: string };
   analysis: string;
+  economy: EconomyForm;
+  /** The city's sections asked of this report, in the city's order, then any saved text the city no longer asks for. */
+  sections: Array<{ sectionId: string; text: string }>;
 }
 
 /** The report form, with a row for every indicator and goal of the plan (and any extra the saved report has). */
-export function toReportForm(content: Partial<ReportContent> | undefined, indicators: PlanIndicator[], goalIds: string[]): ReportForm {
+export function toReportForm(content: Partial<ReportContent> | undefined, indicators: PlanIndicator[], goalIds: string[], asked: readonly ReportSection[] = []): ReportForm {
   const saved = new Map((content?.indicators ?? []).map((i) => [i.indicatorId, i]));
   const savedGoals = new Map((content?.goals ?? []).map((g) => [g.goalId, g]));
   const indicatorIds = [...indicators.map((i) => i.id), ...[...saved.keys()].filter((id) => !indicators.some((i) => i.id === id))];
@@ -197,6 +202,8 @@ export function toReportForm(content: Partial<ReportContent> | undefined, indica
     goals: allGoalIds.map((id) => ({ goalId: id, assessment: savedGoals.get(id)?.assessment ?? '', comment: savedGoals.get(id)?.comment ?? '' })),
     internalControl: { assessment: content?.internalControl?.assessment ?? '', comment: content?.internalControl?.comment ?? '' },
     analysis: content?.analysis ?? '',
+    economy: toEconomyForm(content?.economy),
+    sections: toSectionsForm(content?.sections, asked),
   };
 }
 
@@ -220,18 +227,30 @@ export function reportContentOf(form: ReportForm): { content: ReportContent; pro
     .filter((g) => g.assessment !== '')
     .map((g) => ({ goalId: g.goalId, assessment: g.assessment as 'fulfilled', ...(blank(g.comment) ? {} : { comment: g.comment.trim() }) }));
   const ic = form.internalControl;
+  const economy = economyContentOf(form.economy);
+  problems.push(...economy.problems);
+  const sections = form.sections.filter((s) => !blank(s.text)).map((s) => ({ sectionId: s.sectionId, text: s.text }));
   return {
     content: {
       indicators,
       goals,
       ...(ic.assessment ? { internalControl: { assessment: ic.assessment, ...(blank(ic.comment) ? {} : { comment: ic.comment }) } } : {}),
       ...(blank(form.analysis) ? {} : { analysis: form.analysis }),
+      ...(economy.economy ? { economy: economy.economy } : {}),
+      ...(sections.length > 0 ? { sections } : {}),
     },
     problems,
   };
 }
 
-export function reportMissing(kind: ReportKind, form: ReportForm, indicators: PlanIndicator[], goalIds: string[]): FieldProblem[] {
+/** What the city asks of this report besides the goals: the board's budget line, the sections, the board's kind. */
+export interface ReportAsks {
+  line?: BudgetLine;
+  sections: readonly ReportSection[];
+  boardKind?: BoardKind;
+}
+
+export function reportMissing(kind: ReportKind, form: ReportForm, indicators: PlanIndicator[], goalIds: string[], asks: ReportAsks = { sections: [] }): FieldProblem[] {
   const missing: FieldProblem[] = [];
   const rows = new Map(form.indicators.map((r) => [r.indicatorId, r]));
   for (const indicator of indicators) {
@@ -255,7 +274,147 @@ export function reportMissing(kind: ReportKind, form: ReportForm, indicators: Pl
   if (ic.assessment !== '' && ic.assessment !== 'sufficient' && blank(ic.comment)) {
     missing.push({ fieldId: fieldId('internalControl', 'comment'), message: { key: 'report.ic.commentMissing' } });
   }
+  missing.push(...economyMissing(kind, asks.line, form.economy), ...sectionsMissing(kind, asks, form.sections));
   return missing;
+}
+
+// ── A report's economy and the city's sections ──────────────────────────────
+/** The money as typed: tkr for the net costs, percent for a company's return. */
+export interface EconomyForm {
+  outcomeToDate: string;
+  forecast: string;
+  outcome: string;
+  returnForecast: string;
+  returnOutcome: string;
+  comment: string;
+}
+const netCostFields = ['outcomeToDate', 'forecast', 'outcome'] as const;
+const returnFields = ['returnForecast', 'returnOutcome'] as const;
+
+export function toEconomyForm(economy: ReportEconomy | undefined): EconomyForm {
+  return {
+    outcomeToDate: numberToInput(economy?.outcomeToDate),
+    forecast: numberToInput(economy?.forecast),
+    outcome: numberToInput(economy?.outcome),
+    returnForecast: numberToInput(economy?.returnForecast),
+    returnOutcome: numberToInput(economy?.returnOutcome),
+    comment: economy?.comment ?? '',
+  };
+}
+
+/** The economy to save (undefined when nothing is typed), and what stops a save: text or a negative net cost. */
+export function economyContentOf(form: EconomyForm): { economy?: ReportEconomy; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const economy: ReportEconomy = {};
+  for (const field of [...netCostFields, ...returnFields]) {
+    const value = parseNumberInput(form[field]);
+    if (value === undefined) continue;
+    if (Number.isNaN(value)) problems.push({ fieldId: fieldId('economy', field), message: { key: 'economy.notNumber' } });
+    else if (value < 0 && (netCostFields as readonly string[]).includes(field)) problems.push({ fieldId: fieldId('economy', field), message: { key: 'economy.negative' } });
+    else economy[field] = value;
+  }
+  if (!blank(form.comment)) economy.comment = form.comment.trim();
+  return { ...(Object.keys(economy).length > 0 ? { economy } : {}), problems };
+}
+
+/** The economy as far as it can be read now (fields that are not numbers left out), for the live checks. */
+function economyAsTyped(form: EconomyForm): ReportEconomy {
+  const economy: ReportEconomy = {};
+  for (const field of [...netCostFields, ...returnFields]) {
+    const value = parseNumberInput(form[field]);
+    if (value !== undefined && !Number.isNaN(value)) economy[field] = value;
+  }
+  if (!blank(form.comment)) economy.comment = form.comment;
+  return economy;
+}
+
+export interface LiveEconomy {
+  /** The net cost the report is judged by: the forecast (tertial), the outcome (annual). */
+  value?: number;
+  deviation?: Deviation;
+  /** The company's return as typed, and whether it falls short of the requirement. */
+  returnValue?: number;
+  returnBelow: boolean;
+}
+
+/** The deviation and the return as the editor types (shared/domain/economy, as the server judges them on submit). */
+export function liveEconomy(kind: ReportKind, line: BudgetLine | undefined, form: EconomyForm): LiveEconomy {
+  const economy = economyAsTyped(form);
+  const value = netCostOf(kind, economy);
+  const returnValue = returnOf(kind, economy);
+  return {
+    ...(value !== undefined ? { value } : {}),
+    ...(line && value !== undefined ? { deviation: deviationOf(line.netCost, value) } : {}),
+    ...(returnValue !== undefined ? { returnValue } : {}),
+    returnBelow: line?.returnRequirement !== undefined && returnValue !== undefined && returnValue < line.returnRequirement,
+  };
+}
+
+/** What the budget line asks of the report that is not given yet, worded per field (economyProblems decides). */
+export function economyMissing(kind: ReportKind, line: BudgetLine | undefined, form: EconomyForm): FieldProblem[] {
+  if (!line) return [];
+  const economy = economyAsTyped(form);
+  // Each field on its own: economyProblems answers one line for an economy left out entirely.
+  return economyProblems(kind, line, economy).map((problem): FieldProblem => {
+    const field = problem.path.replace(/^economy\.?/, '') || (kind === 'annual' ? 'outcome' : 'forecast');
+    const id = fieldId('economy', field);
+    const budget = formatTkr(line.netCost);
+    switch (field) {
+      case 'outcomeToDate':
+        return { fieldId: id, message: { key: 'economy.missing.outcomeToDate' } };
+      case 'forecast':
+        return { fieldId: id, message: { key: 'economy.missing.forecast', vars: { budget } } };
+      case 'outcome':
+        return { fieldId: id, message: { key: 'economy.missing.outcome', vars: { budget } } };
+      case 'returnForecast':
+      case 'returnOutcome':
+        return { fieldId: id, message: { key: `economy.missing.${field}`, vars: { requirement: formatNumber(line.returnRequirement) } } };
+      case 'comment': {
+        const deviation = deviationOf(line.netCost, netCostOf(kind, economy) ?? line.netCost);
+        return { fieldId: id, message: { key: kind === 'annual' ? 'economy.missing.comment.annual' : 'economy.missing.comment', vars: { ...deviationVars(deviation), threshold: formatNumber(DEVIATION_THRESHOLD_PERCENT) } } };
+      }
+      default:
+        return { fieldId: id, message: { text: problem.message } };
+    }
+  });
+}
+
+/** A deviation as words: "+12 500 tkr", "+1 %". */
+export function deviationVars(deviation: Deviation): { amount: string; percent: string } {
+  return { amount: `${formatTkr(deviation.amount, true)} tkr`, percent: deviation.percent === null ? '–' : `${formatNumber(deviation.percent, { maximumFractionDigits: 1, signDisplay: 'exceptZero' })} %` };
+}
+
+export function formatTkr(amount: number, signed = false): string {
+  return formatNumber(amount, { maximumFractionDigits: 1, ...(signed ? { signDisplay: 'exceptZero' } : {}) });
+}
+
+/** The section rows: the city's sections for this report in its order, then saved texts it does not ask for. */
+function toSectionsForm(saved: ReportContent['sections'], asked: readonly ReportSection[]): ReportForm['sections'] {
+  const texts = new Map<string, string>();
+  for (const entry of saved ?? []) if (!texts.has(entry.sectionId)) texts.set(entry.sectionId, entry.text);
+  const askedIds = new Set(asked.map((s) => s.id));
+  return [...asked.map((s) => ({ sectionId: s.id, text: texts.get(s.id) ?? '' })), ...[...texts].filter(([id]) => !askedIds.has(id)).map(([sectionId, text]) => ({ sectionId, text }))];
+}
+
+/** A required section left empty; a text the city does not ask for in this report (sectionsFor decides which are asked). */
+export function sectionsMissing(kind: ReportKind, asks: ReportAsks, rows: ReportForm['sections']): FieldProblem[] {
+  const asked = sectionsFor(kind, asks.boardKind, asks.sections);
+  const askedIds = new Set(asked.map((s) => s.id));
+  const text = new Map(rows.map((r) => [r.sectionId, r.text]));
+  return [
+    ...asked.filter((s) => s.required && blank(text.get(s.id))).map((s) => ({ fieldId: fieldId('sections', s.id), message: { key: 'sections.missing', vars: { title: s.title } } as Message })),
+    ...rows.filter((r) => !askedIds.has(r.sectionId) && !blank(r.text)).map((r) => ({ fieldId: fieldId('sections', r.sectionId), message: { key: 'sections.notAsked', vars: { id: r.sectionId } } as Message })),
+  ];
+}
+
+/** One warning per indicator whose forecast (annual: outcome) is less ambitious than the board's own target, as typed. */
+export function indicatorWarnings(kind: ReportKind, indicators: readonly PlanIndicator[], form: ReportForm): Map<string, number> {
+  const indicatorsAsTyped = form.indicators.map((row) => {
+    const value = parseNumberInput(kind === 'annual' ? row.outcome : row.forecast);
+    return { indicatorId: row.indicatorId, ...(value !== undefined && !Number.isNaN(value) ? (kind === 'annual' ? { outcome: value } : { forecast: value }) : {}) };
+  });
+  const findings = forecastFindings(kind, indicators, { indicators: indicatorsAsTyped });
+  return new Map(findings.flatMap((f) => (f.code === 'FORECAST_BELOW_TARGET' ? [[f.indicatorId, f.target] as const] : [])));
 }
 
 // ── Server problems → fields ────────────────────────────────────────────────
@@ -294,6 +453,11 @@ export function fieldIdForPath(path: string, sent: unknown, kind: 'plan' | 'repo
     return fieldId(list, key, field ?? (list === 'companies' ? 'withinPurpose' : 'title'));
   }
   if (list === 'internalControl') return fieldId('internalControl', index ?? 'assessment');
+  if (list === 'economy') return index ? fieldId('economy', index) : sectionId('economy');
+  if (list === 'sections' && kind === 'report') {
+    const row = (sent as { sections?: Array<{ sectionId: string }> })?.sections?.[Number(index)];
+    return row ? fieldId('sections', row.sectionId) : sectionId('sections');
+  }
   if (list === 'analysis') return fieldId('analysis');
   if (list === 'comment') return fieldId(kind === 'signoff' ? 'signoff' : 'decision', 'comment');
   return sectionId(list);

@@ -96,7 +96,9 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
   const onSubmitted = (findings: Finding[]) => {
     const text = !findings.length
       ? t('doc.submitted')
-      : doc.parent
+      : kind !== 'plan'
+        ? t('economy.submittedFindings', { count: findings.length })
+        : doc.parent
         ? t('doc.submittedFindings.unit', { count: findings.length, parent: doc.parent.name })
         : t('doc.submittedFindings', { count: findings.length });
     setNotice({ tone: 'success', text });
@@ -171,7 +173,7 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
             planStatus={plan?.status ?? 'not_started'}
             parentName={unitParent ? unitParent.name : undefined}
             onDocument={onDocument}
-            onSubmitted={() => onSubmitted([])}
+            onSubmitted={onSubmitted}
           />
         )
       ) : mode === 'review' ? (
@@ -198,7 +200,16 @@ export function DocumentPage({ year, boardId, kind }: { year: number; boardId: s
       ) : kind === 'plan' ? (
         <PlanView content={doc.content as PlanContent} goals={goals} findings={doc.findings} comments={doc.comments} parent={doc.parent} />
       ) : (
-        <ReportView kind={kind as ReportKind} content={doc.content as ReportContent} indicators={indicators} goalTitles={new Map(planGoals.map((g) => [g.id, g.title]))} comments={doc.comments} />
+        <ReportView
+          kind={kind as ReportKind}
+          content={doc.content as ReportContent}
+          indicators={indicators}
+          goalTitles={new Map(planGoals.map((g) => [g.id, g.title]))}
+          comments={doc.comments}
+          findings={doc.findings}
+          year={year}
+          boardId={boardId}
+        />
       )}
     </div>
   );

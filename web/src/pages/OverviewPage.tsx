@@ -1,7 +1,8 @@
 /**
  * The year overview: boards × documents coloured by status, late ones marked, filters by board kind, progress.
  * A board with units shows their progress per document and opens them (`?parent=`), one level at a time, with a
- * breadcrumb back up; the completion bar counts every level below the rows shown.
+ * breadcrumb back up; the completion bar counts every level below the rows shown. Below the boards, the city's
+ * economy: each board's forecast deviation from its budget, and the total.
  */
 import { useState } from 'preact/hooks';
 import { formatDate, t, type Key } from '../i18n';
@@ -13,6 +14,7 @@ import { useApp } from '../lib/session';
 import { documentKinds, type BoardKind, type DocumentKind, type StatusMatrix } from '../lib/types';
 import { ErrorNotice, kindName, Loading, PageTitle, StatusBadge, useAsync, TableWrap } from '../components/ui';
 import { YearSwitch } from '../components/YearSwitch';
+import { EconomyOverviewSection } from '../components/EconomyOverview';
 
 type Filter = 'all' | BoardKind;
 const filters: Filter[] = ['all', 'district', 'specialist', 'company'];
@@ -70,6 +72,11 @@ export function OverviewPage({ year, parent }: { year: number; parent?: string }
         </p>
       )}
       {!parent && may(user, 'reports.read') && <p><a href={`/cycles/${year}/reports/annual`}>{t('reports.link.overview', { year })}</a></p>}
+      {!parent && may(user, 'economy.read') && (
+        <p>
+          <a href="#economy-overview-title">{t('economy.overview.link')}</a>
+        </p>
+      )}
       {matrix.loading && !matrix.data && <Loading />}
       {matrix.error !== undefined && <ErrorNotice error={matrix.error} onRetry={matrix.reload} />}
       {matrix.data && (
@@ -166,6 +173,7 @@ export function OverviewPage({ year, parent }: { year: number; parent?: string }
           )}
         </>
       )}
+      {!parent && <EconomyOverviewSection year={year} />}
     </div>
   );
 }
