@@ -90,6 +90,8 @@ describe('the OpenAPI document lists every answer a route gives', () => {
         'getDocument 200',
         'getPublicIndicator 200',
         'getPublicIndicator 304',
+        'getPublicIndicatorCsv 200',
+        'getPublicIndicatorCsv 304',
         'getPublicMeters 200',
         'getPublicMeters 304',
         'getPublicMetersCsv 200',

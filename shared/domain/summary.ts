@@ -22,12 +22,16 @@ export interface PlanFigures {
   boardId: string;
   kind: 'plan';
   targets: Array<{ indicatorId: string; target: number }>;
+  /** When it was approved (the public meter's "last updated"); absent on figures kept before it was recorded. */
+  approvedAt?: string;
 }
 
 export interface ReportFigures {
   boardId: string;
   kind: 't1' | 't2' | 'annual';
   indicators: Array<{ indicatorId: string; outcome?: number; forecast?: number }>;
+  /** When it was approved (the public meter's "last updated"); absent on figures kept before it was recorded. */
+  approvedAt?: string;
 }
 
 export type ApprovedFigures = PlanFigures | ReportFigures;
@@ -54,15 +58,18 @@ export function statusEntryOf(doc: SummarizedDocument): DocumentStatusEntry {
  */
 export function approvedFiguresOf(doc: SummarizedDocument): ApprovedFigures | undefined {
   if (doc.status !== 'approved' || doc.parentId) return undefined;
+  const approvedAt = doc.comments.findLast((comment) => comment.decision === 'approve')?.at;
+  const dated = approvedAt ? { approvedAt } : {};
   if (doc.kind === 'plan') {
     const content = doc.content as Pick<PlanContent, 'targets'>;
-    return { boardId: doc.boardId, kind: 'plan', targets: content.targets.map(({ indicatorId, target }) => ({ indicatorId, target })) };
+    return { boardId: doc.boardId, kind: 'plan', targets: content.targets.map(({ indicatorId, target }) => ({ indicatorId, target })), ...dated };
   }
   const content = doc.content as Pick<ReportContent, 'indicators'>;
   return {
     boardId: doc.boardId,
     kind: doc.kind,
     indicators: reportedValuesOf(content),
+    ...dated,
   };
 }
 
