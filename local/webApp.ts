@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { robotsTxt } from '../web/seo';
 import type { LocalResponse } from './httpServer';
 
 const types: Record<string, string> = {
@@ -25,6 +26,8 @@ export function webApp(root: string) {
   const base = resolve(root);
   return async (request: { method: string; path: string }): Promise<LocalResponse | undefined> => {
     if (request.method !== 'GET' || request.path.startsWith('/api/')) return undefined;
+    // A crawler's first request: answered even before the app is built (an unknown path would get the app shell).
+    if (request.path === '/robots.txt') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'max-age=300' }, body: robotsTxt };
     const index = join(base, 'index.html');
     if (!existsSync(index)) return { status: 200, headers: { 'content-type': types['.html']! }, body: placeholder };
     let decoded: string | undefined;

@@ -5,6 +5,7 @@ import { en as goalsEn } from './areas/goals';
 import { en as peopleEn } from './areas/people';
 import { en as orgEn } from './areas/org';
 import { en as importsEn } from './areas/imports';
+import { en as publicEn } from './areas/public';
 
 export const en: Catalogue = {
   'app.name': 'Årshjul',
@@ -96,6 +97,7 @@ export const en: Catalogue = {
   'home.action.fix': 'Correct',
   'home.action.view': 'View',
   'home.action.history': 'History',
+  'home.action.historyOf': 'History of {kind}',
   'home.reviewer.title': 'To review',
   'home.reviewer.count': '{count} documents are waiting for review.',
   'home.reviewer.go': 'Go to the review queue',
@@ -541,4 +543,5 @@ export const en: Catalogue = {
   ...peopleEn,
   ...orgEn,
   ...importsEn,
+  ...publicEn,
 };

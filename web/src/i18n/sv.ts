@@ -4,6 +4,7 @@ import { sv as goalsSv } from './areas/goals';
 import { sv as peopleSv } from './areas/people';
 import { sv as orgSv } from './areas/org';
 import { sv as importsSv } from './areas/imports';
+import { sv as publicSv } from './areas/public';
 
 export const sv = {
   // The frame
@@ -99,6 +100,7 @@ export const sv = {
   'home.action.fix': 'Åtgärda',
   'home.action.view': 'Visa',
   'home.action.history': 'Historik',
+  'home.action.historyOf': 'Historik för {kind}',
   'home.reviewer.title': 'Att granska',
   'home.reviewer.count': '{count} dokument väntar på granskning.',
   'home.reviewer.go': 'Gå till granskningskön',
@@ -554,6 +556,7 @@ export const sv = {
   ...peopleSv,
   ...orgSv,
   ...importsSv,
+  ...publicSv,
 } as const;
 
 export type Key = keyof typeof sv;
