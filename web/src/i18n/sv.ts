@@ -22,7 +22,7 @@ export const sv = {
   'app.forbidden': 'Du har inte behörighet att se det här: din roll eller dina nämnder omfattar det inte. Be en administratör om behörighet om du behöver den.',
   'app.notAvailable': 'Den här funktionen är inte tillgänglig än.',
   'nav.label': 'Huvudmeny',
-  'nav.home': 'Start',
+  'nav.home': 'Startsida',
   'nav.overview': 'Årsöversikt',
   'nav.mine': 'Mina dokument',
   'nav.review': 'Granskning',
