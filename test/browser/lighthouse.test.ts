@@ -65,7 +65,7 @@ describe('Lighthouse on the public site', () => {
       ['meter page', `/public/indicators/${indicatorId}`],
     ];
     const chrome = await startChromium();
-    const scores: Record<string, Scores & { failing: string[]; metrics: Record<string, number> }> = {};
+    const scores: Record<string, Scores & { failing: string[]; metrics: Record<string, number>; opportunities: string[] }> = {};
     try {
       for (const [name, path] of pages) {
         const result = await lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
@@ -80,7 +80,11 @@ describe('Lighthouse on the public site', () => {
         const metrics = Object.fromEntries(
           ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [id, Math.round((lhr.audits[id]?.numericValue ?? NaN) * 1000) / 1000]),
         );
-        scores[name] = { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing, metrics };
+        // What Lighthouse says would save the most time, for bench/README.
+        const opportunities = Object.values(lhr.audits)
+          .filter((audit) => (audit.details as { overallSavingsMs?: number } | undefined)?.overallSavingsMs)
+          .map((audit) => `${audit.id}: ${Math.round((audit.details as { overallSavingsMs: number }).overallSavingsMs)} ms`);
+        scores[name] = { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'), failing, metrics, opportunities };
       }
     } finally {
       await chrome.stop();
