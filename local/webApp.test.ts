@@ -27,12 +27,12 @@ describe('the local web server', () => {
   it('compresses the assets for a browser that accepts gzip, as CloudFront does, and sends the shell as it is', async () => {
     const serve = builtSite();
     const plain = await serve({ method: 'GET', path: '/assets/app-1.js' });
-    expect(plain?.headers['content-encoding']).toBeUndefined();
+    expect(plain?.headers?.['content-encoding']).toBeUndefined();
     const zipped = await serve({ method: 'GET', path: '/assets/app-1.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(zipped?.headers).toMatchObject({ 'content-encoding': 'gzip', vary: 'accept-encoding' });
     expect(gunzipSync(zipped!.body as Buffer).toString()).toBe(String(plain!.body));
     const shell = await serve({ method: 'GET', path: '/public/indicators/KF-1', headers: { 'accept-encoding': 'gzip' } });
-    expect(shell?.headers['content-encoding']).toBeUndefined();
+    expect(shell?.headers?.['content-encoding']).toBeUndefined();
     expect(String(shell?.body)).toContain('<title>Årshjul</title>');
   });
 });
