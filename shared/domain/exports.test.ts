@@ -157,7 +157,7 @@ describe('indicatorSeriesCsv', () => {
       councilTarget: 90,
       goal: { directionGoalId: 'D1', directionGoalTitle: 'En stad', areaGoalId: 'D1.1', areaGoalTitle: 'Skolan' },
       boards: [],
-      status: { status: 'reached', year: 2026 },
+      status: { status: 'reached', year: 2026, basis: 'outcome' },
       trend: { verdict: 'improving', since: 2024, until: 2026, years: 3, slopePerYear: 2, relativeChange: 0.05, method: { kind: 'least_squares', minimumYears: 3, tolerance: 0.02 } },
       lastUpdated: null,
       series: [

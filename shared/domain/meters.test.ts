@@ -245,7 +245,7 @@ describe('indicatorSeries', () => {
 
   it('tells the status and the trend of the series, by domain/trend', () => {
     const answer = indicatorSeries('KF-1', [renamed, y2026, y2027]);
-    expect(answer.status).toEqual({ status: 'not_reached', year: 2028 });
+    expect(answer.status).toEqual({ status: 'not_reached', year: 2028, basis: 'forecast' });
     // Two years with a value: too few for a line.
     expect(answer.trend).toMatchObject({ verdict: 'too_few_years', since: 2027, years: 2, method: { kind: 'least_squares', minimumYears: 3 } });
   });

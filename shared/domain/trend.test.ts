@@ -64,13 +64,14 @@ describe('seriesTrend', () => {
 
 describe('targetStatus', () => {
   it.each([
-    ['the newest year met the target', [{ year: 2025, value: 80, status: 'not_met' }, { year: 2026, value: 92, status: 'met' }], 'reached', 2026],
-    ['the newest year is on track on a forecast', [{ year: 2026, value: 92, status: 'on_track' }], 'on_the_way', 2026],
-    ['the newest year missed it', [{ year: 2025, value: 95, status: 'met' }, { year: 2026, value: 80, status: 'not_met' }], 'not_reached', 2026],
-    ['a newer year without a value: the newest with one counts', [{ year: 2025, value: 95, status: 'met' }, { year: 2026, value: null, status: null }], 'reached', 2025],
-    ['no year with a value', [{ year: 2026, value: null, status: null }], 'no_data', null],
-    ['no years at all', [], 'no_data', null],
-  ] as const)('%s', (_name, series, status, year) => {
-    expect(targetStatus(series)).toEqual({ status, year });
+    ['the newest year met the target', [{ year: 2025, value: 80, valueBasis: 'outcome', status: 'not_met' }, { year: 2026, value: 92, valueBasis: 'outcome', status: 'met' }], 'reached', 2026, 'outcome'],
+    ['the newest year is on track on a forecast', [{ year: 2026, value: 92, valueBasis: 'forecast', status: 'on_track' }], 'on_the_way', 2026, 'forecast'],
+    ['the newest year missed it', [{ year: 2025, value: 95, valueBasis: 'outcome', status: 'met' }, { year: 2026, value: 80, valueBasis: 'outcome', status: 'not_met' }], 'not_reached', 2026, 'outcome'],
+    ['a forecast that misses: not reached, by forecast', [{ year: 2026, value: 80, valueBasis: 'forecast', status: 'not_met' }], 'not_reached', 2026, 'forecast'],
+    ['a newer year without a value: the newest with one counts', [{ year: 2025, value: 95, valueBasis: 'outcome', status: 'met' }, { year: 2026, value: null, valueBasis: null, status: null }], 'reached', 2025, 'outcome'],
+    ['no year with a value', [{ year: 2026, value: null, valueBasis: null, status: null }], 'no_data', null, null],
+    ['no years at all', [], 'no_data', null, null],
+  ] as const)('%s', (_name, series, status, year, basis) => {
+    expect(targetStatus(series)).toEqual({ status, year, basis });
   });
 });

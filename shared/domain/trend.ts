@@ -13,10 +13,11 @@
  *
  * The status, against the council's target: from the newest year with a value, by the year page's rules
  * (domain/meters.meterStatus: judged on the annual outcome, or on a tertial forecast while the year runs):
- * met → `reached`, on_track → `on_the_way`, not_met → `not_reached`; no year with a value → `no_data`.
+ * met → `reached`, on_track → `on_the_way`, not_met → `not_reached`; no year with a value → `no_data`. The basis
+ * says whether that year's value is annual outcomes or includes a forecast.
  */
 import type { Direction } from '../schemas/councilGoals';
-import type { MeterStatus } from '../schemas/meters';
+import type { MeterStatus, ValueBasis } from '../schemas/meters';
 
 export const trendMethod = { kind: 'least_squares', minimumYears: 3, tolerance: 0.02 } as const;
 
@@ -95,8 +96,18 @@ export type TargetStatus = (typeof targetStatuses)[number];
 
 const fromMeterStatus: Record<NonNullable<MeterStatus>, TargetStatus> = { met: 'reached', on_track: 'on_the_way', not_met: 'not_reached' };
 
-/** Where the meter stands against the target: the newest year with a value (see the rules at the top of this file). */
-export function targetStatus(series: ReadonlyArray<{ year: number; value: number | null; status: MeterStatus }>): { status: TargetStatus; year: number | null } {
+/**
+ * Where the meter stands against the target: the newest year with a value (see the rules at the top of this file),
+ * and whether that year is judged on outcomes or on a forecast (a forecast that misses is "not reached, by forecast").
+ */
+export function targetStatus(series: ReadonlyArray<{ year: number; value: number | null; valueBasis?: ValueBasis; status: MeterStatus }>): {
+  status: TargetStatus;
+  year: number | null;
+  basis: ValueBasis;
+} {
   const newest = [...series].sort((a, b) => b.year - a.year).find((p) => p.value !== null && p.status !== null);
-  return newest ? { status: fromMeterStatus[newest.status!], year: newest.year } : { status: 'no_data', year: null };
+  if (!newest) return { status: 'no_data', year: null, basis: null };
+  // on_track is by definition a forecast's; met and not_met follow the year's value.
+  const basis = newest.status === 'on_track' ? 'forecast' : (newest.valueBasis ?? 'outcome');
+  return { status: fromMeterStatus[newest.status!], year: newest.year, basis };
 }

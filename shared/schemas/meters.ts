@@ -128,7 +128,7 @@ export const indicatorSeriesSchema = z
       .array(z.object({ boardId: boardIdSchema, name: z.string() }))
       .openapi({ description: 'The boards responsible in the newest year: assigned the indicator, or with an approved target or value for it' }),
     status: z
-      .object({ status: z.enum(targetStatuses), year: z.number().int().nullable() })
+      .object({ status: z.enum(targetStatuses), year: z.number().int().nullable(), basis: valueBasisSchema })
       .openapi({ description: "Against the council's target, from the newest year with a value: reached (met on the annual outcome), on_the_way (on track on a forecast), not_reached, no_data" }),
     trend: seriesTrendSchema,
     lastUpdated: z.iso

@@ -95,7 +95,7 @@ describe('a resident finds a meter and its data without signing in', () => {
     expect(rows[1]).toContain(',improving,2023,');
     const json = await page.request.get((await jsonLink.getAttribute('href'))!);
     const body = await json.json();
-    expect(body).toMatchObject({ indicatorId, source: indicator.source, trend: { verdict: 'improving', since: 2023 }, status: { status: 'reached', year: 2025 } });
+    expect(body).toMatchObject({ indicatorId, source: indicator.source, trend: { verdict: 'improving', since: 2023 }, status: { status: 'reached', year: 2025, basis: 'outcome' } });
     expect(body.series.map((p: { year: number; value: number | null }) => [p.year, p.value])).toEqual([
       [2023, 81],
       [2024, 83.5],

@@ -63,7 +63,7 @@ describe('publicIndicatorSeries', () => {
     });
     const series = await publicIndicatorSeries('KF-1', { ...w, documents });
     expect(series.lastUpdated).toBe('2027-02-20T10:00:00.000Z');
-    expect(series.status).toEqual({ status: 'reached', year: YEAR });
+    expect(series.status).toEqual({ status: 'reached', year: YEAR, basis: 'outcome' });
     expect(series.trend.verdict).toBe('too_few_years');
     expect(reads.count).toBe(0);
   });

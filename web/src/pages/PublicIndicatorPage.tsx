@@ -85,7 +85,7 @@ function IndicatorView({ series }: { series: IndicatorSeries }) {
             <dt>{t('public.indicator.statusLabel')}</dt>
             <dd>
               <span class={`badge meter-status meter-status--${{ reached: 'met', on_the_way: 'on_track', not_reached: 'not_met', no_data: 'none' }[status.status]}`}>
-                {t(`public.status.${status.status}` as Key, { year: status.year ?? '' })}
+                {t(`public.status.${status.status === 'not_reached' && status.basis === 'forecast' ? 'not_reached_forecast' : status.status}` as Key, { year: status.year ?? '' })}
               </span>
             </dd>
           </div>

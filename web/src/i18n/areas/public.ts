@@ -28,6 +28,7 @@ export const sv = {
   'public.status.reached': 'Målet nått ({year})',
   'public.status.on_the_way': 'På väg mot målet ({year}, enligt prognos)',
   'public.status.not_reached': 'Målet inte nått ({year})',
+  'public.status.not_reached_forecast': 'Målet nås inte enligt prognosen ({year})',
   'public.status.no_data': 'Inga uppgifter än',
   'public.trend.improving': 'Rätt håll sedan {since}',
   'public.trend.worsening': 'Fel håll sedan {since}',
@@ -93,7 +94,7 @@ export const sv = {
   'a11y.gaps.documents':
     'Verksamhetsplaner och rapporter som laddas ned som Word- eller PDF-filer är inte granskade för tillgänglighet: rubrikstruktur, tabellrubriker och alternativtexter kan saknas. Samma innehåll finns som webbsidor för den som är inloggad. (WCAG 1.3.1, 2.4.2)',
   'a11y.gaps.imports': 'Kalkylark som laddas upp vid import förhandsgranskas som tabell, men själva filerna kontrolleras inte för tillgänglighet.',
-  'a11y.gaps.zoom': 'Breda tabeller i stadsledningskontorets översikter kräver vågrät rullning vid 400 % förstoring. (WCAG 1.4.10)',
+  'a11y.gaps.zoom': 'Breda tabeller i stadsledningskontorets översikter kan kräva vågrät rullning vid 400 % förstoring. (WCAG 1.4.10)',
   'a11y.gaps.automated': 'Automatiska tester hittar inte alla brister. Vi har ännu inte låtit en extern part granska webbplatsen manuellt.',
   'a11y.report.title': 'Anmäl ett problem',
   'a11y.report.text':
@@ -134,6 +135,7 @@ export const en: Record<keyof typeof sv, string> = {
   'public.status.reached': 'Target reached ({year})',
   'public.status.on_the_way': 'On the way to the target ({year}, by forecast)',
   'public.status.not_reached': 'Target not reached ({year})',
+  'public.status.not_reached_forecast': 'Target not reached by the forecast ({year})',
   'public.status.no_data': 'No data yet',
   'public.trend.improving': 'In the right direction since {since}',
   'public.trend.worsening': 'In the wrong direction since {since}',
@@ -196,7 +198,7 @@ export const en: Record<keyof typeof sv, string> = {
   'a11y.gaps.documents':
     'Plans and reports downloaded as Word or PDF files have not been checked for accessibility: heading structure, table headers and alternative texts may be missing. The same content is available as web pages to those signed in. (WCAG 1.3.1, 2.4.2)',
   'a11y.gaps.imports': 'Spreadsheets uploaded for an import are previewed as a table, but the files themselves are not checked for accessibility.',
-  'a11y.gaps.zoom': "Wide tables in the city executive office's overviews need horizontal scrolling at 400 % zoom. (WCAG 1.4.10)",
+  'a11y.gaps.zoom': "Wide tables in the city executive office's overviews may need horizontal scrolling at 400 % zoom. (WCAG 1.4.10)",
   'a11y.gaps.automated': 'Automated tests do not find every gap. We have not yet had the site reviewed manually by an external party.',
   'a11y.report.title': 'Report a problem',
   'a11y.report.text':
