@@ -86,6 +86,7 @@ const apiNeeds: Record<string, FunctionNeeds> = {
   getPublicMeters: { table: 'read' },
   getPublicMetersCsv: { table: 'read' },
   getPublicIndicator: { table: 'read' },
+  getPublicIndicatorCsv: { table: 'read' },
   exportBoardYear: { table: 'read' },
   exportBoardYearCsv: { table: 'read' },
   importKoladaOutcomes: { table: 'write' },

@@ -198,13 +198,13 @@ describe('web: the SPA rewrite (CloudFront Function)', () => {
 });
 
 describe('web: deploying the built app', () => {
-  it('deploys hashed assets (a year, immutable) before the shell (no-cache), invalidating the shell', () => {
+  it('deploys hashed assets (a year, immutable) before the shell (no-cache) and robots.txt, invalidating both', () => {
     const deployments = Object.values(resourcesOf(dev.api, 'Custom::CDKBucketDeployment')).map((d) => d.Properties);
     expect(deployments).toHaveLength(3);
     expect(deployments).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ Include: ['assets/*'], Exclude: ['*'], Prune: false, SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' } }),
-        expect.objectContaining({ Exclude: ['assets/*'], Prune: false, SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/index.html'] }),
+        expect.objectContaining({ Exclude: ['assets/*'], Prune: false, SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/index.html', '/robots.txt'] }),
         expect.objectContaining({ Prune: false, SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/config.json'] }),
       ]),
     );

@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { ZodObject } from 'zod';
 import { apiRoutes } from '../shared/api/routes';
 import { publicCache } from '../shared/http/caching';
+import { robotsTxt } from '../web/seo';
 import { repoRoot } from './functions';
 import type { Stage } from './stage';
 
@@ -260,13 +261,14 @@ export class Web extends Construct {
       prune: false,
     });
     const shell = new s3deploy.BucketDeployment(this, 'DeployShell', {
-      sources: [source],
+      // robots.txt beside the shell: an extension, so the SPA rewrite leaves it alone (web/seo.ts).
+      sources: [source, s3deploy.Source.data('robots.txt', robotsTxt)],
       destinationBucket: this.siteBucket,
       exclude: ['assets/*'],
       cacheControl: [s3deploy.CacheControl.noCache()],
       prune: false,
       distribution: this.distribution,
-      distributionPaths: ['/index.html'],
+      distributionPaths: ['/index.html', '/robots.txt'],
     });
     // The shell names the assets: they must be there first.
     shell.node.addDependency(assets);

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { robotsTxt } from '../web/seo';
 import type { LocalResponse } from './httpServer';
 
 const types: Record<string, string> = {
@@ -23,8 +25,21 @@ const placeholder = `<!doctype html>
 /** Serves the built web app from `root` (a single-page app: unknown paths get index.html). */
 export function webApp(root: string) {
   const base = resolve(root);
-  return async (request: { method: string; path: string }): Promise<LocalResponse | undefined> => {
+  // Compressed once per file version: CloudFront compresses the same files (infra/web.ts, compress: true), so the
+  // local site sends what a browser gets in AWS, and Lighthouse measures that.
+  const compressed = new Map<string, { mtimeMs: number; body: Buffer }>();
+  const gzipped = (file: string): Buffer => {
+    const { mtimeMs } = statSync(file);
+    const known = compressed.get(file);
+    if (known?.mtimeMs === mtimeMs) return known.body;
+    const body = gzipSync(readFileSync(file));
+    compressed.set(file, { mtimeMs, body });
+    return body;
+  };
+  return async (request: { method: string; path: string; headers?: Record<string, string> }): Promise<LocalResponse | undefined> => {
     if (request.method !== 'GET' || request.path.startsWith('/api/')) return undefined;
+    // A crawler's first request: answered even before the app is built (an unknown path would get the app shell).
+    if (request.path === '/robots.txt') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'max-age=300' }, body: robotsTxt };
     const index = join(base, 'index.html');
     if (!existsSync(index)) return { status: 200, headers: { 'content-type': types['.html']! }, body: placeholder };
     let decoded: string | undefined;
@@ -36,10 +51,11 @@ export function webApp(root: string) {
     const candidate = decoded === undefined ? undefined : normalize(join(base, decoded));
     // Inside the root only (base + separator, so a sibling such as `dist-old` is outside too).
     const file = candidate && candidate.startsWith(base + sep) && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
-    return {
-      status: 200,
-      headers: { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': file === index ? 'no-cache' : 'max-age=300' },
-      body: readFileSync(file),
-    };
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': file === index ? 'no-cache' : 'max-age=300', vary: 'accept-encoding' };
+    const acceptsGzip = /\bgzip\b/.test(request.headers?.['accept-encoding'] ?? '');
+    // The shell (600 bytes) is sent as it is: the browser tests rewrite its headers (support.ts), and gain nothing.
+    if (acceptsGzip && file !== index && /^(text\/|application\/json|image\/svg)/.test(type)) return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: gzipped(file) };
+    return { status: 200, headers, body: readFileSync(file) };
   };
 }

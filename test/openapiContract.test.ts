@@ -98,6 +98,9 @@ describe('the OpenAPI document tells the truth about the answers', () => {
     check(routes.reviewQueueRoute, await t.api('GET', '/api/review-queue', { as: reviewer }), 200);
     check(routes.publicMetersRoute, await t.api('GET', '/api/public/cycles/2026/meters'), 200);
     check(routes.publicMetersCsvRoute, await t.api('GET', '/api/public/cycles/2026/meters.csv'), 200);
+    check(routes.publicIndicatorRoute, await t.api('GET', '/api/public/indicators/KF-ELEV-1'), 200);
+    check(routes.publicIndicatorRoute, await t.api('GET', '/api/public/indicators/KF-NONE'), 404);
+    check(routes.publicIndicatorCsvRoute, await t.api('GET', '/api/public/indicators/KF-ELEV-1/series.csv'), 200);
     check(routes.exportBoardYearRoute, await t.api('GET', '/api/cycles/2026/boards/bromma/export', { as: editor }), 200);
     // Most of the route table, each with its success and the refusals a client meets first.
     expect(new Set(seen.map((where) => where.split(' ')[0])).size).toBeGreaterThanOrEqual(20);

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultDescription } from './seo';
 
 const webRoot = dirname(fileURLToPath(import.meta.url));
 export const webDist = join(webRoot, 'dist');
@@ -91,6 +92,7 @@ function indexHtml(script: string, stylesheet: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
+<meta name="description" content="${defaultDescription}">
 <title>Årshjul</title>
 <link rel="stylesheet" href="${stylesheet}">
 <script type="module" src="${script}"></script>

@@ -92,6 +92,8 @@ describe('the OpenAPI document lists every answer a route gives', () => {
         'getPublicIndicator 200',
         'getReportSections 200',
         'getPublicIndicator 304',
+        'getPublicIndicatorCsv 200',
+        'getPublicIndicatorCsv 304',
         'getPublicMeters 200',
         'getPublicMeters 304',
         'getPublicMetersCsv 200',

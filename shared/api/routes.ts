@@ -608,6 +608,19 @@ export const publicIndicatorRoute = route({
   responses: { 200: { description: 'The series', schema: indicatorSeriesSchema }, 404: problem('No year has this indicator') },
 });
 
+export const publicIndicatorCsvRoute = route({
+  operationId: 'getPublicIndicatorCsv',
+  method: 'get',
+  path: '/api/public/indicators/{id}/series.csv',
+  summary: "The same series as CSV with a header row, one row per year (the meter page's download)",
+  tag: 'public',
+  auth: 'public',
+  cache: 'public',
+  params: publicIndicatorParamsSchema,
+  produces: 'text/csv',
+  responses: { 200: csv('CSV, UTF-8'), 404: problem('No year has this indicator') },
+});
+
 const boardYearParams = z.object({ year: yearSchema, boardId: boardIdSchema });
 
 export const exportBoardYearRoute = route({

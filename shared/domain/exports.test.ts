@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excelSwedish } from './csv';
-import { boardYearCsv, boardYearExport, metersCsv, metersCsvHeader, type BoardYearInput } from './exports';
+import { boardYearCsv, boardYearExport, indicatorSeriesCsv, indicatorSeriesCsvHeader, metersCsv, metersCsvHeader, type BoardYearInput } from './exports';
 import { buildMeters } from './meters';
 import { testGoals } from '../../test/support/testGoals';
 import { boardYearExportSchema } from '../schemas/exports';
@@ -143,5 +143,33 @@ describe('a board year', () => {
     const rows = lines(boardYearCsv({ ...input, plan: null, reports: {} }));
     expect(rows.map((r) => r.split(',')[0])).toEqual(['section', 'board', 'board', 'documents', 'documents', 'documents', 'documents']);
     expect(rows.slice(3).map((r) => r.split(',').at(-1))).toEqual(['not_started', 'not_started', 'not_started', 'not_started']);
+  });
+});
+
+describe('indicatorSeriesCsv', () => {
+  it('writes one row per year with the trend of the whole series', () => {
+    const csv = indicatorSeriesCsv({
+      indicatorId: 'KF-1',
+      name: 'Andel behöriga lärare',
+      unit: '%',
+      direction: 'higher',
+      source: 'Skolverket',
+      councilTarget: 90,
+      goal: { directionGoalId: 'D1', directionGoalTitle: 'En stad', areaGoalId: 'D1.1', areaGoalTitle: 'Skolan' },
+      boards: [],
+      status: { status: 'reached', year: 2026, basis: 'outcome' },
+      trend: { verdict: 'improving', since: 2024, until: 2026, years: 3, slopePerYear: 2, relativeChange: 0.05, method: { kind: 'least_squares', minimumYears: 3, tolerance: 0.02 } },
+      lastUpdated: null,
+      series: [
+        { year: 2024, councilTarget: 90, value: 86, valueBasis: 'outcome', status: 'not_met' },
+        { year: 2026, councilTarget: 90, value: 90, valueBasis: 'outcome', status: 'met' },
+      ],
+    });
+    const rows = csv.trim().split(/\r?\n/);
+    expect(rows[0]).toBe(indicatorSeriesCsvHeader.join(','));
+    expect(rows.slice(1)).toEqual([
+      'KF-1,Andel behöriga lärare,%,higher,2024,90,86,outcome,not_met,D1 En stad,D1.1 Skolan,Skolverket,improving,2024,2',
+      'KF-1,Andel behöriga lärare,%,higher,2026,90,90,outcome,met,D1 En stad,D1.1 Skolan,Skolverket,improving,2024,2',
+    ]);
   });
 });

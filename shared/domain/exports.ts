@@ -5,7 +5,7 @@
 import type { BoardKind } from '../schemas/boards';
 import type { CouncilGoals } from '../schemas/councilGoals';
 import type { BoardYearExport, ExportedPlan, ExportedReport } from '../schemas/exports';
-import type { MetersResponse, MeterTrend } from '../schemas/meters';
+import type { IndicatorSeries, MetersResponse, MeterTrend } from '../schemas/meters';
 import { findIndicator } from './councilGoals';
 import { toCsv, type CsvCell, type CsvOptions } from './csv';
 import { planIndicatorsOf, type ReportKind } from './report';
@@ -59,6 +59,48 @@ export function metersCsv(meters: MetersResponse, options: CsvOptions = {}): str
     }
   }
   return toCsv(metersCsvHeader, rows, options);
+}
+
+/** GET /api/public/indicators/{id}/series.csv: one row per year, the indicator's columns repeated on each. */
+export const indicatorSeriesCsvHeader = [
+  'indicatorId',
+  'name',
+  'unit',
+  'direction',
+  'year',
+  'councilTarget',
+  'value',
+  'valueBasis',
+  'status',
+  'directionGoal',
+  'areaGoal',
+  'source',
+  'trend',
+  'trendSince',
+  'slopePerYear',
+] as const;
+
+/** The series of one meter, oldest year first; the trend columns are the whole series' (domain/trend). */
+export function indicatorSeriesCsv(series: IndicatorSeries, options: CsvOptions = {}): string {
+  const { goal, trend } = series;
+  const rows: CsvCell[][] = series.series.map((point) => [
+    series.indicatorId,
+    series.name,
+    series.unit,
+    series.direction,
+    point.year,
+    point.councilTarget,
+    point.value,
+    point.valueBasis,
+    point.status,
+    `${goal.directionGoalId} ${goal.directionGoalTitle}`,
+    `${goal.areaGoalId} ${goal.areaGoalTitle}`,
+    series.source,
+    trend.verdict,
+    trend.since,
+    trend.slopePerYear,
+  ]);
+  return toCsv(indicatorSeriesCsvHeader, rows, options);
 }
 
 // ── A board's year ──────────────────────────────────────────────────────────

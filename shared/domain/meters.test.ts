@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NotFound } from './errors';
 import { buildMeters, indicatorSeries, meetsTarget, meterStatus, worstStatus, type MetersInput } from './meters';
 import { testGoals } from '../../test/support/testGoals';
-import { metersResponseSchema } from '../schemas/meters';
+import { indicatorSeriesSchema, metersResponseSchema } from '../schemas/meters';
 import type { ReportContent } from '../schemas/documents';
 
 const boards = [
@@ -226,17 +226,55 @@ describe('indicatorSeries', () => {
   });
 
   it('gives one point per year that had the indicator, oldest first, named as in the newest', () => {
-    expect(indicatorSeries('KF-1', [renamed, y2026, y2027])).toEqual({
+    const answer = indicatorSeries('KF-1', [renamed, y2026, y2027]);
+    expect(answer).toMatchObject({
       indicatorId: 'KF-1',
       name: 'Behöriga lärare',
       unit: '%',
       direction: 'higher',
+      councilTarget: 95,
+      goal: { directionGoalId: 'D1', areaGoalId: 'D1.1', areaGoalTitle: 'Skolan' },
       series: [
         { year: 2026, councilTarget: 90, value: null, valueBasis: null, status: null },
         { year: 2027, councilTarget: 90, value: 90.5, valueBasis: 'forecast', status: 'not_met' },
         { year: 2028, councilTarget: 95, value: 90.5, valueBasis: 'forecast', status: 'not_met' },
       ],
     });
+    expect(indicatorSeriesSchema.parse(answer)).toEqual(answer);
+  });
+
+  it('tells the status and the trend of the series, by domain/trend', () => {
+    const answer = indicatorSeries('KF-1', [renamed, y2026, y2027]);
+    expect(answer.status).toEqual({ status: 'not_reached', year: 2028, basis: 'forecast' });
+    // Two years with a value: too few for a line.
+    expect(answer.trend).toMatchObject({ verdict: 'too_few_years', since: 2027, years: 2, method: { kind: 'least_squares', minimumYears: 3 } });
+  });
+
+  it('lists the boards of the newest year, and the newest approval as the last update', () => {
+    const answer = indicatorSeries('KF-1', [
+      { ...y2026, lastApprovedAt: '2026-12-01T10:00:00.000Z' },
+      { ...y2027, lastApprovedAt: '2027-05-02T09:00:00.000Z' },
+      { ...renamed, lastApprovedAt: null },
+    ]);
+    expect(answer.boards.map((b) => b.boardId)).toEqual(['bromma', 'kista', 'utbildning']);
+    expect(answer.boards[0]).toEqual({ boardId: 'bromma', name: 'Bromma stadsdelsnämnd' });
+    expect(answer.lastUpdated).toBe('2027-05-02T09:00:00.000Z');
+    expect(indicatorSeries('KF-1', [y2027]).lastUpdated).toBeNull();
+  });
+
+  it('takes the definition and the source from the newest year that has them', () => {
+    const described = (definition: string | undefined, source: string) => ({
+      directionGoals: [
+        { ...testGoals.directionGoals[0], areaGoals: [{ ...testGoals.directionGoals[0].areaGoals[0], indicators: [{ ...testGoals.directionGoals[0].areaGoals[0].indicators[0], ...(definition ? { definition } : {}), source, koladaKpi: 'N15419' }] }] },
+      ],
+    });
+    const answer = indicatorSeries('KF-1', [
+      { ...y2026, goals: described('Andel lärare med legitimation', 'Skolverket') },
+      { ...y2027, goals: described(undefined, 'Kolada (RKA)') },
+      renamed,
+    ]);
+    expect(answer).toMatchObject({ definition: 'Andel lärare med legitimation', source: 'Kolada (RKA)', koladaKpi: 'N15419' });
+    expect(indicatorSeries('KF-1', [y2027])).not.toHaveProperty('definition');
   });
 
   it('skips the years without it', () => expect(indicatorSeries('KF-3', [renamed, y2027]).series.map((p) => p.year)).toEqual([2027]));

@@ -26,7 +26,8 @@ import type { DocumentStatus } from '../schemas/common';
 import type { CouncilGoals, CouncilIndicator, Direction } from '../schemas/councilGoals';
 import type { PlanContent, ReportContent } from '../schemas/documents';
 import type { IndicatorSeries, Meter, MeterBoard, MeterStatus, MetersResponse, MeterTrend, ReportPeriod, ValueBasis } from '../schemas/meters';
-import { allIndicators, isAssignedTo } from './councilGoals';
+import { allIndicators, findIndicator, isAssignedTo } from './councilGoals';
+import { seriesTrend, targetStatus, trendMethod } from './trend';
 import { NotFound } from './errors';
 
 export interface MetersInput {
@@ -176,24 +177,54 @@ function trendOf(direction: Direction, value: number | null, previousYear: numbe
   return { previousYear, previousValue, change, improving: direction === 'higher' ? change > 0 : change < 0 };
 }
 
+/** One year of an indicator's series: the year's meters, and what the meter page tells beside the numbers. */
+export interface SeriesYear {
+  year: number;
+  meters: readonly Meter[];
+  /** The year's council goals, for the indicator's definition, source and Kolada KPI. */
+  goals?: CouncilGoals;
+  /** When the newest of the year's approved documents was approved, if recorded. */
+  lastApprovedAt?: string | null;
+}
+
 /**
- * One indicator across years, for GET /api/public/indicators/{id} (mid-term and end-of-term reviews): the years that
- * had it, oldest first; name, unit and direction from the newest of them. Throws NotFound when no year has it.
+ * One indicator across years, for GET /api/public/indicators/{id} (the page per meter, mid-term and end-of-term
+ * reviews): the years that had it, oldest first; name, unit, direction, target, goal and boards from the newest of
+ * them, definition and source from the newest year that has one; the trend and the status by domain/trend.
+ * Throws NotFound when no year has it.
  */
-export function indicatorSeries(indicatorId: string, years: ReadonlyArray<{ year: number; meters: readonly Meter[] }>): IndicatorSeries {
+export function indicatorSeries(indicatorId: string, years: ReadonlyArray<SeriesYear>): IndicatorSeries {
   const found = years
-    .map(({ year, meters }) => ({ year, meter: meters.find((m) => m.indicatorId === indicatorId) }))
-    .filter((y): y is { year: number; meter: Meter } => y.meter !== undefined)
+    .map((y) => ({ ...y, meter: y.meters.find((m) => m.indicatorId === indicatorId) }))
+    .filter((y): y is SeriesYear & { meter: Meter } => y.meter !== undefined)
     .sort((a, b) => a.year - b.year);
   const newest = found.at(-1)?.meter;
   if (!newest) {
     throw new NotFound(`No published year has an indicator ${indicatorId}; check the id against the meters of a year (GET /api/public/cycles/{year}/meters).`);
   }
+  const series = found.map(({ year, meter }) => ({ year, councilTarget: meter.councilTarget, value: meter.value, valueBasis: meter.valueBasis, status: meter.status }));
+  const described = found
+    .map((y) => (y.goals ? findIndicator(y.goals, indicatorId)?.indicator : undefined))
+    .filter((indicator) => indicator !== undefined);
+  const newestWith = (field: 'definition' | 'source' | 'koladaKpi') => described.findLast((indicator) => indicator[field])?.[field];
+  const definition = newestWith('definition');
+  const source = newestWith('source');
+  const koladaKpi = newestWith('koladaKpi');
+  const lastUpdated = found.reduce<string | null>((latest, y) => (y.lastApprovedAt && (latest === null || y.lastApprovedAt > latest) ? y.lastApprovedAt : latest), null);
   return {
     indicatorId,
     name: newest.name,
     unit: newest.unit,
     direction: newest.direction,
-    series: found.map(({ year, meter }) => ({ year, councilTarget: meter.councilTarget, value: meter.value, valueBasis: meter.valueBasis, status: meter.status })),
+    ...(definition ? { definition } : {}),
+    ...(source ? { source } : {}),
+    ...(koladaKpi ? { koladaKpi } : {}),
+    councilTarget: newest.councilTarget,
+    goal: newest.goal,
+    boards: newest.boards.map((b) => ({ boardId: b.boardId, name: b.name })),
+    status: targetStatus(series),
+    trend: { ...seriesTrend(newest.direction, series), method: { ...trendMethod } },
+    lastUpdated,
+    series,
   };
 }

@@ -17,6 +17,20 @@ describe('the approved figures the meters read', () => {
   ])('%s', (_case, doc, figures) => {
     expect(approvedFiguresOf(doc)).toEqual(figures);
   });
+
+  it('dates the figures by the last approval (the meter page\'s "last updated"), not by a return before it', () => {
+    const comments = [
+      { at: '2026-05-20T10:00:00.000Z', decision: 'return' },
+      { at: '2026-05-28T09:00:00.000Z', decision: 'approve' },
+    ];
+    expect(approvedFiguresOf({ ...report, comments })).toMatchObject({ approvedAt: '2026-05-28T09:00:00.000Z' });
+    expect(approvedFiguresOf({ ...report, kind: 'plan', content: { targets: [{ indicatorId: 'KF-1', target: 90 }] }, comments })).toEqual({
+      boardId: 'bromma',
+      kind: 'plan',
+      targets: [{ indicatorId: 'KF-1', target: 90 }],
+      approvedAt: '2026-05-28T09:00:00.000Z',
+    });
+  });
 });
 
 describe("the approved figures of a report's money", () => {

@@ -24,6 +24,8 @@ export interface PlanFigures {
   boardId: string;
   kind: 'plan';
   targets: Array<{ indicatorId: string; target: number }>;
+  /** When it was approved (the public meter's "last updated"); absent on figures kept before it was recorded. */
+  approvedAt?: string;
 }
 
 export interface ReportFigures {
@@ -32,6 +34,8 @@ export interface ReportFigures {
   indicators: Array<{ indicatorId: string; outcome?: number; forecast?: number }>;
   /** The report's money, when it gave any (tkr; returns in percent). */
   economy?: EconomyFigures;
+  /** When it was approved (the public meter's "last updated"); absent on figures kept before it was recorded. */
+  approvedAt?: string;
 }
 
 /** What the summary keeps of a report's money: its numbers, and its comment up to SUMMARY_COMMENT_CHARS. */
@@ -68,9 +72,11 @@ export function statusEntryOf(doc: SummarizedDocument): DocumentStatusEntry {
  */
 export function approvedFiguresOf(doc: SummarizedDocument): ApprovedFigures | undefined {
   if (doc.status !== 'approved' || doc.parentId) return undefined;
+  const approvedAt = doc.comments.findLast((comment) => comment.decision === 'approve')?.at;
+  const dated = approvedAt ? { approvedAt } : {};
   if (doc.kind === 'plan') {
     const content = doc.content as Pick<PlanContent, 'targets'>;
-    return { boardId: doc.boardId, kind: 'plan', targets: content.targets.map(({ indicatorId, target }) => ({ indicatorId, target })) };
+    return { boardId: doc.boardId, kind: 'plan', targets: content.targets.map(({ indicatorId, target }) => ({ indicatorId, target })), ...dated };
   }
   const content = doc.content as Pick<ReportContent, 'indicators' | 'economy'>;
   const economy = economyFiguresOf(content, { withComment: true });
@@ -79,6 +85,7 @@ export function approvedFiguresOf(doc: SummarizedDocument): ApprovedFigures | un
     kind: doc.kind,
     indicators: reportedValuesOf(content),
     ...(economy ? { economy } : {}),
+    ...dated,
   };
 }
 

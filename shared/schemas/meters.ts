@@ -8,6 +8,7 @@ import './openapiMeta';
 import { boardKindSchema } from './boards';
 import { boardIdSchema, finiteNumber, idSchema, yearSchema } from './common';
 import { directionSchema } from './councilGoals';
+import { targetStatuses, trendVerdicts } from '../domain/trend';
 
 export const reportPeriods = ['t1', 't2', 'annual'] as const;
 export const reportPeriodSchema = z.enum(reportPeriods).openapi({ description: 't1 (January–April), t2 (January–August) or annual' });
@@ -94,12 +95,46 @@ export const indicatorSeriesPointSchema = z
   .openapi('IndicatorSeriesPoint');
 export type IndicatorSeriesPoint = z.infer<typeof indicatorSeriesPointSchema>;
 
+export const seriesTrendSchema = z
+  .object({
+    verdict: z.enum(trendVerdicts).openapi({
+      description:
+        'improving / worsening: the least-squares line through the yearly values goes the better / worse way for the direction; no_clear_change: its change over the span is within `method.tolerance` of the mean level; too_few_years: fewer than `method.minimumYears` years with a value',
+    }),
+    since: z.number().int().nullable().openapi({ description: 'The start year: the first year with a value the line goes through' }),
+    until: z.number().int().nullable().openapi({ description: 'The newest year with a value the line goes through' }),
+    years: z.number().int().openapi({ description: 'How many years with a value the line goes through' }),
+    slopePerYear: finiteNumber.nullable().openapi({ description: "The line's slope, in the indicator's unit per year" }),
+    relativeChange: finiteNumber.nullable().openapi({ description: "The line's change over the span as a share of the mean level (0.05 = 5 %)" }),
+    method: z
+      .object({ kind: z.literal('least_squares'), minimumYears: z.number().int(), tolerance: finiteNumber })
+      .openapi({ description: 'Ordinary least squares over the yearly values from the start year' }),
+  })
+  .openapi('SeriesTrend');
+export type SeriesTrendAnswer = z.infer<typeof seriesTrendSchema>;
+
 export const indicatorSeriesSchema = z
   .object({
     indicatorId: idSchema,
     name: z.string(),
     unit: z.string(),
     direction: directionSchema,
+    definition: z.string().optional().openapi({ description: 'What the indicator measures and how (the newest year that has one)' }),
+    source: z.string().optional().openapi({ description: 'Where the figures come from (the newest year that has one)' }),
+    koladaKpi: z.string().optional().openapi({ description: 'The Kolada KPI that measures it, e.g. N15419' }),
+    councilTarget: finiteNumber.openapi({ description: "The newest year's council target" }),
+    goal: meterGoalSchema.openapi({ description: 'The path up to the goal in the newest year: direction goal, then area goal' }),
+    boards: z
+      .array(z.object({ boardId: boardIdSchema, name: z.string() }))
+      .openapi({ description: 'The boards responsible in the newest year: assigned the indicator, or with an approved target or value for it' }),
+    status: z
+      .object({ status: z.enum(targetStatuses), year: z.number().int().nullable(), basis: valueBasisSchema })
+      .openapi({ description: "Against the council's target, from the newest year with a value: reached (met on the annual outcome), on_the_way (on track on a forecast), not_reached, no_data" }),
+    trend: seriesTrendSchema,
+    lastUpdated: z.iso
+      .datetime()
+      .nullable()
+      .openapi({ description: 'When the newest approved plan or report behind the series was approved; null when none records it' }),
     series: z.array(indicatorSeriesPointSchema).openapi({ description: 'Oldest year first; only the years that had the indicator' }),
   })
   .openapi('IndicatorSeries');

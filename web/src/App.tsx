@@ -15,6 +15,8 @@ import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
 import { ImportsPage } from './pages/ImportsPage';
 import { MetersPage } from './pages/MetersPage';
+import { PublicIndicatorPage } from './pages/PublicIndicatorPage';
+import { AccessibilityPage } from './pages/AccessibilityPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { ReviewQueuePage } from './pages/ReviewQueuePage';
@@ -102,7 +104,9 @@ export function App() {
       </main>
       <footer class="site-footer">
         <p>{t('footer.text')}</p>
-        <p>{t('footer.a11y')}</p>
+        <p>
+          {t('footer.a11y')} <a href={paths.accessibility()}>{t('a11y.footerLink')}</a>
+        </p>
       </footer>
     </AppContext.Provider>
   );
@@ -175,8 +179,10 @@ function Page({ path, query, session, year, yearKnown }: { path: string; query: 
   if (path === '/signin') return <SignInPage next={query.get('next') ?? undefined} />;
   if (isAuthCallback(path)) return <AuthCallback />;
   if (path === '/meters' || path === '/public') return yearKnown ? <Redirect to={paths.meters(year)} /> : null;
+  if (path === paths.accessibility()) return <AccessibilityPage />;
   let params = match('/public/cycles/:year/meters', path);
-  if (params) return <MetersPage year={Number(params.year)} />;
+  if (params) return <MetersPage key={path} year={Number(params.year)} goal={query.get('goal') || undefined} />;
+  if ((params = match('/public/indicators/:id', path))) return <PublicIndicatorPage key={path} id={params.id!} />;
 
   // Everything below needs a signed-in person.
   const needsSignIn = /^\/(cycles|admin)(\/|$)/.test(path);

@@ -62,4 +62,26 @@ describe('publicIndicatorSeries', () => {
     const series = await publicIndicatorSeries('KF-1', w);
     expect(series.series.map((point) => [point.year, point.value])).toEqual([[YEAR, 93]]);
   });
+
+  it('dates the series by the newest approval of a document with a figure for the indicator, and reads no document', async () => {
+    const approvedAt = (at: string) => [{ at, actor: 'reviewer-1', decision: 'approve' as const, comment: '', indicatorComments: [] }];
+    await seedDocument(w, { ...annual('bromma', 93, 'approved'), comments: approvedAt('2027-02-20T10:00:00.000Z') });
+    // Kista's report has no figure for KF-1: its later approval does not date KF-1's series.
+    await seedDocument(
+      w,
+      storedDocument({ year: YEAR, boardId: 'kista', kind: 'annual' }, { status: 'approved', comments: approvedAt('2027-03-01T10:00:00.000Z'), content: { indicators: [{ indicatorId: 'KF-2', outcome: 4 }], goals: [] } }),
+    );
+    const reads = { count: 0 };
+    const documents = new Proxy(w.documents, {
+      get: (target, key, receiver) => {
+        if (key === 'get' || key === 'list') reads.count += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const series = await publicIndicatorSeries('KF-1', { ...w, documents });
+    expect(series.lastUpdated).toBe('2027-02-20T10:00:00.000Z');
+    expect(series.status).toEqual({ status: 'reached', year: YEAR, basis: 'outcome' });
+    expect(series.trend.verdict).toBe('too_few_years');
+    expect(reads.count).toBe(0);
+  });
 });

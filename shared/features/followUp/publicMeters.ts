@@ -28,20 +28,26 @@ export async function publicMeters(year: number, deps: PublicDeps, options: { wi
   return buildMeters({ ...meters(directory), previousYear: previous ? { year: year - 1, meters: previous.meters } : undefined });
 }
 
-/** One indicator across every year that had it: the series for mid-term and end-of-term reviews. */
+/**
+ * One indicator across every year that had it: the page per meter and the series for mid-term and end-of-term
+ * reviews. Each year is read as the year page reads it (its goals and its approved figures, never a document).
+ */
 export async function publicIndicatorSeries(indicatorId: string, deps: PublicDeps): Promise<IndicatorSeries> {
   const [cycles, directory] = await Promise.all([deps.cycles.list(), deps.boards.directory()]);
   // Every year at once; a year whose goals are not published yet has no meters and is left out.
   const years = await Promise.all(
     cycles.map((cycle) =>
-      yearMeters(cycle.year, deps).then((meters) => ({ year: cycle.year, meters: buildMeters(meters(directory)).meters }), absentAsUndefined),
+      yearMeters(cycle.year, deps).then((meters) => {
+        const input = meters(directory);
+        return { year: cycle.year, meters: buildMeters(input).meters, goals: input.goals, lastApprovedAt: input.lastApprovedFor(indicatorId) };
+      }, absentAsUndefined),
     ),
   );
   return indicatorSeries(indicatorId, years.filter((year) => year !== undefined));
 }
 
 /** What a year's meters are built from, but the boards: its goals and its approved figures. */
-async function yearMeters(year: number, deps: PublicDeps): Promise<(boards: BoardEntry[]) => MetersInput> {
+async function yearMeters(year: number, deps: PublicDeps): Promise<(boards: BoardEntry[]) => MetersInput & { lastApprovedFor: (indicatorId: string) => string | null }> {
   const [, goals, figures] = await Promise.all([requireCycle(year, deps.cycles), deps.cycles.getCouncilGoals(year), deps.documents.approvedFigures(year)]);
   if (!goals) throw new NotFound(`The council goals of ${year} are not published yet.`);
   const approvedPlans = figures.filter((entry) => entry.kind === 'plan').map((entry) => ({ boardId: entry.boardId, content: { targets: entry.targets } }));
@@ -52,7 +58,13 @@ async function yearMeters(year: number, deps: PublicDeps): Promise<(boards: Boar
   return (directory) => {
     const units = new Set(directory.filter((board) => board.parentId).map((board) => board.boardId));
     const topLevel = (entry: { boardId: string }) => !units.has(entry.boardId);
-    return { year, goals, boards: directory.filter(topLevel), approvedPlans: approvedPlans.filter(topLevel), approvedReports: approvedReports.filter(topLevel) };
+    // The newest approval of a document with a figure for the indicator (ISO dates compare as strings).
+    const lastApprovedFor = (indicatorId: string) =>
+      figures
+        .filter(topLevel)
+        .filter((entry) => (entry.kind === 'plan' ? entry.targets : entry.indicators).some((figure) => figure.indicatorId === indicatorId))
+        .reduce<string | null>((latest, entry) => (entry.approvedAt && (!latest || entry.approvedAt > latest) ? entry.approvedAt : latest), null);
+    return { year, goals, lastApprovedFor, boards: directory.filter(topLevel), approvedPlans: approvedPlans.filter(topLevel), approvedReports: approvedReports.filter(topLevel) };
   };
 }
 

@@ -201,10 +201,20 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
 }
 
 /** Sets the page's title and h1 focus target; the heading is focused after each navigation (see App). */
-export function PageTitle({ children, title }: { children: ComponentChildren; title: string }) {
+/**
+ * The page's heading, and its <title>. With `description`, the page's meta description too (what a search engine
+ * shows under the title); without, the app shell's default comes back, so no page keeps another page's text.
+ */
+export function PageTitle({ children, title, description }: { children: ComponentChildren; title: string; description?: string }) {
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
   }, [title]);
+  useEffect(() => {
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
+    if (!meta) return;
+    meta.dataset.default ??= meta.content;
+    meta.content = description ?? meta.dataset.default;
+  }, [description]);
   return (
     <h1 id="page-title" tabIndex={-1}>
       {children}

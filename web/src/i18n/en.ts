@@ -8,6 +8,7 @@ import { en as importsEn } from './areas/imports';
 import { en as budgetEn } from './areas/budget';
 import { en as reportsEn } from './areas/reports';
 import { en as economyEn } from './areas/economy';
+import { en as publicEn } from './areas/public';
 
 export const en: Catalogue = {
   'app.name': 'Årshjul',
@@ -99,6 +100,7 @@ export const en: Catalogue = {
   'home.action.fix': 'Correct',
   'home.action.view': 'View',
   'home.action.history': 'History',
+  'home.action.historyOf': 'History of {kind}',
   'home.reviewer.title': 'To review',
   'home.reviewer.count': '{count} documents are waiting for review.',
   'home.reviewer.go': 'Go to the review queue',
@@ -547,4 +549,5 @@ export const en: Catalogue = {
   ...budgetEn,
   ...reportsEn,
   ...economyEn,
+  ...publicEn,
 };

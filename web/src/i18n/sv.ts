@@ -7,6 +7,7 @@ import { sv as importsSv } from './areas/imports';
 import { sv as budgetSv } from './areas/budget';
 import { sv as reportsSv } from './areas/reports';
 import { sv as economySv } from './areas/economy';
+import { sv as publicSv } from './areas/public';
 
 export const sv = {
   // The frame
@@ -24,7 +25,7 @@ export const sv = {
   'app.forbidden': 'Du har inte behörighet att se det här: din roll eller dina nämnder omfattar det inte. Be en administratör om behörighet om du behöver den.',
   'app.notAvailable': 'Den här funktionen är inte tillgänglig än.',
   'nav.label': 'Huvudmeny',
-  'nav.home': 'Start',
+  'nav.home': 'Startsida',
   'nav.overview': 'Årsöversikt',
   'nav.mine': 'Mina dokument',
   'nav.review': 'Granskning',
@@ -102,6 +103,7 @@ export const sv = {
   'home.action.fix': 'Åtgärda',
   'home.action.view': 'Visa',
   'home.action.history': 'Historik',
+  'home.action.historyOf': 'Historik för {kind}',
   'home.reviewer.title': 'Att granska',
   'home.reviewer.count': '{count} dokument väntar på granskning.',
   'home.reviewer.go': 'Gå till granskningskön',
@@ -560,6 +562,7 @@ export const sv = {
   ...budgetSv,
   ...reportsSv,
   ...economySv,
+  ...publicSv,
 } as const;
 
 export type Key = keyof typeof sv;

@@ -76,6 +76,9 @@ export const paths = {
   signoff: (year: number) => `/cycles/${year}/signoff`,
   imports: (year: number) => `/cycles/${year}/imports`,
   meters: (year: number) => `/public/cycles/${year}/meters`,
+  /** A meter's page: its series over all years (PublicIndicatorPage). */
+  indicator: (id: string) => `/public/indicators/${encodeURIComponent(id)}`,
+  accessibility: () => '/accessibility',
   /** The city office's workspace (api.md 1.1 "Web app addresses") and the pages it links to. */
   admin: () => '/admin',
   newCycle: () => '/admin/cycles/new',

@@ -19,7 +19,7 @@ export type {
   StatusMatrix,
   SubmitResponse,
 } from '../../../shared/schemas/documents';
-export type { Meter, MeterBoard, MetersResponse } from '../../../shared/schemas/meters';
+export type { IndicatorSeries, Meter, MeterBoard, MetersResponse } from '../../../shared/schemas/meters';
 
 import type { BoardKind } from '../../../shared/schemas/boards';
 import type { DocumentStatus } from '../../../shared/schemas/common';

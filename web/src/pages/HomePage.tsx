@@ -19,7 +19,9 @@ export function HomePage() {
   if (!user) {
     return (
       <div class="page">
-        <PageTitle title={t('home.title')}>{t('home.title')}</PageTitle>
+        <PageTitle title={t('home.title')} description={t('public.describe.home')}>
+          {t('home.title')}
+        </PageTitle>
         <p class="lead">{t('home.intro')}</p>
         <p>
           <a class="button button--primary" href={paths.signIn()}>
@@ -160,9 +162,7 @@ function MyDocuments({ matrix, boards, year }: { matrix: StatusMatrix; boards: s
                         <a href={paths.document(year, board.boardId, kind)} aria-label={`${t(actionFor[cell.status])}: ${kindName(kind)}`}>
                           {t(actionFor[cell.status])}
                         </a>
-                        <a href={paths.history(year, board.boardId, kind)} aria-label={`${t('home.action.history')}: ${kindName(kind)}`}>
-                          {t('home.action.history')}
-                        </a>
+                        <a href={paths.history(year, board.boardId, kind)}>{t('home.action.historyOf', { kind: kindName(kind) })}</a>
                       </td>
                     </tr>
                   );

@@ -1,4 +1,9 @@
-/** The public strategy meters: per indicator a chart and a table of target against outcome per board, trend, goal, CSV. */
+/**
+ * The public strategy meters: per indicator a chart and a table of target against outcome per board, trend, goal, CSV,
+ * and a link to the meter's own page over all years. `goal` (the address's ?goal=, a direction or area goal id)
+ * filters the meters; choosing another goal keeps the address in step without moving the focus.
+ */
+import { useState } from 'preact/hooks';
 import { formatNumber, t, type Key } from '../i18n';
 import { api, ApiError } from '../lib/api';
 import { paths } from '../lib/router';
@@ -9,7 +14,8 @@ import { YearSwitch } from '../components/YearSwitch';
 
 type Loaded = { kind: 'ok'; data: MetersResponse } | { kind: 'unavailable' } | { kind: 'noYear' };
 
-export function MetersPage({ year }: { year: number }) {
+export function MetersPage({ year, goal: initialGoal }: { year: number; goal?: string }) {
+  const [goal, setGoal] = useState(initialGoal ?? '');
   const meters = useAsync<Loaded>(async () => {
     try {
       return { kind: 'ok', data: (await api<MetersResponse>('GET', `/public/cycles/${year}/meters`, { anonymous: true })).data };
@@ -23,7 +29,9 @@ export function MetersPage({ year }: { year: number }) {
   const csv = `/api/public/cycles/${year}/meters.csv`;
   return (
     <div class="page page--wide">
-      <PageTitle title={title}>{title}</PageTitle>
+      <PageTitle title={title} description={t('public.describe.meters', { year })}>
+        {title}
+      </PageTitle>
       <YearSwitch year={year} to={paths.meters} />
       <p class="lead">{t('meters.intro')}</p>
       {meters.loading && !meters.data && <Loading />}
@@ -51,13 +59,53 @@ export function MetersPage({ year }: { year: number }) {
             </a>
           </p>
           {meters.data.data.meters.length === 0 && <p>{t('meters.empty')}</p>}
+          {meters.data.data.meters.length > 0 && <GoalFilter meters={meters.data.data.meters} goal={goal} onChange={setGoal} />}
           <div class="meters">
-            {meters.data.data.meters.map((m) => (
+            {meters.data.data.meters.filter(inGoal(goal)).map((m) => (
               <MeterCard key={m.indicatorId} meter={m} />
             ))}
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+const inGoal = (goal: string) => (meter: Meter) => !goal || meter.goal.directionGoalId === goal || meter.goal.areaGoalId === goal;
+
+/** Choose a direction goal or one of its area goals; the meters shown follow at once, and the count is announced. */
+function GoalFilter({ meters, goal, onChange }: { meters: Meter[]; goal: string; onChange: (goal: string) => void }) {
+  const directions = new Map<string, { title: string; areas: Map<string, string> }>();
+  for (const { goal: g } of meters) {
+    const direction = directions.get(g.directionGoalId) ?? { title: g.directionGoalTitle, areas: new Map() };
+    direction.areas.set(g.areaGoalId, g.areaGoalTitle);
+    directions.set(g.directionGoalId, direction);
+  }
+  const choose = (next: string) => {
+    onChange(next);
+    // A bookmark keeps the filter; replaceState moves neither the focus nor the scroll (the router is not told).
+    const url = new URL(window.location.href);
+    if (next) url.searchParams.set('goal', next);
+    else url.searchParams.delete('goal');
+    history.replaceState(history.state, '', url.pathname + url.search);
+  };
+  return (
+    <div class="meter-filter">
+      <label for="meter-goal">{t('public.filter.label')}</label>
+      <select id="meter-goal" value={goal} onChange={(e) => choose((e.target as HTMLSelectElement).value)}>
+        <option value="">{t('public.filter.all')}</option>
+        {[...directions].map(([id, d]) => (
+          <optgroup key={id} label={`${id} ${d.title}`}>
+            <option value={id}>{`${id} ${d.title}`}</option>
+            {[...d.areas].map(([areaId, title]) => (
+              <option key={areaId} value={areaId}>{`${areaId} ${title}`}</option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <p role="status" class="muted">
+        {t('public.filter.count', { shown: meters.filter(inGoal(goal)).length, total: meters.length })}
+      </p>
     </div>
   );
 }
@@ -76,6 +124,9 @@ function MeterCard({ meter }: { meter: Meter }) {
         </h2>
         {'status' in meter && <span class={`badge meter-status meter-status--${status ?? 'none'}`}>{t(`meters.status.${status}` as Key)}</span>}
       </header>
+      <p>
+        <a href={paths.indicator(meter.indicatorId)}>{t('public.meterLink', { name: meter.name })}</a>
+      </p>
       {meter.goal && (
         <p class="meter__goal">
           {t('meters.goal', { area: meter.goal.areaGoalTitle })} <span class="muted">({t('meters.directionGoal', { title: meter.goal.directionGoalTitle })})</span>
