@@ -135,6 +135,8 @@ const validParam: Record<string, fc.Arbitrary<string>> = {
   kind: fc.constantFrom(...documentKinds),
   id: fc.constantFrom('KF-1', 'KF-2', 'KF-9'),
   userId: fc.constantFrom('anna.admin', 'erik.bromma', 'ny.person'),
+  // A compiled report's file: `{kind}.docx` as one path segment.
+  file: fc.constantFrom('annual.docx', 't1.docx', 't2.docx', 'plan.docx'),
 };
 
 /** Percent-encodes any string, lone surrogates included (as the bytes a careless client would send). */
