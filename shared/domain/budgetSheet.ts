@@ -17,6 +17,7 @@
  *   - without a return column a company keeps its stored return requirement; with one, a blank cell clears it;
  *   - a board given twice keeps its first row; empty rows are passed over.
  */
+import { splitDelimited } from './csv';
 
 export type SheetCell = string | number | boolean | null;
 
@@ -105,37 +106,8 @@ function separatorOf(text: string): string {
 export function budgetSheetCells(text: string): string[][] {
   const source = text.replace(/^\uFEFF/, '');
   const separator = separatorOf(source);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (c === separator) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (quoted) throw new UnreadableBudgetSheet('unclosed_quote');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  const { rows, unclosedQuote } = splitDelimited(source, separator, { quoteAfterSpace: true });
+  if (unclosedQuote) throw new UnreadableBudgetSheet('unclosed_quote');
   return rows;
 }
 

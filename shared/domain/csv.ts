@@ -66,3 +66,41 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
   });
   return out;
 }
+
+/**
+ * Delimited text (RFC 4180 quoting) as rows of cells, the reading side of toCsv. A quote opens a quoted field at its
+ * start (`quoteAfterSpace`: also after spaces, as pasted cells may have); `unclosedQuote` says the text ended inside one.
+ */
+export function splitDelimited(source: string, delimiter: string, options: { quoteAfterSpace?: boolean } = {}): { rows: string[][]; unclosedQuote: boolean } {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quoted) {
+      if (c === '"' && source[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && (options.quoteAfterSpace ? field.trim() === '' : field === '')) {
+      quoted = true;
+      field = '';
+    } else if (c === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && source[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return { rows, unclosedQuote: quoted };
+}

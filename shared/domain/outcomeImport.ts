@@ -23,6 +23,7 @@ import type { ImportedRow, ImportSkipReason, ImportSkipped, ImportUnit, OutcomeI
 import { allIndicators } from './councilGoals';
 import { ValidationFailed } from './errors';
 import { isUnsubmitted } from './lifecycle';
+import { splitDelimited } from './csv';
 
 export type SheetCell = string | number | boolean | null;
 
@@ -154,36 +155,9 @@ export function parseCsv(text: string): string[][] {
   const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const delimiter = ([';', ',', '\t'] as const).map((d) => [d, unquoted.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && source[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (quoted) {
+  const { rows, unclosedQuote } = splitDelimited(source, delimiter);
+  if (unclosedQuote) {
     throw new ValidationFailed('The CSV has a quote (") that is never closed. Close it, or save the sheet again as CSV.', [{ path: 'content', message: 'an unclosed quote' }]);
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
   }
   return rows;
 }
